@@ -1,0 +1,38 @@
+# Two entry points for a fresh machine (python3, git, make): `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE := tests/fixtures/hamas-russia-mediation.txt
+
+.PHONY: setup demo test lint schema bench eval clean
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24.2"
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+setup: $(BIN)/.installed
+
+demo: setup
+	rm -f demo.db
+	$(BIN)/tacitus ingest $(SAMPLE) --published 2024-06-11 --db sqlite:///demo.db
+	$(BIN)/tacitus summary --db sqlite:///demo.db
+
+test: setup
+	$(BIN)/ruff check src tests eval bench
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests eval bench
+	$(BIN)/ruff format --check src tests eval bench
+
+schema: setup
+	$(BIN)/python -m tacitus.contract
+
+# After changing dependencies in pyproject.toml:
+#   uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) demo.db

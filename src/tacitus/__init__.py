@@ -1,0 +1,29 @@
+"""Tacitus: news articles to a verifiable, queryable record of political events."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tacitus.contract import SCHEMA_ID, Document
+
+if TYPE_CHECKING:
+    from tacitus.store import Store
+
+__version__ = "0.1.0"
+__all__ = ["SCHEMA_ID", "Document", "Store", "extract"]
+
+
+def extract(text_or_html: str, published: str | None = None, url: str | None = None) -> Document:
+    """Extract one article (plain text or HTML) into a document; `published` anchors relative dates."""
+    from tacitus import pipeline
+    from tacitus.ingest import article_from_input
+
+    return pipeline.process(article_from_input(text_or_html, published=published, url=url))
+
+
+def __getattr__(name: str):
+    if name == "Store":
+        from tacitus.store import Store
+
+        return Store
+    raise AttributeError(name)

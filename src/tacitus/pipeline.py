@@ -1,0 +1,102 @@
+"""The order of the stages, and nothing else: article → parse → actors → time → quotes → claims → events.
+
+Stages are plain functions `annotate(analysis, document)` that read the document and add to it; offsets they
+write index the analysis text (body, then captions), and `finalise_offsets` maps caption offsets to the
+caption's own text once every stage has run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+
+from tacitus import actors, claims, events, nlp, quotes
+from tacitus import time as timex_stage
+from tacitus.analysis import Analysis, analysis_text
+from tacitus.contract import Article, Document, Sentence, Span
+
+Stage = Callable[[Analysis, Document], None]
+
+STAGES: list[tuple[str, Stage]] = [
+    ("actors", actors.annotate),
+    ("time", timex_stage.annotate),
+    ("quotes", quotes.annotate),
+    ("claims", claims.annotate),
+    ("events", events.annotate),
+]
+
+
+def publication_date(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def _analysis_input(article: Article) -> str:
+    return analysis_text(article.text, [caption.text for caption in article.captions])[0]
+
+
+def process(article: Article, parsed=None) -> Document:
+    """Run every stage on one article; `parsed` is its spaCy doc when the caller parsed in batches."""
+    text, parts = analysis_text(article.text, [caption.text for caption in article.captions])
+    doc = parsed if parsed is not None else nlp.parse(text)
+    analysis = Analysis(doc=doc, published=publication_date(article), parts=parts)
+    document = Document(article=article)
+    document.sentences = [
+        Sentence(start=sent.start_char, end=_strip_end(sent.text, sent.end_char)) for sent in doc.sents
+        if sent.text.strip()
+    ]
+    for _name, stage in STAGES:
+        stage(analysis, document)
+    finalise_offsets(analysis, document)
+    return document
+
+
+def process_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Document]:
+    """Parse in spaCy batches (its fastest path) and run the stages on each parse."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _process_batch(batch)
+            batch = []
+    if batch:
+        yield from _process_batch(batch)
+
+
+def _process_batch(batch: list[Article]) -> Iterator[Document]:
+    parses = nlp.parse_many((_analysis_input(article) for article in batch), batch_size=len(batch))
+    for article, parsed in zip(batch, parses, strict=True):
+        yield process(article, parsed)
+
+
+def _strip_end(text: str, end: int) -> int:
+    return end - (len(text) - len(text.rstrip()))
+
+
+def finalise_offsets(analysis: Analysis, document: Document) -> None:
+    """Give every span in a caption the caption's name and offsets into the caption's own text."""
+
+    def fix(span) -> None:
+        name, start, end = analysis.locate(span.start, span.end)
+        if name is not None:
+            span.part, span.start, span.end = name, start, end
+
+    for sentence in document.sentences:
+        fix(sentence)
+    for timex in document.timexes:
+        fix(timex)
+    for actor in document.actors:
+        for mention in actor.mentions:
+            fix(mention)
+    for event in document.events:
+        for span in event.evidence:
+            fix(span)
+    for item in [*document.quotes, *document.claims]:
+        fix(item.evidence)
+
+
+__all__ = ["process", "process_many", "Span"]
