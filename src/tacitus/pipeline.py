@@ -7,6 +7,7 @@ caption's own text once every stage has run.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
@@ -24,6 +25,15 @@ STAGES: list[tuple[str, Stage]] = [
     ("claims", claims.annotate),
     ("events", events.annotate),
 ]
+
+
+def active_stages() -> list[tuple[str, Stage]]:
+    """All stages, or those named in $TACITUS_STAGES ("actors,time"; "none"): for profiling and benchmarks."""
+    wanted = os.environ.get("TACITUS_STAGES")
+    if wanted is None:
+        return STAGES
+    names = {name.strip() for name in wanted.split(",")}
+    return [(name, stage) for name, stage in STAGES if name in names]
 
 
 def publication_date(article: Article) -> date | None:
@@ -49,7 +59,7 @@ def process(article: Article, parsed=None) -> Document:
         Sentence(start=sent.start_char, end=_strip_end(sent.text, sent.end_char)) for sent in doc.sents
         if sent.text.strip()
     ]
-    for _name, stage in STAGES:
+    for _name, stage in active_stages():
         stage(analysis, document)
     finalise_offsets(analysis, document)
     return document

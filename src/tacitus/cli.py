@@ -1,0 +1,263 @@
+"""The `tacitus` command: thin over the library. Errors are one line naming the input; exit 1 if any failed."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+import click
+
+from tacitus.errors import InputError, TacitusError
+
+DB_HELP = "Store URL: sqlite:///path.db or postgresql+psycopg://user:pass@host/db (default $TACITUS_DB or ./tacitus.db)"
+FORMATS = ["table", "csv", "jsonl", "parquet"]
+
+
+def _fail_line(source: str, reason: str) -> None:
+    click.echo(f"error: {source}: {reason}", err=True)
+
+
+def _published_option(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from tacitus.ingest import parse_published
+
+    try:
+        return parse_published(value, source="--published")
+    except InputError as error:
+        raise click.BadParameter(error.reason, param_hint="--published") from None
+
+
+def _open_store(db: str | None):
+    from tacitus.store import Store
+
+    try:
+        return Store(db)
+    except TacitusError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _progress(iterable, *, desc: str, unit: str = "article"):
+    from tqdm import tqdm
+
+    return tqdm(iterable, desc=desc, unit=unit, file=sys.stderr, disable=None, dynamic_ncols=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tacitus")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor knowledge-base file (YAML/JSON); repeatable.")
+def main(actor_files: tuple[str, ...]) -> None:
+    """Tacitus: news articles to a verifiable, queryable record of political events."""
+    if actor_files:
+        from tacitus import actors
+
+        use_extra = getattr(actors, "use_extra_knowledge", None)
+        if use_extra is None:
+            raise click.UsageError("--actors needs the actor knowledge base, which this build lacks")
+        try:
+            use_extra([os.fspath(path) for path in actor_files])
+        except TacitusError as error:
+            raise click.ClickException(str(error)) from None
+
+
+def _inputs(inputs: tuple[str, ...], jsonl: bool, published: str | None):
+    from tacitus.ingest import read_inputs
+
+    return read_inputs(list(inputs), jsonl=jsonl, published=published, stdin=sys.stdin.buffer)
+
+
+def _single_document_input(inputs: tuple[str, ...], jsonl: bool) -> bool:
+    if jsonl or len(inputs) != 1:
+        return False
+    name = inputs[0]
+    return name == "-" or (os.path.isfile(name) and not name.endswith(".jsonl")) or name.startswith(("http://", "https://"))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--published", help="Publication date (anchors 'Monday', 'in November'…) for inputs without one.")
+@click.option("--jsonl", is_flag=True, help="One document per line, for every input; '-' reads JSONL articles.")
+@click.option("--workers", default=1, show_default=True, help="Worker processes.")
+def extract(inputs: tuple[str, ...], published: str | None, jsonl: bool, workers: int) -> None:
+    """Extract documents (JSON) from files, folders, URLs, JSONL or '-' (stdin).
+
+    One text or HTML input without --jsonl prints one indented document; otherwise one document per line.
+    """
+    from tacitus import runner
+
+    published = _published_option(published)
+    single = _single_document_input(inputs, jsonl)
+    failed = 0
+    for outcome in runner.run(_inputs(inputs, jsonl, published), workers=workers):
+        if not outcome.ok:
+            failed += 1
+            _fail_line(outcome.source, outcome.error)
+            continue
+        click.echo(outcome.document.to_json(indent=2 if single else None))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", envvar="TACITUS_DB", help=DB_HELP)
+@click.option("--published", help="Publication date for inputs without one.")
+@click.option("--jsonl", is_flag=True, help="Read '-' (stdin) as JSONL articles.")
+@click.option("--workers", default=1, show_default=True, help="Worker processes for the NLP stages.")
+def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl: bool, workers: int) -> None:
+    """Extract and store articles; already-stored ones (same content or URL) are skipped, so re-runs resume."""
+    from tacitus import runner
+
+    published = _published_option(published)
+    store = _open_store(db)
+    counts = {"stored": 0, "duplicate": 0, "failed": 0}
+
+    def unseen(items):
+        for item in items:
+            if not isinstance(item, InputError) and store.known(content_hash=item.content_hash, url=item.url):
+                counts["duplicate"] += 1
+                continue
+            yield item
+
+    outcomes = runner.run(unseen(_inputs(inputs, jsonl, published)), workers=workers)
+    for outcome in _progress(outcomes, desc="ingest"):
+        if outcome.ok:
+            try:
+                counts[store.save(outcome.document).status] += 1
+                continue
+            except Exception as error:  # noqa: BLE001 - one bad article never aborts the batch
+                outcome.error = f"could not be stored: {type(error).__name__}: {error}"
+        counts["failed"] += 1
+        _fail_line(outcome.source, outcome.error)
+        store.record_failure(outcome.source, outcome.error)
+    click.echo(
+        f"{counts['stored']} stored, {counts['duplicate']} already stored, {counts['failed']} failed "
+        f"-> {store.url}",
+        err=True,
+    )
+    store.close()
+    sys.exit(1 if counts["failed"] else 0)
+
+
+def _listing(fetch: Callable, filters: dict, fmt: str, output: str | None) -> None:
+    from tacitus.store import write_rows
+
+    rows = fetch(**{key: value for key, value in filters.items() if value not in (None, ())})
+    if fmt == "parquet" and output is None and sys.stdout.isatty():
+        raise click.UsageError("parquet is binary: give --output FILE or redirect stdout")
+    if output:
+        write_rows(rows, fmt, output)
+    else:
+        stream = sys.stdout.buffer if fmt == "parquet" else sys.stdout
+        write_rows(rows, fmt, stream)
+
+
+def _list_command(name: str, help_text: str, extra: list[Callable] = ()):
+    def decorate(function):
+        options = [
+            click.option("--db", envvar="TACITUS_DB", help=DB_HELP),
+            click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True),
+            click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to a file."),
+            click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N rows."),
+            click.option("--article", help="Only this article id."),
+            *extra,
+        ]
+        for option in reversed(options):
+            function = option(function)
+        return main.command(name=name, help=help_text)(function)
+
+    return decorate
+
+
+_actor = click.option("--actor", help="Actor name, alias (substring, any case) or id.")
+_country = click.option("--country", help="ISO 3166 alpha-3 country code.")
+_since = click.option("--since", help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).")
+_until = click.option("--until", help="Latest date.")
+
+
+@_list_command("articles", "List stored articles.", [_since, _until])
+def articles_command(db, fmt, output, **filters):
+    with _open_store(db) as store:
+        _listing(store.articles, filters, fmt, output)
+
+
+@_list_command("actors", "List actors with their country, sector and roles.",
+               [_actor, _country, click.option("--type", help="person, organization, country, media, place, group")])
+def actors_command(db, fmt, output, **filters):
+    with _open_store(db) as store:
+        _listing(store.actors, filters, fmt, output)
+
+
+@_list_command(
+    "events",
+    "List events (PLOVER) with their actors, date, place and status.",
+    [_actor, _country, _since, _until,
+     click.option("--type", help="PLOVER type, e.g. CONSULT."),
+     click.option("--status", help="occurred, planned, requested, promised, postponed, denied…"),
+     click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident.")],
+)
+def events_command(db, fmt, output, **filters):
+    with _open_store(db) as store:
+        _listing(store.events, filters, fmt, output)
+
+
+@_list_command("quotes", "List quotes with speaker, medium and date.", [_actor, _since, _until])
+def quotes_command(db, fmt, output, **filters):
+    with _open_store(db) as store:
+        _listing(store.quotes, filters, fmt, output)
+
+
+@_list_command("claims", "List numeric claims with their attribution.", [_actor])
+def claims_command(db, fmt, output, **filters):
+    with _open_store(db) as store:
+        _listing(store.claims, filters, fmt, output)
+
+
+@main.command()
+@click.argument("article_id")
+@click.option("--db", envvar="TACITUS_DB", help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the stored document JSON.")
+def show(article_id: str, db: str | None, as_json: bool) -> None:
+    """Print one stored article with its actors, events, quotes and claims."""
+    from tacitus.report import describe_document
+
+    with _open_store(db) as store:
+        document = store.document(article_id)
+    if document is None:
+        raise click.ClickException(f"no article {article_id!r} in the store (see `tacitus articles`)")
+    click.echo(document.to_json(indent=2) if as_json else describe_document(document))
+
+
+@main.command()
+@click.option("--db", envvar="TACITUS_DB", help=DB_HELP)
+def summary(db: str | None) -> None:
+    """A readable overview of the store: counts, actors, events, quotes, and what to try next."""
+    from tacitus.report import describe_store
+
+    with _open_store(db) as store:
+        click.echo(describe_store(store))
+
+
+@main.group()
+def db() -> None:
+    """Database maintenance."""
+
+
+@db.command()
+@click.option("--db", "url", envvar="TACITUS_DB", help=DB_HELP)
+def upgrade(url: str | None) -> None:
+    """Create or migrate the store's tables to the current schema."""
+    from tacitus.store import Store
+
+    with Store(url, upgrade=False) as store:
+        store.upgrade()
+        click.echo(f"{store.url}: schema is current")
+
+
+@main.command()
+def schema() -> None:
+    """Print the document JSON Schema (tacitus/document@1)."""
+    from tacitus.contract import SCHEMA_PATH
+
+    click.echo(SCHEMA_PATH.read_text(encoding="utf-8"), nl=False)
