@@ -1,13 +1,12 @@
-"""Ingest (minimal placeholder until the ingest work lands): plain text to an Article."""
+"""Ingest: plain text, HTML, directories, stdin, JSONL and URLs to `Article`s; bad input to `InputError`s.
 
-from __future__ import annotations
+Public API: `article_from_input` (one text or page), `read_inputs` (a batch of inputs, never stopping on a bad
+one) and `parse_published` (a user-given date to ISO). See docs/ingest.md.
+"""
 
-import hashlib
+from tacitus.ingest.article import MAX_BODY_CHARS, article_from_input
+from tacitus.ingest.dates import parse_published
+from tacitus.ingest.decode import MAX_INPUT_BYTES
+from tacitus.ingest.readers import read_inputs
 
-from tacitus.contract import Article
-
-
-def article_from_input(text_or_html: str, *, published: str | None = None, url: str | None = None,
-                       id: str | None = None) -> Article:
-    digest = hashlib.sha256(text_or_html.encode("utf-8")).hexdigest()
-    return Article(id=id or digest[:16], url=url, published=published, text=text_or_html, content_hash=digest)
+__all__ = ["MAX_BODY_CHARS", "MAX_INPUT_BYTES", "article_from_input", "parse_published", "read_inputs"]

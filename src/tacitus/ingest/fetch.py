@@ -1,0 +1,50 @@
+"""URL inputs: one polite GET with timeouts, a size cap and a user agent that names Tacitus."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+
+from tacitus import __version__
+from tacitus.errors import InputError
+from tacitus.ingest.decode import MAX_INPUT_BYTES, too_large
+
+USER_AGENT = f"Tacitus/{__version__} (news event extraction; one request per article)"
+TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+MAX_REDIRECTS = 5
+_TEXT_TYPES = re.compile(r"^(?:text/|application/(?:xhtml\+xml|xml|json|x-ndjson|jsonl?)\b)", re.IGNORECASE)
+
+
+def is_url(name: str) -> bool:
+    return bool(re.match(r"^https?://", name, re.IGNORECASE))
+
+
+def fetch_url(url: str, *, timeout: httpx.Timeout | float = TIMEOUT,
+              max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, str | None, str]:
+    """(body bytes, content type, final URL); raises `InputError(url, …)` on any failure."""
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"}
+    try:
+        with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
+                          headers=headers) as client, client.stream("GET", url) as response:
+            if response.status_code >= 400:
+                raise InputError(url, f"HTTP {response.status_code} {response.reason_phrase}".strip())
+            content_type = response.headers.get("content-type")
+            if content_type and not _TEXT_TYPES.match(content_type):
+                raise InputError(url, f"not a web page or text (content type {content_type.split(';')[0]})")
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise InputError(url, too_large(int(declared)))
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise InputError(url, too_large(size) + " (download stopped)")
+                chunks.append(chunk)
+            return b"".join(chunks), content_type, str(response.url)
+    except httpx.TimeoutException:
+        raise InputError(url, "timed out") from None
+    except httpx.TooManyRedirects:
+        raise InputError(url, f"more than {MAX_REDIRECTS} redirects") from None
+    except httpx.HTTPError as error:
+        raise InputError(url, f"cannot fetch: {error}") from None

@@ -1,0 +1,175 @@
+"""Inputs to articles: files, directories, stdin, JSONL and URLs, each failure one `InputError`, never a stop.
+
+`read_inputs` yields an `Article` or an `InputError` per item in input order, so the caller can report one
+clear line per bad item and carry on with the batch.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from tacitus.contract import Article
+from tacitus.errors import InputError
+from tacitus.ingest.article import article_from_input
+from tacitus.ingest.dates import parse_published
+from tacitus.ingest.decode import MAX_INPUT_BYTES, decode_bytes, too_large
+from tacitus.ingest.fetch import fetch_url, is_url
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def read_inputs(inputs: Sequence[str], *, jsonl: bool = False, published: str | None = None,
+                stdin: TextIO | BinaryIO | None = None) -> Iterator[Article | InputError]:
+    """Articles from every input in order; each failure is yielded as an `InputError` and reading goes on.
+
+    `published` is the default publication date: it wins over a page's own date, while a JSONL line's
+    `published` wins over it. An unparseable `published` is reported once and then ignored.
+    """
+    if published:
+        try:
+            published = parse_published(published, "--published")
+        except InputError as error:
+            yield error
+            published = None
+    for name in inputs:
+        try:
+            yield from _read_one(name, jsonl=jsonl, published=published, stdin=stdin)
+        except InputError as error:
+            yield error
+        except OSError as error:
+            yield InputError(name, f"cannot read: {error.strerror or error}")
+
+
+def _read_one(name: str, *, jsonl: bool, published: str | None, stdin) -> Iterator[Article | InputError]:
+    if name == "-":
+        data = _read_stream(stdin if stdin is not None else sys.stdin)
+        if jsonl:
+            yield from read_jsonl(io.BytesIO(data), "<stdin>", published=published)
+        else:
+            yield _article_from_bytes(data, "<stdin>", published=published)
+    elif is_url(name):
+        data, content_type, final_url = fetch_url(name)
+        yield _article_from_bytes(data, name, published=published, url=final_url, content_type=content_type)
+    else:
+        path = Path(name)
+        if path.is_dir():
+            for file in iter_files(path):
+                try:
+                    yield from _read_file(file, published=published)
+                except InputError as error:
+                    yield error
+                except OSError as error:
+                    yield InputError(str(file), f"cannot read: {error.strerror or error}")
+        elif path.is_file():
+            yield from _read_file(path, published=published)
+        elif path.exists():
+            raise InputError(name, "not a regular file or directory")
+        else:
+            raise InputError(name, "no such file or directory")
+
+
+def iter_files(directory: Path) -> Iterator[Path]:
+    """Every non-hidden file under `directory`, recursively, in a stable (sorted) order."""
+    for entry in sorted(directory.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from iter_files(entry)
+        elif entry.is_file():
+            yield entry
+
+
+def _read_file(path: Path, *, published: str | None) -> Iterator[Article | InputError]:
+    name = str(path)
+    inner = path.name.removesuffix(".gz")
+    if inner.lower().endswith(JSONL_SUFFIXES):
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rb") as stream:
+            yield from read_jsonl(stream, name, published=published)
+        return
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise InputError(name, too_large(size))
+    data = _read_gzip(path) if path.name.endswith(".gz") else path.read_bytes()
+    yield _article_from_bytes(data, name, published=published)
+
+
+def _read_gzip(path: Path) -> bytes:
+    try:
+        with gzip.open(path, "rb") as stream:
+            data = stream.read(MAX_INPUT_BYTES + 1)
+    except (OSError, EOFError) as error:
+        raise InputError(str(path), f"not a readable gzip file: {error}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(str(path), too_large(len(data), "uncompressed "))
+    return data
+
+
+def _read_stream(stream) -> bytes:
+    binary = getattr(stream, "buffer", stream)
+    data = binary.read()
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _article_from_bytes(data: bytes, name: str, *, published: str | None, url: str | None = None,
+                        content_type: str | None = None) -> Article:
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(name, too_large(len(data)))
+    text, encoding = decode_bytes(data, name, content_type=content_type)
+    article = article_from_input(text, published=published, url=url, source=name)
+    if encoding not in ("utf-8", "ascii"):
+        article.warnings.append(f"decoded-from:{encoding}")
+    return article
+
+
+def read_jsonl(stream: BinaryIO, name: str, *, published: str | None = None) -> Iterator[Article | InputError]:
+    """One article per line: `{"id", "url", "title", "published", "text" | "html"}`; bad lines are reported."""
+    for number, raw in enumerate(stream, start=1):
+        where = f"{name}:line {number}"
+        if not raw.strip():
+            continue
+        try:
+            yield _article_from_record(raw, where, published)
+        except InputError as error:
+            yield error
+
+
+def _article_from_record(raw: bytes | str, where: str, published: str | None) -> Article:
+    if len(raw) > MAX_INPUT_BYTES:
+        raise InputError(where, too_large(len(raw)))
+    try:
+        record = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(where, f"malformed JSON: {error}") from None
+    if not isinstance(record, dict):
+        raise InputError(where, f"expected a JSON object, got {type(record).__name__}")
+    content = record.get("text") if record.get("text") is not None else record.get("html")
+    if not isinstance(content, str) or not content.strip():
+        raise InputError(where, "no 'text' or 'html' field with content")
+    line_date = record.get("published")
+    if line_date is not None and not isinstance(line_date, str):
+        raise InputError(where, f"'published' must be a string, got {line_date!r}")
+    line_date = parse_published(line_date, f"{where}: published") if line_date else published
+    fields = {key: _string(record, key, where) for key in ("id", "url", "title", "source")}
+    article = article_from_input(content, published=line_date, url=fields["url"], id=fields["id"],
+                                 title=fields["title"], source=where)
+    if article.source == where:  # no site name in the page: the record's own source or URL says more
+        article.source = fields["source"] or fields["url"] or where
+    return article
+
+
+def _string(record: dict, key: str, where: str) -> str | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool) and key == "id":
+        return str(value)
+    if not isinstance(value, str):
+        raise InputError(where, f"{key!r} must be a string, got {value!r}")
+    return value
