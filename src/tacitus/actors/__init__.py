@@ -1,24 +1,61 @@
-"""Actors: spaCy entities grouped by name (minimal stage; the actor issue replaces it)."""
+"""Actors: who is named in an article, coded with country, sector and roles, one entity per real actor.
+
+Recognition reuses the pipeline's one spaCy parse: the knowledge base (`data/*.yaml`, extendable with the
+user's own files) is matched with a phrase matcher compiled once per process, combined with spaCy's entities,
+grouped by name, voted on type, given roles from the surrounding words, and extended with the pronouns and
+definite descriptions that refer to it. `actor_at` lets later stages map any span to an actor id.
+"""
 
 from __future__ import annotations
 
-from tacitus.analysis import Analysis
-from tacitus.contract import Actor, ActorType, Document, Span
+from collections.abc import Sequence
+from pathlib import Path
 
-_TYPES = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANIZATION, "GPE": ActorType.COUNTRY,
-          "NORP": ActorType.GROUP, "LOC": ActorType.PLACE, "FAC": ActorType.PLACE}
+from tacitus.actors.coref import resolve_references
+from tacitus.actors.kb import KnowledgeBase, load_knowledge_base
+from tacitus.actors.resolve import build_clusters, to_actors
+from tacitus.analysis import Analysis
+from tacitus.contract import Actor, Document
+
+__all__ = ["KnowledgeBase", "actor_at", "annotate", "find_actors", "load_knowledge_base", "use_extra_knowledge"]
+
+_EXTRA: tuple[Path, ...] = ()
+
+
+def use_extra_knowledge(paths: Sequence[Path | str]) -> KnowledgeBase:
+    """Use these user files (`--actors my.yaml`) for the rest of the process; loads them now so errors show early."""
+    global _EXTRA
+    extra = tuple(Path(p) for p in paths)
+    kb = load_knowledge_base(extra)
+    _EXTRA = extra
+    return kb
+
+
+def current_knowledge_base() -> KnowledgeBase:
+    return load_knowledge_base(_EXTRA)
 
 
 def annotate(analysis: Analysis, document: Document) -> None:
-    by_name: dict[str, Actor] = {}
-    for ent in analysis.doc.ents:
-        kind = _TYPES.get(ent.label_)
-        name = ent.text.strip()
-        if kind is None or not name:
-            continue
-        actor = by_name.get(name)
-        if actor is None:
-            actor = Actor(id=f"A{len(by_name) + 1}", name=name, type=kind)
-            by_name[name] = actor
-        actor.mentions.append(Span(start=ent.start_char, end=ent.start_char + len(name), text=name))
-    document.actors.extend(by_name.values())
+    document.actors.extend(find_actors(analysis, current_knowledge_base()))
+
+
+def find_actors(analysis: Analysis, kb: KnowledgeBase) -> list[Actor]:
+    """The actors of one parsed article."""
+    clusters = build_clusters(analysis.doc, kb, analysis.published)
+    resolve_references(analysis.doc, clusters)
+    clusters.sort(key=lambda c: c.first)
+    return to_actors(analysis.doc, clusters, kb, analysis.published)
+
+
+def actor_at(document: Document, start: int, end: int) -> str | None:
+    """The id of the actor with a mention covering, else overlapping, the characters [start, end)."""
+    overlapping = None
+    for actor in document.actors:
+        for mention in actor.mentions:
+            if mention.part is not None:
+                continue
+            if mention.start <= start and end <= mention.end:
+                return actor.id
+            if overlapping is None and mention.start < end and start < mention.end:
+                overlapping = actor.id
+    return overlapping

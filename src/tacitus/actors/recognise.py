@@ -1,0 +1,177 @@
+"""Name mentions in a parsed document: knowledge-base matches on the existing doc plus spaCy's entities.
+
+Matching reuses the one spaCy parse (a PhraseMatcher over token text, compiled once per process and
+knowledge base), so recognition costs a small fraction of the parse. Page furniture (photo credits such as
+"YURI KADOBNOV/AFP via Getty Images") is masked first: a credit's names are never actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.util import filter_spans
+
+from tacitus.actors.kb import KnowledgeBase
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"}
+_AGENCIES = r"(?:AFP|AP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?|Shutterstock|Bloomberg|Pool|POOL|Sputnik|" \
+            r"SPUTNIK|TASS|Anadolu|ANADOLU|Xinhua|NurPhoto|SOPA Images|LightRocket|ZUMA(?: Press)?|Alamy|" \
+            r"Kremlin|KREMLIN|UPI|AAP|dpa|DPA|Imago|IMAGO)"
+_CREDIT = re.compile(
+    rf"(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*[ \t]*/[ \t]*{_AGENCIES}"
+    rf"|{_AGENCIES}[ \t]*/[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)"
+    r"(?:[ \t]+via[ \t]+[A-Z][\w .-]*)?"
+    r"|\bvia[ \t]+(?:Getty Images|AP|Reuters|AFP|Shutterstock|EPA|Pool)\b"
+    r"|\bGetty Images\b|\bShutterstock\b|\bAP Photo\b[^\n)]*"
+    r"|(?m:^[ \t]*(?:Photo|Image|Picture|Credit|Photograph)s?[ \t]*(?:by|:)[^\n]*$)"
+    r"|\((?:Photo|Image|Credit|Photograph)[^)\n]*\)")
+
+
+@dataclass
+class Mention:
+    """A stretch of tokens naming something; `kb_id` set when the knowledge base knows the name."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    text: str
+    label: str  # spaCy label, "KB" for a knowledge-base match, "METONYM" for a capital/seat, "SPLIT"
+    kb_id: str | None = None
+    metonym_of: str | None = None  # country code when the name is a capital standing for its government
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of photo credits and similar furniture in `text`."""
+    return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+
+
+_MATCHERS: dict[tuple[int, int], tuple[KnowledgeBase, PhraseMatcher, PhraseMatcher]] = {}
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from spacy.lang.en import English
+
+    return English().tokenizer
+
+
+def matchers(kb: KnowledgeBase, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """The knowledge base compiled into phrase matchers once per (knowledge base, vocabulary)."""
+    key = (id(kb), id(doc.vocab))
+    cached = _MATCHERS.get(key)
+    if cached is None or cached[0] is not kb:
+        cached = (kb, *_compile(kb, doc.vocab))
+        _MATCHERS[key] = cached
+    return cached[1], cached[2]
+
+
+def _compile(kb: KnowledgeBase, vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+    names = PhraseMatcher(vocab, attr="ORTH")
+    metonyms = PhraseMatcher(vocab, attr="ORTH")
+    tokenizer = _tokenizer()
+    for surface in kb.names:
+        for variant in {surface, surface[:1].upper() + surface[1:]}:
+            names.add(variant, [tokenizer(variant)])
+    for surface in kb.metonyms:
+        metonyms.add(surface, [tokenizer(surface)])
+    return names, metonyms
+
+
+def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
+    """Knowledge-base names first (longest wins), then spaCy entities that they do not cover."""
+    masked = _masked_tokens(doc)
+    ent_at = {token.i: token.ent_type_ for token in doc if token.ent_type_}
+    name_matcher, metonym_matcher = matchers(kb, doc)
+    spans = []
+    for match_id, start, end in name_matcher(doc):
+        surface = doc.vocab.strings[match_id]
+        entry = kb.lookup(surface) or kb.lookup(surface[:1].lower() + surface[1:])
+        if entry is None or any(i in masked for i in range(start, end)):
+            continue
+        if entry.confirm and not any(ent_at.get(i) in NAME_LABELS for i in range(start, end)):
+            continue
+        span = doc[start:end]
+        span.label_ = "KB"
+        span.kb_id_ = entry.id
+        spans.append(span)
+    for match_id, start, end in metonym_matcher(doc):
+        if any(i in masked for i in range(start, end)):
+            continue
+        if not any(ent_at.get(i) in ("GPE", "ORG", "FAC", "LOC", "PERSON") for i in range(start, end)):
+            continue
+        span = doc[start:end]
+        span.label_ = "METONYM"
+        span.kb_id_ = kb.metonyms[doc.vocab.strings[match_id]]
+        spans.append(span)
+    kb_spans = filter_spans(spans)
+    covered = {i for span in kb_spans for i in range(span.start, span.end)}
+    mentions = [_kb_mention(span) for span in kb_spans]
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS or any(i in masked for i in range(ent.start, ent.end)):
+            continue
+        tokens = [t for t in ent if t.i not in covered]
+        if len(tokens) == len(ent):
+            start, end = _trim(ent.start, ent.end, doc)
+            if start < end:
+                mentions.append(Mention(start, end, doc[start:end].text, ent.label_))
+        elif tokens and tokens[0].i > ent.start and _is_name_run(tokens):
+            # "Ambassador to Israel Anatoly Viktorov" tagged as one ORG: the part after the known name
+            # is its own mention, typed later by the document's vote.
+            start, end = _trim(tokens[0].i, tokens[-1].i + 1, doc)
+            if start < end:
+                mentions.append(Mention(start, end, doc[start:end].text, "SPLIT"))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _kb_mention(span) -> Mention:
+    label, key = span.label_, span.kb_id_
+    start = span.start + 1 if span[0].lower_ == "the" and len(span) > 1 else span.start
+    text = span.doc[start:span.end].text
+    if label == "METONYM":
+        return Mention(start, span.end, text, label, metonym_of=key)
+    return Mention(start, span.end, text, "KB", kb_id=key)
+
+
+def _is_name_run(tokens: list[Token]) -> bool:
+    return all(t.is_title or t.text in ("-", ".") for t in tokens) and any(t.pos_ == "PROPN" for t in tokens)
+
+
+def _trim(start: int, end: int, doc: Doc) -> tuple[int, int]:
+    """Drop a leading article and trailing possessives, punctuation and whitespace from an entity."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
+                           or doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    return start, end
+
+
+def _masked_tokens(doc: Doc) -> set[int]:
+    masked: set[int] = set()
+    for start, end in credit_spans(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            masked.update(range(span.start, span.end))
+    return masked
+
+
+def is_metonymic(token: Token) -> bool:
+    """A capital that acts ("Moscow said", "Moscow's offer", "Moscow mediation"), not a location ("in Moscow")."""
+    if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if token.dep_ == "pobj":
+        return token.head.lower_ in ("by", "with", "between", "against")
+    if token.dep_ == "compound":
+        return token.head.ent_type_ == "" and token.head.pos_ == "NOUN"
+    return False
+
+
+def is_shouted(mention: Mention) -> bool:
+    """An all-capitals personal or place name outside the knowledge base: a credit or a heading, not prose."""
+    letters = [c for c in mention.text if c.isalpha()]
+    return (mention.label in ("PERSON", "GPE", "NORP", "SPLIT") and len(letters) >= 4
+            and all(c.isupper() for c in letters))
