@@ -1,16 +1,331 @@
-"""Quotes: text between quotation marks (minimal stage; the actor issue replaces it)."""
+"""Quotes: who said what, direct or reported, to which outlet, with which verb.
+
+`find_quotes(doc)` works on the parse alone and returns token spans (speaker, cue, content, medium), which the
+evaluation scores directly; `annotate` turns them into contract quotes with actor ids. Direct quotes are text
+between quotation marks in any style (“…”, "…", «…», „…“, ‘…’), one-word partial quotes included; their speaker
+comes from the verb of saying that governs them, else a cue in the same sentence, else the sentence that
+introduces them ("… said:"), else the previous quote of the same paragraph run. Reported speech is a verb of
+saying with a clausal complement ("X said that…", "X told Y that…"), a trailing "…, X said" and "according to X".
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
+import tacitus.time
 from tacitus.analysis import Analysis
-from tacitus.contract import Document, Quote, Span
+from tacitus.contract import ActorType, Document, Quote
+from tacitus.contract import Span as TextSpan
 
-_QUOTED = re.compile(r"[\"“]([^\"”]{2,}?)[\"”]")
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "announce", "declare", "claim", "insist", "argue", "explain", "note", "warn",
+    "vow", "pledge", "promise", "urge", "deny", "confirm", "report", "write", "tweet", "post", "ask", "reply",
+    "respond", "acknowledge", "admit", "suggest", "predict", "stress", "emphasize", "emphasise", "assert",
+    "maintain", "contend", "allege", "accuse", "describe", "reiterate", "recall", "conclude", "comment", "remark",
+    "testify", "caution", "complain", "concede", "observe", "reveal", "disclose", "indicate", "signal", "hint",
+    "question", "wonder", "joke", "quip", "boast", "counter", "retort", "charge", "repeat",
+    "call", "demand", "propose", "recommend", "threaten", "estimate", "point", "mention",
+})
+BELIEF_VERBS = frozenset({"believe", "think", "expect", "hope", "fear", "know", "feel", "worry", "doubt", "suspect",
+                          "consider", "assume", "reckon", "see", "understand"})
+_QUOTE_PATTERNS = [re.compile(p) for p in (
+    r"“([^”\n]+)”", r'"([^"\n]+)"', r"«\s*([^»\n]+?)\s*»", r"„([^“”\n]+)[“”]", r"(?<![\w’'])‘([^’\n]{2,}?)’(?!\w)",
+    r"``([^\n]+?)''",
+)]
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_MEDIUM_NOUNS = {"interview", "statement", "broadcast", "podcast", "op-ed", "article", "post", "briefing",
+                 "conference"}
+
+
+@dataclass
+class QuoteFinding:
+    """One attribution, as token spans of the parse (end exclusive)."""
+
+    content: tuple[int, int]
+    direct: bool
+    speaker: tuple[int, int] | None = None  # the speaker's head word (a name, a pronoun, "official")
+    speaker_phrase: tuple[int, int] | None = None  # the whole noun phrase
+    cue: int | None = None
+    medium: tuple[int, int] | None = None
+    belief: bool = False  # "believes that…": an attributed belief, not speech
+    nested: bool = False  # a direct quote inside a reported clause of the same cue ("said that X is a “guarantor”")
+    char_start: int = 0
+    char_end: int = 0
+
+
+def find_quotes(doc: Doc) -> list[QuoteFinding]:
+    """Every direct and reported attribution in a parse, in text order."""
+    direct = _direct_quotes(doc)
+    quoted = {i for q in direct for i in range(*q.content)}
+    reported = _reported(doc, quoted)
+    for quote in direct:
+        for statement in reported:
+            if (quote.cue is not None and quote.cue == statement.cue
+                    and statement.content[0] <= quote.content[0] and quote.content[1] <= statement.content[1]):
+                quote.nested = True
+    return sorted([*direct, *reported], key=lambda q: (q.char_start, not q.direct))
+
+
+def _direct_quotes(doc: Doc) -> list[QuoteFinding]:
+    found: list[QuoteFinding] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _QUOTE_PATTERNS:
+        for match in pattern.finditer(doc.text):
+            start, end = match.span(1)
+            if any(s < end and start < e for s, e in taken) or not match.group(1).strip():
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(QuoteFinding(content=(span.start, span.end), direct=True, char_start=start, char_end=end))
+    found.sort(key=lambda q: q.char_start)
+    previous: QuoteFinding | None = None
+    for quote in found:
+        _attribute_direct(doc, quote, previous)
+        previous = quote
+    return found
+
+
+def _attribute_direct(doc: Doc, quote: QuoteFinding, previous: QuoteFinding | None) -> None:
+    start, end = quote.content
+    inside = set(range(start, end))
+    cue = _governing_cue(doc[start:end], inside)
+    if cue is None:
+        cue = _cue_near(doc, doc[start].sent.start, doc[end - 1].sent.end, inside, start, end)
+    if cue is None and end < len(doc):
+        following = doc[end - 1].sent.end
+        if following < len(doc):  # “…” \n said Marzouk.  (the parser split the sentence after the quote)
+            sent = doc[following].sent
+            cue = _cue_near(doc, sent.start, min(sent.end, sent.start + 5), inside, start, end)
+    if cue is None and start > 0:
+        before = doc[doc[start].sent.start - 1] if doc[start].sent.start > 0 else None
+        if before is not None and before.sent.text.rstrip().endswith(":"):
+            sent = before.sent
+            cue = _cue_near(doc, sent.start, sent.end, inside, start, end)
+    if cue is not None:
+        quote.cue = cue.i
+        quote.speaker, quote.speaker_phrase = _speaker(doc, cue)
+        quote.medium = _medium(doc, cue)
+    elif previous is not None and _same_run(doc, previous, quote):
+        quote.cue, quote.speaker, quote.speaker_phrase = previous.cue, previous.speaker, previous.speaker_phrase
+        quote.medium = previous.medium
+
+
+def _same_run(doc: Doc, previous: QuoteFinding, quote: QuoteFinding) -> bool:
+    """Consecutive quotes with only narration-free text (or one paragraph break) between them."""
+    gap = doc.text[previous.char_end:quote.char_start]
+    return previous.speaker is not None and len(gap) < 200 and gap.count("\n\n") <= 1
+
+
+def _is_cue(token: Token) -> bool:
+    """A verb of saying that is not negated ("he did not say what the date is" reports nothing)."""
+    return (token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH_VERBS
+            and not any(c.dep_ == "neg" for c in token.children))
+
+
+def _governing_cue(span: Span, inside: set[int]) -> Token | None:
+    """The verb of saying above the quote in the parse: 'Marzouk said that Russia should be a “guarantor”'."""
+    token = span.root
+    for _ in range(6):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.i not in inside and _is_cue(token):
+            return token
+    return None
+
+
+def _cue_near(doc: Doc, lo: int, hi: int, inside: set[int], start: int, end: int) -> Token | None:
+    candidates = [t for t in doc[lo:hi] if t.i not in inside and _is_cue(t)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: start - t.i if t.i < start else t.i - end)
+
+
+def _speaker(doc: Doc, cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    verb = cue
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subject is not None:
+            return (subject.i, subject.i + 1), _phrase(subject)
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+        else:
+            break
+    return None, None
+
+
+def _phrase(token: Token) -> tuple[int, int]:
+    """The noun phrase of a head word, without relative clauses or appositives after it."""
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "prep"):
+            break
+        right = child.right_edge.i
+    return left, right + 1
+
+
+def _medium(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """'told Sputnik', 'in an interview with Sputnik', 'speaking to CNN': the outlet the words were given to."""
+    if cue.lemma_ == "tell":
+        addressees = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "NOUN")]
+        if addressees:  # "told Russian government news agency RIA Novosti" parses as two objects
+            return min(a.left_edge.i for a in addressees), max(a.right_edge.i for a in addressees) + 1
+    for token in cue.sent:
+        if token.lower_ in _MEDIUM_NOUNS:
+            with_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on")), None)
+            target = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
+            if target is not None and target.pos_ in ("PROPN", "NOUN"):
+                return target.left_edge.i, target.right_edge.i + 1
+    return None
+
+
+def _reported(doc: Doc, quoted: set[int]) -> list[QuoteFinding]:
+    found = []
+    for token in doc:
+        if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
+            continue
+        belief = token.lemma_ in BELIEF_VERBS
+        if not (_is_cue(token) or belief):
+            continue
+        content = _complement(doc, token)
+        if content is None:
+            continue
+        tokens = range(*content)
+        if sum(i in quoted for i in tokens) > len(tokens) / 2:
+            continue  # the frame of a direct quote ("“…,” said Marzouk")
+        speaker, phrase = _speaker(doc, token)
+        if speaker is None:
+            continue
+        found.append(_reported_finding(doc, token, content, speaker, phrase, belief))
+    found.extend(_according_to(doc, quoted, found))
+    return found
+
+
+def _reported_finding(doc, cue, content, speaker, phrase, belief) -> QuoteFinding:
+    span = doc[content[0]:content[1]]
+    return QuoteFinding(content=content, direct=False, speaker=speaker, speaker_phrase=phrase, cue=cue.i,
+                        medium=_medium(doc, cue), belief=belief, char_start=span.start_char,
+                        char_end=span.end_char)
+
+
+def _complement(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The reported clause: a 'that'-complement, or the main clause before a trailing '…, X said'."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if clauses:  # one complement the parser sometimes splits in two ("that X being held … will be …")
+        start, end = clauses[0].left_edge.i, clauses[-1].right_edge.i + 1
+        while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
+            start += 1
+        return _strip(doc, start, end)
+    if (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.dep_ == "ROOT"
+            and not _is_cue(verb.head) and any(c.dep_ in _SUBJECTS for c in verb.children)):
+        sent = verb.sent
+        left = min(t.i for t in verb.subtree)
+        return _strip(doc, sent.start, left)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if clause is not None:  # "Russia is ready, he said" parsed with the clause as a left complement
+        return _strip(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return None
+
+
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end - start >= 2 else None
+
+
+def _according_to(doc: Doc, quoted: set[int], found: list[QuoteFinding]) -> list[QuoteFinding]:
+    """'…, according to Israeli media': the source is the object of 'to', the content the rest of the clause."""
+    results = []
+    framed = {q.cue for q in found}
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        sent = token.sent
+        phrase_tokens = {t.i for t in token.subtree} | {t.i for t in doc[token.i + 1].subtree}
+        other_cue = next((t for t in sent if t.i in framed), None)
+        if other_cue is not None:
+            continue  # a medium of another statement ("Ushakov told reporters …, according to Tass")
+        content = [t.i for t in sent if t.i not in phrase_tokens and not t.is_space]
+        stripped = _strip(doc, content[0], content[-1] + 1) if content else None
+        if stripped is None or sum(i in quoted for i in range(*stripped)) > (stripped[1] - stripped[0]) / 2:
+            continue
+        span = doc[stripped[0]:stripped[1]]
+        results.append(QuoteFinding(content=stripped, direct=False, speaker=(source.i, source.i + 1),
+                                    speaker_phrase=_phrase(source), cue=token.i, char_start=span.start_char,
+                                    char_end=span.end_char))
+    return results
+
+
+def according_to_medium(doc: Doc, cue: int) -> tuple[int, int] | None:
+    """'…, according to Tass' in the sentence of another statement: Tass is where it was reported."""
+    for token in doc[cue].sent:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return _phrase(source)
+    return None
 
 
 def annotate(analysis: Analysis, document: Document) -> None:
-    for match in _QUOTED.finditer(analysis.text):
-        document.quotes.append(Quote(id=f"Q{len(document.quotes) + 1}", text=match.group(1), direct=True,
-                                     evidence=Span(start=match.start(), end=match.end(), text=match.group())))
+
+    doc = analysis.doc
+    date_for_span = getattr(tacitus.time, "date_for_span", None)
+    for finding in find_quotes(doc):
+        if finding.belief:
+            continue  # beliefs are attributions for claims, not quotes
+        speaker = _actor(document, doc, finding.speaker, finding.speaker_phrase)
+        medium_id = _medium_actor(document, doc, finding.medium)
+        if medium_id is None and finding.cue is not None and doc[finding.cue].lower_ != "according":
+            medium_id = _medium_actor(document, doc, according_to_medium(doc, finding.cue))
+        start, end = finding.char_start, finding.char_end
+        text = doc.text[start:end]
+        cue = doc[finding.cue] if finding.cue is not None else None
+        date = None
+        if date_for_span is not None and cue is not None:
+            try:
+                date = date_for_span(analysis, document, cue.idx, cue.idx + len(cue.text))
+            except Exception:  # another stage's helper must never stop the quotes
+                date = None
+        evidence_start, evidence_end = (start - 1, end + 1) if finding.direct else (start, end)
+        document.quotes.append(Quote(
+            id=f"Q{len(document.quotes) + 1}", speaker=speaker, text=text, direct=finding.direct,
+            cue=cue.text if cue is not None else None, medium=medium_id, date=date,
+            evidence=TextSpan(start=evidence_start, end=evidence_end, text=doc.text[evidence_start:evidence_end])))
+
+
+def _actor(document: Document, doc: Doc, head: tuple[int, int] | None, phrase: tuple[int, int] | None) -> str | None:
+    from tacitus.actors import actor_at
+
+    for span in (head, phrase):
+        if span is not None:
+            chars = doc[span[0]:span[1]]
+            found = actor_at(document, chars.start_char, chars.end_char)
+            if found:
+                return found
+    return None
+
+
+def _medium_actor(document: Document, doc: Doc, medium: tuple[int, int] | None) -> str | None:
+    """The medium's actor id when it is a news outlet (not 'told reporters', not 'told a rally')."""
+    if medium is None:
+        return None
+    chars = doc[medium[0]:medium[1]]
+    for actor in document.actors:
+        if actor.type == ActorType.MEDIA and any(
+                m.part is None and m.start < chars.end_char and chars.start_char < m.end for m in actor.mentions):
+            return actor.id
+    return None
