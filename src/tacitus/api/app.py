@@ -1,0 +1,77 @@
+"""The Tacitus service: the REST API (`/api`, documented at `/docs`) and the web workspace, in one FastAPI app.
+
+Settings are passed in explicitly (`create_app(store_url, api_token=...)`); nothing is read from module
+globals, so tests build as many independent apps as they like.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from tacitus import __version__
+from tacitus.api.limits import DEFAULT_MAX_BODY, BodyLimit
+from tacitus.errors import StoreError
+
+STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
+
+
+@dataclass(frozen=True)
+class Settings:
+    store_url: str | None = None
+    api_token: str | None = None  # None: read-only, POST /api/articles answers 403
+    max_body: int = DEFAULT_MAX_BODY
+
+
+def create_app(store_url: str | None, *, api_token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """The API and the web UI over the store at `store_url` (None: $TACITUS_DB, else ./tacitus.db)."""
+    from tacitus.api.router import router as api_router
+    from tacitus.store import Store
+    from tacitus.web.router import router as web_router
+
+    settings = Settings(store_url=store_url, api_token=api_token or None, max_body=max_body)
+    app = FastAPI(
+        title="Tacitus",
+        version=__version__,
+        description="Political events, actors, quotes and claims extracted from news articles, each with the "
+                    "sentence it was read from. Lists accept `format=csv|jsonl|parquet` for exports. "
+                    "`POST /api/articles` needs the API token (`Authorization: Bearer <token>`).",
+    )
+    app.state.settings = settings
+    app.state.store = Store(store_url)
+    app.add_middleware(BodyLimit, max_body=max_body)
+    app.include_router(api_router)
+    app.include_router(web_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, error: RequestValidationError):
+        """422 with one readable line per bad parameter besides FastAPI's structured detail."""
+        problems = [f"{'.'.join(str(p) for p in e['loc'] if p not in ('query', 'body'))}: {e['msg']}"
+                    for e in error.errors()]
+        return JSONResponse({"message": "; ".join(problems), "detail": _plain(error.errors())}, status_code=422)
+
+    @app.exception_handler(StoreError)
+    async def _store_down(request: Request, error: StoreError):
+        return JSONResponse({"detail": str(error)}, status_code=503)
+
+    return app
+
+
+def _plain(errors) -> list[dict]:
+    """Validation errors with their context made JSON-safe (a regex pattern or a ValueError inside `ctx`)."""
+    return [{**e, "ctx": {k: str(v) for k, v in e["ctx"].items()}} if "ctx" in e else e for e in errors]
+
+
+def serve(db_url: str | None, host: str = "127.0.0.1", port: int = 8000, *, api_token: str | None = None) -> None:
+    """Run the app with uvicorn until interrupted (what `tacitus serve` calls)."""
+    import uvicorn
+
+    app = create_app(db_url, api_token=api_token)
+    print(f"Tacitus is serving {app.state.store!r} — open http://{host}:{port}/ (API docs at /docs)", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
