@@ -261,3 +261,16 @@ def schema() -> None:
     from tacitus.contract import SCHEMA_PATH
 
     click.echo(SCHEMA_PATH.read_text(encoding="utf-8"), nl=False)
+
+
+@main.command()
+@click.option("--db", envvar="TACITUS_DB", help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option("--token", envvar="TACITUS_API_TOKEN", help="API token for write endpoints (none: read-only).")
+def serve(db: str | None, host: str, port: int, token: str | None) -> None:
+    """Serve the REST API (/docs) and the web workspace over the store."""
+    from tacitus.api import serve as serve_app
+
+    click.echo(f"Tacitus on http://{host}:{port}/ (API docs at /docs), store {db or 'default'}", err=True)
+    serve_app(db, host=host, port=port, api_token=token)
