@@ -1,0 +1,781 @@
+"""Coding event mentions from spaCy's dependency parse: triggers, their arguments, status, place and date.
+
+Three passes over each parse, in this order so that a wrapped action is coded once, as part of what wraps it:
+1. control verbs and speech with obligation: "called on Russia to be a guarantor" (REQUEST), "vowed to free"
+   (AGREE, promised), "threatened to ban" (THREATEN), "refused to deploy" (REJECT), "said Sudan must return";
+2. verbs of the lexicon, verbs with a telling object ("lifted the curfew"), light verbs with an event noun
+   ("held talks");
+3. event nouns with an anchor of their own: a participant, a place or a date ("a meeting in Moscow on Monday
+   night", "a rebuke from Israel", "Abbas' upcoming visit"), so that a bare "a cease-fire agreement" is not
+   an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from tacitus.analysis import Analysis
+from tacitus.contract import DateValue, Document, EventStatus, Place
+from tacitus.events import dates, places
+from tacitus.events.ontology import Entry, Lexicon, Ontology
+from tacitus.events.resolve import PLURAL_PRONOUNS, Resolver
+from tacitus.events.status import clause_chain, noun_status, verb_status
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CLAUSE_DEPS = {"ccomp", "relcl", "advcl", "conj", "parataxis", "acl", "xcomp", "csubj", "pcomp"}
+RECIPROCAL_SUBJECTS = {"two", "both", "sides", "pair", "parties"}
+COOPERATIVE_ACTIONS = {"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"}
+HOSTILE_ACTIONS = {"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
+# What a request, a refusal or a threat is about, as the mode of REQUEST/REJECT/THREATEN (CAMEO 10x/12x/13x).
+ASKED_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet", "AID": "assist",
+              "COOPERATE": "assist", "SUPPORT": "assist"}
+THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "relations",
+               "MOBILIZE": "violence"}
+# A copular request: "called on Russia to be a guarantor" asks for mediation (CAMEO 108).
+ROLE_MODES = {"guarantor": "meet", "mediator": "meet", "broker": "meet", "intermediary": "meet"}
+TARGET_PREPS = {"CONSULT": ("with",), "REQUEST": ("on", "to", "of"), "ACCUSE": ("against", "of"),
+                "THREATEN": ("against", "with"), "ASSAULT": ("on", "against", "at"), "SANCTION": ("on", "against"),
+                "COERCE": ("on", "against"), "AID": ("to",), "SUPPORT": ("for", "to"), "COOPERATE": ("with",),
+                "AGREE": ("with",), "REJECT": (), "RETREAT": ("to",), "PROTEST": ("against",),
+                "MOBILIZE": ("against",), "CONCEDE": ("to",)}
+NOUN_SOURCE_PREPS = ("by", "from")
+VISIT_WORDS = {"visit", "trip", "travel", "host", "arrive", "tour"}  # "visited Moscow": the object is the place
+PLACE_NOUNS = {"city", "town", "village", "capital", "region", "province", "district", "state", "area"}
+PLACE_VERBS = {"take", "hold", "happen", "occur", "schedule", "set", "plan", "convene", "meet"}
+REQUEST_COMPLEMENT_PREPS = ("for",)
+GOVERNED_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "acl", "pcomp", "pobj", "prep", "conj", "xcomp"}
+
+
+@dataclass
+class Mention:
+    """One mention of an event in one clause, before coreferent mentions are merged."""
+
+    type: str
+    mode: str | None
+    status: EventStatus
+    rule: str
+    trigger: Token
+    anchors: list[Token]
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    attribution: str | None = None
+    place: Place | None = None
+    date: DateValue | None = None
+    status_explicit: bool = True
+    nominal: bool = False
+    reciprocal: bool = False
+    part: str | None = None
+    sentence: int = 0
+    confidence: float = 0.5
+
+    @property
+    def participants(self) -> set[str]:
+        return set(self.sources) | set(self.targets)
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.anchors)
+
+    @property
+    def end(self) -> int:
+        last = max(self.anchors, key=lambda t: t.idx)
+        return last.idx + len(last.text)
+
+
+class Coder:
+    """Codes one analysed document; plain methods so tests can call each step on a real parse."""
+
+    def __init__(self, analysis: Analysis, document: Document, ontology: Ontology, lexicon: Lexicon):
+        self.analysis = analysis
+        self.doc: Doc = analysis.doc
+        self.document = document
+        self.ontology = ontology
+        self.lexicon = lexicon
+        self.resolver = Resolver(analysis, document)
+        self.consumed: set[int] = set()
+        self.sentence_index = {}
+        for index, sentence in enumerate(self.doc.sents):
+            for token in sentence:
+                self.sentence_index[token.i] = index
+
+    # -- the three passes ------------------------------------------------------------------------------
+    def mentions(self) -> list[Mention]:
+        found: list[Mention] = []
+        for token in self.doc:
+            if token.pos_ in ("VERB", "AUX") and token.i not in self.consumed:
+                mention = self.code_control(token)
+                if mention is not None:
+                    found.append(mention)
+        for token in self.doc:
+            if token.pos_ == "VERB" and token.i not in self.consumed:
+                mention = self.code_verb(token)
+                if mention is not None:
+                    found.append(mention)
+        for token in self.doc:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in self.consumed:
+                mention = self.code_noun(token)
+                if mention is not None:
+                    found.append(mention)
+        for mention in found:
+            self.finish(mention)
+        self.resolve_reciprocals(found)
+        return sorted(found, key=lambda m: m.start)
+
+    # -- pass 1: verbs that wrap another action --------------------------------------------------------
+    def code_control(self, verb: Token) -> Mention | None:
+        lemma = verb.lemma_
+        control = self.lexicon.control
+        kind = next((k for k in ("request", "promise", "threaten", "reject") if lemma in control[k]), None)
+        action, action_entry = self.complement(verb, kind) if kind else (None, None)
+        if lemma in control["speech"] and (kind is None or action is None):
+            return self.code_speech_request(verb)
+        if kind is None:
+            return None
+        if action is None and kind in ("request", "reject") and not self._bare_ok(verb, kind):
+            return None
+        if kind == "request" and lemma in ("call", "push", "press", "appeal") and action is None:
+            return None
+        if kind in ("promise", "threaten") and action is None and lemma not in ("agree", "threaten"):
+            return None
+        sources = self.subject_actors(verb)
+        targets = self.control_targets(verb, action)
+        if kind == "request":
+            entry = Entry("REQUEST", self._asked_mode(action, action_entry))
+            status_token = verb
+        elif kind == "promise":
+            entry = Entry("AGREE")
+            status_token = verb
+        elif kind == "threaten":
+            entry = Entry("THREATEN", THREAT_MODE.get(action_entry.type) if action_entry else None)
+            status_token = verb
+        else:
+            entry = Entry("REJECT", ASKED_MODE.get(action_entry.type) if action_entry else None)
+            status_token = verb
+        in_speech = self.speech_head(verb) is not None
+        status, explicit = verb_status(status_token, self.lexicon, in_speech)
+        if kind == "promise" and lemma != "agree" and status in (EventStatus.OCCURRED, EventStatus.ONGOING):
+            status = EventStatus.PROMISED  # "vowed to free the hostages": the freeing is promised
+        if kind == "reject" and lemma == "fail" and action_entry is not None:
+            entry = Entry("REJECT", ASKED_MODE.get(action_entry.type))
+        anchors = [verb] + ([action] if action is not None else [])
+        self._consume_complement(verb, action)
+        context = list(self._context_of(action_entry))
+        return self._mention(entry, status, explicit, f"{kind}-verb:{lemma}", action or verb, anchors,
+                             sources, targets, context=context)
+
+    def _bare_ok(self, verb: Token, kind: str) -> bool:
+        """ "rejected the plan", "demanded a truce": a request or refusal about a thing, not an action."""
+        if kind == "reject" and verb.lemma_ in ("reject", "refuse", "decline"):
+            return any(c.dep_ == "dobj" for c in verb.children)
+        if kind == "request" and verb.lemma_ in ("demand", "request", "seek"):
+            return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+        return False
+
+    def complement(self, verb: Token, kind: str) -> tuple[Token | None, Entry | None]:
+        """The action a control verb wraps: its xcomp, a that-clause, an event noun object, "for" + event noun."""
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                return child, self.action_entry(child)
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
+                return child, self.action_entry(child)  # "calling for all hostages to be released"
+            if child.dep_ == "ccomp" and kind in ("request", "promise", "threaten") and (
+                    kind != "request" or verb.lemma_ in ("demand", "insist", "request", "urge", "ask", "call")):
+                return child, self.action_entry(child)
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+                entry = self.noun_entry(child)
+                if entry is not None:
+                    return child, entry
+                # "urged the European Community to support": the action hangs on the object
+                for grandchild in child.children:
+                    if grandchild.dep_ in ("acl", "relcl", "xcomp") and grandchild.pos_ == "VERB":
+                        return grandchild, self.action_entry(grandchild)
+            if child.dep_ == "prep" and child.lower_ in REQUEST_COMPLEMENT_PREPS + ("on", "to"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        entry = self.noun_entry(pobj)
+                        if entry is not None and child.lower_ in REQUEST_COMPLEMENT_PREPS:
+                            return pobj, entry
+                        for grandchild in pobj.children:  # "called for all hostages to be released"
+                            if grandchild.dep_ in ("acl", "relcl") and grandchild.pos_ == "VERB":
+                                return grandchild, self.action_entry(grandchild)
+        return None, None
+
+    def action_entry(self, verb: Token) -> Entry | None:
+        entry = self.verb_entry(verb)
+        if entry is not None:
+            return entry
+        if verb.lemma_ in self.lexicon.light_verbs:
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    return self.noun_entry(child)
+        if verb.lemma_ == "be":
+            for child in verb.children:
+                if child.dep_ == "attr" and child.lemma_ in ROLE_MODES:
+                    return Entry("CONSULT", "third-party")
+        return None
+
+    def _asked_mode(self, action: Token | None, entry: Entry | None) -> str | None:
+        if entry is None:
+            return None
+        return ASKED_MODE.get(entry.type, "change")
+
+    def _consume_complement(self, verb: Token, action: Token | None) -> None:
+        self.consumed.add(verb.i)
+        if action is None:
+            return
+        self.consumed.add(action.i)
+        for token in action.subtree:
+            if token.dep_ in ("dobj", "pobj", "xcomp", "conj") and token.head.i in self.consumed:
+                self.consumed.add(token.i)
+
+    def code_speech_request(self, verb: Token) -> Mention | None:
+        """ "Marzouk said that Russia should be a guarantor": an obligation the speaker puts on someone."""
+        for child in verb.children:
+            if child.dep_ != "ccomp":
+                continue
+            chain = clause_chain(child)
+            auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+            if not auxes & set(self.lexicon.words["obligation_modals"]):
+                continue
+            if any(c.dep_ == "neg" for c in child.children):
+                continue
+            entry = self.action_entry(child)
+            sources = self.subject_actors(verb)
+            targets = self.subject_actors(child)
+            if not sources or not targets:
+                continue
+            self._consume_complement(verb, child)
+            status, explicit = verb_status(verb, self.lexicon)
+            mode = ASKED_MODE.get(entry.type, "change") if entry else None
+            return self._mention(Entry("REQUEST", mode), status, explicit, f"request-modal:{verb.lemma_}",
+                                 child, [verb, child], sources, targets)
+        return None
+
+    # -- pass 2: verbs -----------------------------------------------------------------------------------
+    def verb_entry(self, verb: Token) -> Entry | None:
+        lex = self.lexicon
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        if particle and f"{verb.lemma_} {particle}" in lex.verbs:
+            return lex.verbs[f"{verb.lemma_} {particle}"]
+        if verb.lemma_ == "open" and any(c.dep_ == "dobj" and c.lemma_ == "fire" for c in verb.children):
+            return lex.verbs.get("open fire")
+        if verb.lemma_ in lex.verb_objects:
+            entry, objects = lex.verb_objects[verb.lemma_]
+            roles = ("dobj", "nsubjpass") if verb.lemma_ not in ("reach", "conclude") else ("dobj", "nsubjpass")
+            for child in verb.children:
+                if child.dep_ in roles and self._object_word(child) in objects:
+                    return entry
+            if verb.lemma_ not in lex.verbs:
+                return None
+        if verb.lemma_ in lex.verbs and not particle:
+            return lex.verbs[verb.lemma_]
+        return None
+
+    def _object_word(self, token: Token) -> str:
+        return token.lemma_.lower().replace("-", "")
+
+    def code_verb(self, verb: Token) -> Mention | None:
+        entry = self.verb_entry(verb)
+        rule = "verb"
+        noun = None
+        if entry is None and verb.lemma_ in self.lexicon.light_verbs:
+            noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in self.consumed
+                         and self.noun_entry(c) is not None), None)
+            if noun is None:
+                return None
+            entry = self.noun_entry(noun)
+            rule = "light-verb"
+            if entry.type == "REQUEST":
+                return self.code_request_noun(noun, light_verb=verb)
+        if entry is None:
+            return None
+        if rule == "verb" and verb.lemma_ in self.lexicon.verb_objects and entry != self.lexicon.verbs.get(verb.lemma_):
+            rule = "verb-object"
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        sources = self.agent_actors(verb) if passive else self.subject_actors(verb)
+        targets = self.object_actors(verb, entry.type, passive)
+        if noun is not None:
+            targets += [a for a in self.noun_targets(noun, entry.type) if a not in targets]
+            self.consumed.add(noun.i)
+        in_speech = self.speech_head(verb) is not None
+        status, explicit = verb_status(verb, self.lexicon, in_speech)
+        mode = entry.mode
+        for child in verb.children:  # "hosted … for reconciliation talks": one event, not two
+            if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("for", "of")):
+                for token in [child, *(g for g in child.children if g.dep_ == "pobj")]:
+                    noun_entry = self.noun_entry(token) if token.pos_ == "NOUN" else None
+                    if noun_entry is None or noun_entry.type != entry.type:
+                        continue
+                    noun_state, noun_explicit = noun_status(token, self.lexicon, in_speech)
+                    if noun_explicit and noun_state != status:
+                        continue  # "discussed during Abbas' upcoming visit" (misparsed as an object)
+                    self.consumed.add(token.i)
+                    if verb.lemma_ == "host" and noun_entry.mode:
+                        mode = noun_entry.mode  # hosting talks is meeting, hosting a leader a visit
+        entry = Entry(entry.type, mode)
+        reciprocal = self._reciprocal_subject(verb)
+        if passive and not sources:
+            rule += "-passive"
+        # PLOVER codes a stated intention as the intention: "Israel will evacuate the settlements" is AGREE,
+        # "said they would boycott" THREATEN, "will not accept refugees" REJECT.
+        future = status == EventStatus.PLANNED and self._future_aux(verb)
+        if future and not passive and sources and entry.type in COOPERATIVE_ACTIONS:
+            return self._mention(Entry("AGREE"), EventStatus.PROMISED, True, f"intent-future:{verb.lemma_}",
+                                 verb, [verb], sources, targets, context=list(self._context_of(entry)))
+        if future and not passive and sources and entry.type in HOSTILE_ACTIONS:
+            return self._mention(Entry("THREATEN", THREAT_MODE.get(entry.type)), EventStatus.OCCURRED, True,
+                                 f"threat-future:{verb.lemma_}", verb, [verb], sources, targets)
+        if (status == EventStatus.DENIED and self._future_aux(verb) and sources
+                and entry.type in COOPERATIVE_ACTIONS | {"CONSULT", "AGREE"}):
+            return self._mention(Entry("REJECT", ASKED_MODE.get(entry.type)), EventStatus.OCCURRED, True,
+                                 f"reject-negated-intent:{verb.lemma_}", verb, [verb], sources, targets)
+        anchors = [verb] + ([noun] if noun is not None else [])
+        mention = self._mention(entry, status, explicit, f"{rule}:{verb.lemma_}", noun or verb, anchors,
+                                sources, targets)
+        mention.reciprocal = reciprocal and not targets
+        return mention
+
+    def _future_aux(self, verb: Token) -> bool:
+        auxes = {c.lower_ for t in clause_chain(verb) for c in t.children if c.dep_ == "aux"}
+        return bool(auxes & {"will", "would", "shall", "'ll"})
+
+    def _reciprocal_subject(self, verb: Token) -> bool:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and child.lemma_.lower() in RECIPROCAL_SUBJECTS:
+                return True
+        return False
+
+    # -- pass 3: nouns ------------------------------------------------------------------------------------
+    def noun_entry(self, noun: Token) -> Entry | None:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        nouns = self.lexicon.nouns
+        lemma = noun.lemma_.lower()
+        compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+        if compounds:
+            key = f"{compounds[-1].lemma_.lower()} {lemma}"
+            if key in nouns:
+                return nouns[key]
+        if lemma in ("talk", "talks") and noun.tag_ != "NNS":
+            return None  # "talk" of the town, not talks
+        if lemma == "fire" and any(c.lemma_.lower() == "cease" for c in compounds):
+            return Entry("RETREAT", "ceasefire")
+        if lemma in ("ceasefire", "truce"):
+            return Entry("RETREAT", "ceasefire")
+        return nouns.get(lemma)
+
+    def code_noun(self, noun: Token) -> Mention | None:
+        entry = self.noun_entry(noun)
+        if entry is None or noun.dep_ == "compound":
+            return None
+        if entry.type == "REQUEST":
+            return self.code_request_noun(noun)
+        if entry.type == "RETREAT" and entry.mode == "ceasefire" and noun.lemma_.lower() != "truce":
+            return None  # "cease-fire" is most often the topic of talks, not a declared truce
+        sources = self.noun_sources(noun)
+        targets = [a for a in self.noun_targets(noun, entry.type) if a not in sources]
+        place = self.place_of([noun])
+        has_date = bool(self.own_timexes([noun]))
+        in_speech = self.speech_head(noun) is not None
+        status, explicit = noun_status(noun, self.lexicon, in_speech)
+        anchored = sources or targets or place or has_date or (explicit and status != EventStatus.OCCURRED)
+        if not anchored or self._generic(noun):
+            return None
+        mention = self._mention(entry, status, explicit, f"noun:{noun.lemma_.lower()}", noun, [noun],
+                                sources, targets)
+        mention.nominal = True
+        return mention
+
+    def _generic(self, noun: Token) -> bool:
+        """ "the start of the war", "efforts to achieve unity": a noun under another noun's "of" is a topic."""
+        return noun.dep_ == "pobj" and noun.head.lower_ == "of" and self.noun_entry(noun.head.head) is None \
+            and noun.head.head.pos_ == "NOUN" and noun.head.head.lemma_ not in ("part", "round", "series")
+
+    def code_request_noun(self, noun: Token, light_verb: Token | None = None) -> Mention | None:
+        """ "Russia's call to release the hostages", "making a push for a cease-fire"."""
+        action, action_entry = None, None
+        for child in noun.children:
+            if child.dep_ in ("acl", "relcl", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                action, action_entry = child, self.action_entry(child)
+            elif child.dep_ == "prep" and child.lower_ == "for":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    action, action_entry = pobj, self.noun_entry(pobj)
+        if action is None:
+            return None
+        if noun.lemma_.lower() in ("call", "push") and action is None:
+            return None
+        sources = self.subject_actors(light_verb) if light_verb is not None else self.noun_sources(noun)
+        targets = self.noun_targets(noun, "REQUEST")
+        if light_verb is not None:
+            status, explicit = verb_status(light_verb, self.lexicon, self.speech_head(light_verb) is not None)
+            anchors = [light_verb, noun]
+        else:
+            status, explicit = noun_status(noun, self.lexicon)
+            anchors = [noun]
+            if not sources:
+                return None
+        self.consumed.update({noun.i, action.i})
+        return self._mention(Entry("REQUEST", self._asked_mode(action, action_entry)), status, explicit,
+                             f"request-noun:{noun.lemma_.lower()}", noun, anchors, sources, targets,
+                             context=list(self._context_of(action_entry)))
+
+    # -- arguments ----------------------------------------------------------------------------------------
+    def phrase_actors(self, token: Token, depth: int = 0) -> list[str]:
+        """Actors a noun phrase names: its head, its conjuncts, else its modifiers ("Russian hostages")."""
+        found: list[str] = []
+        if token.lower_ in PLURAL_PRONOUNS:
+            found.extend(self._plural_pronoun(token))
+            head_actor = found[0] if found else None
+        else:
+            head_actor = self.resolver.actor_of_token(token)
+        if head_actor and not found:
+            found.append(head_actor)
+        elif depth < 2:
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "poss", "nmod") and child.pos_ in ("PROPN", "ADJ", "PRON"):
+                    found.extend(a for a in self.phrase_actors(child, depth + 1) if a not in found)
+                elif child.dep_ == "prep" and child.lower_ in ("of", "including"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(a for a in self.phrase_actors(pobj, depth + 1) if a not in found)
+        for child in token.children:
+            if child.dep_ == "conj":
+                found.extend(a for a in self.phrase_actors(child, depth) if a not in found)
+            if child.dep_ == "prep" and child.lower_ == "including" and head_actor is None and depth == 0:
+                continue
+        return found
+
+    def _plural_pronoun(self, token: Token) -> list[str]:
+        """ "during their talks": the people named earlier in the sentence, else the last group."""
+        found = []
+        for other in token.sent:
+            if other.i >= token.i:
+                break
+            if other.pos_ == "PROPN" and other.dep_ != "compound":
+                actor = self.resolver.actor_of_token(other)
+                if actor and actor not in found and self.resolver.is_person(actor):
+                    found.append(actor)
+        return found if len(found) >= 2 else self.resolver.resolve_pronoun(token)
+
+    def subject_actors(self, verb: Token | None) -> list[str]:
+        if verb is None:
+            return []
+        current = verb
+        for _ in range(5):
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
+            if subjects:
+                return self.phrase_actors(subjects[0])
+            if current.dep_ == "xcomp":
+                head = current.head
+                # object control: "called on the group to release", "urged the EC to support"
+                for child in head.children:
+                    if child.dep_ == "dobj":
+                        return self.phrase_actors(child)
+                    if child.dep_ == "prep" and child.lower_ == "on":
+                        pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            return self.phrase_actors(pobj)
+                current = head
+            elif current.dep_ == "conj" or (current.dep_ == "advcl" and current.tag_ == "VBG"):
+                current = current.head
+            elif current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
+                if current.dep_ == "relcl" and any(c.dep_ in SUBJECTS for c in current.children):
+                    return []
+                return self.phrase_actors(current.head)  # "a Hamas delegation … visiting Moscow"
+            else:
+                return []
+        return []
+
+    def agent_actors(self, verb: Token) -> list[str]:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.phrase_actors(pobj)
+        return []
+
+    def object_actors(self, verb: Token, type_name: str, passive: bool) -> list[str]:
+        found: list[str] = []
+        if verb.dep_ in ("attr", "acomp", "acl") and verb.tag_ == "VBN":
+            # "the two Russians will be the first released": the patient is the copula's subject
+            copula = next((t for t in clause_chain(verb)[1:] if t.lemma_ == "be"), None)
+            subject = next((c for c in copula.children if c.dep_ == "nsubj"), None) if copula else None
+            if subject is not None:
+                found.extend(self.phrase_actors(subject))
+        roles = ("nsubjpass",) if passive else ("dobj", "dative")
+        for child in verb.children:
+            if child.dep_ in roles:
+                found.extend(a for a in self.phrase_actors(child) if a not in found)
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS.get(type_name, ()):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(a for a in self.phrase_actors(pobj) if a not in found)
+        return found
+
+    def control_targets(self, verb: Token, action: Token | None) -> list[str]:
+        found: list[str] = []
+        for child in verb.children:
+            if (child.dep_ in ("dobj", "dative") and (action is None or child.i != action.i)
+                    and self.noun_entry(child) is None):
+                found.extend(self.phrase_actors(child))
+            if child.dep_ == "prep" and child.lower_ in ("on", "to", "with", "against"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (action is None or pobj.i != action.i):
+                        found.extend(a for a in self.phrase_actors(pobj) if a not in found)
+        if action is not None and not found:
+            if action.pos_ in ("VERB", "AUX"):
+                if any(c.dep_ in SUBJECTS for c in action.children):  # "demanded that the US cancel"
+                    found.extend(self.subject_actors(action))
+                else:
+                    found.extend(self.object_actors(action, "REQUEST", False))
+            else:
+                found.extend(self.noun_targets(action, "REQUEST"))
+        return found
+
+    def noun_sources(self, noun: Token) -> list[str]:
+        found: list[str] = []
+        possessor = self._apostrophe_possessor(noun)
+        if possessor is not None:
+            found.extend(self.phrase_actors(possessor))
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.i < noun.i):
+                found.extend(a for a in self.phrase_actors(child) if a not in found)
+            elif child.dep_ == "prep" and child.lower_ in NOUN_SOURCE_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(a for a in self.phrase_actors(pobj) if a not in found)
+        if not found and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in (
+                "delegation", "team", "envoy"):
+            found.extend(self.phrase_actors(noun.head.head))
+        return found
+
+    def _apostrophe_possessor(self, noun: Token) -> Token | None:
+        """ "Abbas’ upcoming visit": spaCy often parses the bare apostrophe apart; read the possessor back."""
+        left = min([noun.i, *(c.i for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)])
+        if left >= 2 and noun.doc[left - 1].text in ("’", "'") and noun.doc[left - 2].pos_ == "PROPN":
+            return noun.doc[left - 2]
+        return None
+
+    def noun_targets(self, noun: Token, type_name: str) -> list[str]:
+        found: list[str] = []
+        preps = set(TARGET_PREPS.get(type_name, ())) | {"with", "between", "among", "of", "on", "against"}
+        if type_name in ("CONSULT",):
+            preps.add("to")
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self.noun_entry(pobj) is None:
+                        found.extend(a for a in self.phrase_actors(pobj) if a not in found)
+        return found
+
+    # -- reported speech --------------------------------------------------------------------------------
+    def speech_head(self, token: Token) -> Token | None:
+        """The speech verb whose that-clause holds `token` ("…, Hamas said"), if any."""
+        speech = self.lexicon.control["speech"]
+        current = token
+        for _ in range(8):
+            head = current.head
+            if head is current:
+                return None
+            if head.lemma_ in speech and current.dep_ in ("ccomp", "parataxis", "dobj", "xcomp", "advcl"):
+                if current.dep_ == "dobj" and current.pos_ != "VERB":
+                    return None
+                return head
+            current = head
+        return None
+
+    def attribution_of(self, mention: Mention) -> str | None:
+        head = self.speech_head(mention.anchors[0])
+        if head is not None:
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            if subjects:
+                actors = self.phrase_actors(subjects[0])
+                if actors:
+                    return actors[0]
+        speaker = self.resolver.speaker_at(mention.trigger.idx)
+        if speaker:
+            return speaker
+        for token in mention.trigger.sent:  # "…, according to Israeli media"
+            if token.lower_ == "according" and token.dep_ == "prep":
+                for to in token.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            actors = self.phrase_actors(pobj)
+                            if actors:
+                                return actors[0]
+        return None
+
+    # -- place and date ---------------------------------------------------------------------------------
+    def place_of(self, anchors: list[Token]) -> Place | None:
+        """The event's own location: "in/at X" on the trigger, "visited X", "visit to X", "take place in X"."""
+        for anchor in anchors:
+            for child in self._place_carriers(anchor):
+                if child.dep_ == "prep" and child.lower_ in ("in", "at", "inside"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            place = self.geocode_phrase(pobj)
+                            if place is not None:
+                                return place
+                if anchor.lemma_ in VISIT_WORDS and (
+                        child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("to", "in"))):
+                    target = child if child.dep_ == "dobj" else next(
+                        (g for g in child.children if g.dep_ == "pobj"), None)
+                    if target is not None and target.ent_type_ in ("GPE", "LOC", "FAC"):
+                        place = self.geocode_phrase(target)
+                        if place is not None:
+                            return place
+        return None
+
+    def _place_carriers(self, anchor: Token) -> list[Token]:
+        carriers = list(anchor.children)
+        for child in anchor.children:  # "the meeting that was scheduled to take place in China"
+            if child.dep_ in ("relcl", "acl") and child.lemma_ in PLACE_VERBS:
+                for verb in [child, *(g for g in child.subtree if g.dep_ == "xcomp")]:
+                    if verb.lemma_ in PLACE_VERBS:
+                        carriers.extend(verb.children)
+        return carriers
+
+    def geocode_phrase(self, token: Token) -> Place | None:
+        if token.lemma_.lower() in PLACE_NOUNS:
+            for child in token.children:  # "in the Russian capital", "in Russia's capital"
+                if token.lemma_.lower() == "capital" and child.dep_ in ("amod", "poss", "compound"):
+                    alpha3 = places.country_of_name(child.text)
+                    if alpha3:
+                        capital = places.capital_of(alpha3)
+                        if capital is not None:
+                            return capital.model_copy(update={"name": " ".join(
+                                t.text for t in token.subtree if t.dep_ != "det" and t.i <= token.i)})
+                if child.dep_ == "prep" and child.lower_ == "of":  # "the town of Cizre"
+                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return self.geocode_phrase(pobj)
+            return None
+        if token.ent_type_ not in ("GPE", "LOC", "FAC") and token.pos_ != "PROPN":
+            return None
+        name = self._entity_text(token)
+        return places.geocode(name)
+
+    def _entity_text(self, token: Token) -> str:
+        if token.ent_type_:
+            for ent in token.doc.ents:
+                if ent.start <= token.i < ent.end:
+                    return ent.text
+        parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        return " ".join(t.text for t in [*parts, token])
+
+    def own_tokens(self, anchors: list[Token]) -> list[Token]:
+        """The tokens of the event's own clause: the anchors' subtrees without nested clauses or events."""
+        anchor_ids = {a.i for a in anchors}
+        kept: dict[int, Token] = {}
+        for anchor in anchors:
+            stack = [anchor]
+            if anchor.pos_ in ("NOUN", "PROPN"):  # "the meeting that was scheduled to take place … this month"
+                stack.extend(t for t in self._place_carriers(anchor) if t.head.i != anchor.i)
+            while stack:
+                token = stack.pop()
+                kept[token.i] = token
+                for child in token.children:
+                    if child.i in anchor_ids:
+                        continue
+                    if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+                        continue
+                    if child.i != anchor.i and self.noun_entry(child) is not None and child.i not in anchor_ids:
+                        continue  # a nested event keeps its own date ("after a meeting … on Monday night")
+                    stack.append(child)
+        return list(kept.values())
+
+    def own_timexes(self, anchors: list[Token]):
+        tokens = self.own_tokens(anchors)
+        offsets = {t.idx for t in tokens}
+        return [t for t in self.document.timexes if t.start in offsets]
+
+    def date_of(self, mention: Mention) -> DateValue | None:
+        """Own clause's timex; else the time stage's date for the trigger; else the governing clause's; else
+        the article's date, flagged inferred."""
+        anchor = self.analysis.published
+        for timex in self._nearest(self.own_timexes(mention.anchors), mention.trigger):
+            value = dates.date_value(timex, anchor)
+            if value is not None:
+                return value
+        trigger = mention.trigger
+        upstream = self.resolver.upstream_date(trigger.idx, trigger.idx + len(trigger))
+        if upstream is not None and not upstream.inferred:
+            return upstream
+        for timex in self._nearest(self.governing_timexes(mention.anchors), trigger):
+            value = dates.date_value(timex, anchor)
+            if value is not None:
+                return value
+        return upstream or dates.article_date(anchor)
+
+    def _nearest(self, timexes, trigger: Token):
+        return sorted(timexes, key=lambda t: abs(t.start - trigger.idx))
+
+    def governing_timexes(self, anchors: list[Token]):
+        """Timexes of the clause an event's clause hangs on ("said on Monday that…", "in January, during
+        which…", "visited Moscow in October…, leading to a rebuke"), outside the event's own subtree."""
+        top = min(anchors, key=lambda t: len(list(t.ancestors)))
+        current = top
+        for _ in range(5):
+            if current.dep_ not in GOVERNED_DEPS:
+                return []
+            head = current.head
+            own = {t.i for t in current.subtree}
+            offsets = {t.idx for t in head.subtree if t.i not in own and not self._in_other_event(t, head)}
+            found = [t for t in self.document.timexes if t.start in offsets]
+            if found or head.lemma_ in self.lexicon.control["speech"]:
+                return found  # a reported event takes the report's date, not the date of what frames it
+            current = head
+        return []
+
+    def _in_other_event(self, token: Token, root: Token) -> bool:
+        """True when `token` sits under another event noun below `root` ("the start of the war in 2014")."""
+        for ancestor in token.ancestors:
+            if ancestor.i == root.i:
+                return False
+            if ancestor.pos_ == "NOUN" and self.noun_entry(ancestor) is not None:
+                return True
+        return False
+
+    # -- finishing ----------------------------------------------------------------------------------------
+    def _mention(self, entry: Entry, status: EventStatus, explicit: bool, rule: str, trigger: Token,
+                 anchors: list[Token], sources: list[str], targets: list[str],
+                 context: list[str] | None = None) -> Mention:
+        targets = [a for a in targets if a not in sources]
+        return Mention(type=entry.type, mode=self.ontology.mode_of(entry.type, entry.mode), status=status,
+                       rule=rule, trigger=trigger, anchors=anchors, sources=sources, targets=targets,
+                       context=context or [], status_explicit=explicit)
+
+    def finish(self, mention: Mention) -> None:
+        mention.part = self.analysis.part_at(mention.trigger.idx).name
+        mention.sentence = self.sentence_index.get(mention.trigger.i, 0)
+        mention.attribution = self.attribution_of(mention)
+        mention.place = self.place_of(mention.anchors)
+        mention.date = self.date_of(mention)
+
+    def resolve_reciprocals(self, mentions: list[Mention]) -> None:
+        """ "The two discussed…": the participants of the last event with two of them, a sentence or two back."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for index, mention in enumerate(ordered):
+            if not mention.reciprocal or mention.participants:
+                continue
+            for previous in reversed(ordered[:index]):
+                if mention.sentence - previous.sentence > 2:
+                    break
+                if len(previous.participants) >= 2:
+                    mention.sources = [*previous.sources, *previous.targets]
+                    break
+
+    def _context_of(self, entry: Entry | None) -> tuple[str, ...]:
+        if entry is None:
+            return ()
+        return {"AID": ("humanitarian",), "MOBILIZE": ("military",), "ASSAULT": ("military",)}.get(entry.type, ())
+
+
+def code_mentions(analysis: Analysis, document: Document, ontology: Ontology, lexicon: Lexicon) -> list[Mention]:
+    return Coder(analysis, document, ontology, lexicon).mentions()
