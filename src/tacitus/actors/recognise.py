@@ -123,8 +123,27 @@ def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             start, end = _trim(tokens[0].i, tokens[-1].i + 1, doc)
             if start < end:
                 mentions.append(Mention(start, end, doc[start:end].text, "SPLIT"))
+    covered.update(i for m in mentions for i in range(m.start, m.end))
+    mentions.extend(_untagged_speakers(doc, covered, masked))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_SAY = {"say", "tell", "add", "announce", "insist", "warn", "argue", "explain", "note", "claim", "write"}
+
+
+def _untagged_speakers(doc: Doc, covered: set[int], masked: set[int]) -> list[Mention]:
+    """A capitalised proper noun the tagger left out that says something ("Bogdanov said") names a person."""
+    found = []
+    for token in doc:
+        if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.is_title and token.head.lemma_ in _SAY
+                and token.i not in covered and token.i not in masked and not token.ent_type_):
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].is_title and start - 1 not in covered:
+                start -= 1
+            found.append(Mention(start, token.i + 1, doc[start:token.i + 1].text, "SUBJECT"))
+    return found
 
 
 def _kb_mention(span) -> Mention:

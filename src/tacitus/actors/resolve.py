@@ -22,8 +22,9 @@ from tacitus.actors.roles import RoleFinding, affiliation_after, roles_for
 from tacitus.contract import Actor, ActorType, Role, Span
 
 _LABEL_TYPE = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANIZATION, "GPE": ActorType.PLACE,
-               "LOC": ActorType.PLACE, "FAC": ActorType.PLACE, "NORP": ActorType.GROUP}
-_PERSONISH = {"PERSON", "GPE", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "SPLIT", "NORP", "FAC", "LOC"}
+               "LOC": ActorType.PLACE, "FAC": ActorType.PLACE, "NORP": ActorType.GROUP,
+               "SUBJECT": ActorType.PERSON}
+_PERSONISH = {"PERSON", "SUBJECT", "GPE", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "SPLIT", "NORP", "FAC", "LOC"}
 
 
 @dataclass
