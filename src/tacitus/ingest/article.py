@@ -68,6 +68,12 @@ def _from_html(html: str, url: str | None, title: str | None, name: str) -> tupl
             raise InputError(name, "no article text found in the HTML (empty page, or cut off before its body)")
         return clean_text(text, title=title), None
     cleaned = clean_extracted(extract.text, title=title or extract.title, figure_captions=extract.captions)
+    if not cleaned.body.strip():
+        # trafilatura kept only a caption or a teaser (the story sits in a script): read the visible text.
+        fallback = clean_text(visible_text(html), title=title or extract.title)
+        if fallback.body.strip():
+            fallback.captions = fallback.captions or cleaned.captions
+            cleaned = fallback
     cleaned.subtitle = cleaned.subtitle or _standfirst(extract.subtitle, cleaned.body)
     cleaned.author = cleaned.author or extract.author
     cleaned.published = extract.published or cleaned.published

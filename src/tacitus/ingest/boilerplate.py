@@ -12,6 +12,8 @@ from enum import StrEnum
 
 from tacitus.ingest.dates import DATE_IN_TEXT
 
+_MONTHS_SHORT = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+
 
 class Kind(StrEnum):
     BOILER = "boiler"  # page furniture: dropped
@@ -54,7 +56,13 @@ BOILER_LINE = _anchored(
     r"support (?:our|the) (?:journalism|.{1,30})|donate\W*|contribute\W*",
     r"we(?:'|’)re sorry.{0,100}|please enter a .{0,60}|this video is not available.{0,60}|your browser .{0,100}",
     r"[\W_]+",  # separators: "|", "_____", "•"
+    r"[\d.,]+[km]?\s+(?:shares?|comments?|views?|reads?)|reading time\W.{0,20}|send (?:a )?text message",
+    r"(?:click|tap) to (?:share|print|email).{0,60}|get (?:author )?rss feed|jump to recipe.{0,20}|"
+    r"(?:rate|print|pin|save) (?:this |the )?recipe|add (?:a )?comment|filed under.{0,60}",
+    r"don'?t show (?:me )?this (?:message )?again|media caption.{0,100}|image copyright.{0,60}|"
+    r"(?:last )?modified(?: on)?.{0,40}",
     r"https?://\S+|www\.\S+",
+    r"(?:home|front page|start)\s*(?:[»>/|›]\s*[^»>|›]{1,60}){1,6}",  # breadcrumbs: "Home » Recipes » …"
 )
 
 # Short lines that merely mention a newsletter, cookies or the privacy policy are prompts, not reporting.
@@ -64,6 +72,9 @@ BOILER_MENTION = re.compile(
     re.IGNORECASE,
 )
 BOILER_MENTION_MAX_WORDS = 15
+
+# Stylesheet rules and script lines that leak into a page's text.
+CODE_LINE = re.compile(r"[{}]|^<\w[^>]*>|</\w+>|^[\w-]+\s*:\s*[^:]{1,80};$|^(?:var|function|const|let|window\.|document\.)\b")
 
 # Lines after which a scraped article is over: related links, comment threads, tag lists.
 TAIL_LINE = _anchored(
@@ -109,6 +120,8 @@ DATE_LINE = re.compile(
     rf"(?:{DATE_IN_TEXT.pattern}|{_TIME})(?:[\s,|•·@at-]+(?:{DATE_IN_TEXT.pattern}|{_TIME}|ET|GMT|UTC|BST|EST|EDT|PST|PDT))*\W*$",
     re.IGNORECASE,
 )
+_META_DATE = re.compile(rf"{DATE_IN_TEXT.pattern}|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}\b|\b\d{{1,2}} {_MONTHS_SHORT} \d{{4}}\b",
+                        re.IGNORECASE)
 _TIME_ONLY = re.compile(rf"^(?:{_TIME})$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'’”)\]]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -135,12 +148,14 @@ def classify(text: str) -> Kind:
         return Kind.BOILER
     if words <= BOILER_MENTION_MAX_WORDS and BOILER_MENTION.search(text):
         return Kind.BOILER
-    if words == 0:
+    if words == 0 or (words <= 25 and CODE_LINE.search(text)):
         return Kind.BOILER
     if words <= 12 and (DATE_LINE.match(text) or _TIME_ONLY.match(text)):
         return Kind.DATE
     if words <= 20 and BYLINE.match(text):
         return Kind.BYLINE
+    if words <= 15 and _META_DATE.search(text) and not text.endswith("."):
+        return Kind.DATE  # "Posted on September 21, 2020 by Adi Tzlil", "Last updated 04 Jun 2020"
     if words <= 14 and CREDIT_ONLY.match(text) and not _SENTENCE_END.search(text.rstrip(".")):
         return Kind.CREDIT
     if words <= 80 and CREDIT_TAIL.search(text) and words >= 4:

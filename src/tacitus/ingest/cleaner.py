@@ -37,6 +37,8 @@ SUBTITLE_MAX_WORDS = 70
 CAPTION_MAX_WORDS = 70
 # How far before the body a title may stand (bylines, dates, captions, share bars come between).
 TITLE_LOOKBACK = 40
+# Menus and breadcrumbs are runs of lines this short; three in a row end the header block.
+MENU_ITEM_WORDS = 4
 
 _SCORES = {
     Kind.BOILER: -6,
@@ -103,6 +105,8 @@ def clean_text(text: str, *, title: str | None = None) -> Cleaned:
 def clean_extracted(text: str, *, title: str | None = None, figure_captions: list[str] = ()) -> Cleaned:
     """Light clean-up of trafilatura's body: furniture lines out, captions (with credits) apart.
 
+    `figure_captions` are the `<figcaption>`s of the article's own container (see `html.figure_captions`).
+
     trafilatura already chose the article's paragraphs, so no region is searched for: a short paragraph
     here is a heading or a list item, not a menu.
     """
@@ -122,6 +126,9 @@ def clean_extracted(text: str, *, title: str | None = None, figure_captions: lis
             title and not keep and _same_text(row.line.text, title)
         ):
             keep.append(row.line.text)
+    for caption in figure_captions:  # the article's own figures, which trafilatura leaves out of the text
+        caption_text, credit = split_credit(caption)
+        captions.append(Caption(text=caption_text, credit=credit))
     author, published = _byline(rows, 0, min(len(rows), 6))
     return Cleaned(body=PARAGRAPH_SEPARATOR.join(keep), title=title, author=author, published=published,
                    captions=_unique_captions(captions))
@@ -210,22 +217,37 @@ def _score(row: _Row) -> int:
 
 
 def find_title(rows: list[_Row], start: int) -> int | None:
-    """Index of the nearest headline-like line before the body, skipping bylines, dates, captions, furniture."""
-    fallback = None
+    """Index of the title: the first headline-like line of the header block just before the body.
+
+    The header block runs back from the body over the standfirst, bylines, dates, share bars and captions,
+    and ends at the site's menu (three one- or two-word items in a row) or at another story's paragraph.
+    Its first headline-like line is the title: it comes before the standfirst and the byline.
+    """
+    first = start
+    menu_run = 0
     for index in range(start - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
         row = rows[index]
-        if row.kind == Kind.TAIL:
+        if row.kind == Kind.TAIL or (row.kind == Kind.PROSE and row.line.words > SUBTITLE_MAX_WORDS):
             break
-        if row.kind not in (Kind.SHORT, Kind.PROSE):
-            continue
-        words = row.line.words
-        if row.kind == Kind.SHORT and TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS:
-            return index
-        if row.kind == Kind.PROSE and words <= TITLE_MAX_WORDS and not row.line.text.endswith("."):
-            return index  # a headline that happens to end in "?" or "!"
-        if fallback is None and row.kind == Kind.SHORT and words >= 1:
-            fallback = index
-    return fallback if fallback is not None and start - fallback <= 3 else None
+        if row.kind == Kind.SHORT and row.line.words <= MENU_ITEM_WORDS:
+            menu_run += 1
+            if menu_run >= 3:
+                break
+        elif row.kind in (Kind.PROSE, Kind.SHORT, Kind.CAPTION):
+            menu_run = 0
+        first = index
+    candidates = [index for index in range(first, start) if _headline_like(rows[index])]
+    # Headlines run to five words or more; shorter lines left in the block are labels ("Kanae Nakamine").
+    long_ones = [index for index in candidates if rows[index].line.words >= 5]
+    return (long_ones or candidates or [None])[0]
+
+
+def _headline_like(row: _Row) -> bool:
+    words = row.line.words
+    if row.kind == Kind.SHORT:
+        return TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS
+    # A headline may be a question or an exclamation, rarely a sentence with a full stop.
+    return row.kind == Kind.PROSE and words <= TITLE_MAX_WORDS and not row.line.text.endswith(".")
 
 
 def find_subtitle(rows: list[_Row], header_from: int, end: int) -> int | None:

@@ -16,6 +16,9 @@ _HTML_TAG = re.compile(r"</?(?:html|head|body|p|div|span|a|br|article|section|h[
                        re.IGNORECASE)
 _SNIFF_CHARS = 4096
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_TRAILING_SEPARATOR = re.compile(r"\s*(?:\||-|–|—|::|·|•|»|:)\s*$")
+# trafilatura sometimes takes a stylesheet rule or a script line for the title.
+_CODE_LIKE = re.compile(r"[{};]|^[\w-]+:\s*[\w-]+\(")
 
 
 def looks_like_html(text: str) -> bool:
@@ -51,6 +54,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
         return None
     sitename = _clean_meta(result.sitename)
     title = strip_site_from_title(_clean_meta(result.title), sitename, url)
+    if not title or _CODE_LIKE.search(title):
+        title = first_heading(html)
     return HtmlExtract(
         text=result.text,
         title=title,
@@ -58,21 +63,49 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
         author=_clean_meta(result.author),
         published=_clean_meta(result.date),
         sitename=sitename,
-        captions=figure_captions(html),
+        captions=figure_captions(html, result.text),
     )
 
 
-def figure_captions(html: str) -> list[str]:
-    """Text of every `<figcaption>` in the page; the caller keeps those that trafilatura put in the body."""
+def figure_captions(html: str, body: str) -> list[str]:
+    """`<figcaption>` texts of the article: those inside the `<article>`/`<main>` that holds the body's
+    first paragraph (teaser pictures elsewhere on the page have captions too)."""
     tree = _parse(html)
     if tree is None:
         return []
+    container = _body_container(tree, body)
+    if container is None:
+        return []
     captions = []
-    for element in tree.iter("figcaption"):
+    for element in container.iter("figcaption"):
         text = " ".join(element.text_content().split())
         if text and text not in captions:
             captions.append(text)
     return captions
+
+
+def _body_container(tree, body: str):
+    from tacitus.ingest.boilerplate import is_prose
+
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    prose = [line for line in lines if is_prose(line)]
+    opening = " ".join((prose or lines or [""])[0].split())[:60]
+    if len(opening) < 20:
+        return None
+    for paragraph in tree.iter("p", "div", "li", "blockquote"):
+        if " ".join(paragraph.text_content().split()).startswith(opening):
+            for ancestor in paragraph.iterancestors():
+                if ancestor.tag in ("article", "main"):
+                    return ancestor
+            return None
+    return None
+
+
+def first_heading(html: str) -> str | None:
+    """The page's first `<h1>`, the title when the metadata has none."""
+    tree = _parse(html)
+    heading = tree.find(".//h1") if tree is not None else None
+    return _clean_meta(heading.text_content()) if heading is not None else None
 
 
 _BLOCK_TAGS = {
@@ -136,20 +169,33 @@ def _parse(html: str):
 
 
 def strip_site_from_title(title: str | None, sitename: str | None, url: str | None) -> str | None:
-    """'Losing face: … | The Japan Times' → 'Losing face: …' when the tail names the site or its domain."""
+    """'Losing face: … | The Japan Times' → 'Losing face: …' when a piece after a separator names the site.
+
+    Pages append the site name, sometimes with its slogan ('… - WSVN 7News | Miami News, Weather'), so the
+    title is cut at the first separator whose following piece names the site or the URL's domain.
+    """
     if not title:
         return title
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
     names = [name for name in (sitename, _domain_name(url)) if name]
-    if not names:
-        return title
-    if _names_site(parts[-1], names):
-        return title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»").strip() or title
-    if _names_site(parts[0], names):
-        return title[len(parts[0]):].lstrip(" |-–—:·•»").strip() or title
-    return title
+    title = title.strip()
+    if sitename and title.lower().endswith(sitename.lower()) and len(title) > len(sitename):
+        head = title[: -len(sitename)]
+        if _TRAILING_SEPARATOR.search(head):
+            title = _TRAILING_SEPARATOR.sub("", head).strip()
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    for separator in separators:
+        following = _TITLE_SEPARATORS.split(title[separator.end():], maxsplit=1)[0]
+        head = title[: separator.start()].strip()
+        if len(head.split()) >= 2 and _names_site(following, names):
+            title = head
+            break
+    else:
+        if separators:
+            first = title[: separators[0].start()]
+            rest = title[separators[0].end():].strip()
+            if len(rest.split()) >= 2 and _names_site(first, names):
+                title = rest
+    return _TRAILING_SEPARATOR.sub("", title).strip() or None
 
 
 def _names_site(piece: str, names: list[str]) -> bool:
