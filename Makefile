@@ -32,7 +32,7 @@ schema: setup
 	$(BIN)/python -m tacitus.contract
 
 # After changing dependencies in pyproject.toml:
-#   uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+#   uv pip compile pyproject.toml --extra dev --extra eval --generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) demo.db
