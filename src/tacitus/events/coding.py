@@ -48,6 +48,19 @@ REQUEST_COMPLEMENT_PREPS = ("for",)
 GOVERNED_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "acl", "pcomp", "pobj", "prep", "conj", "xcomp"}
 
 
+def verb_lemma(token: Token, known) -> str:
+    """spaCy's lemma, or a plain de-inflection when the lemma is not a word we know ("staged" → "stag")."""
+    lemma = token.lemma_
+    if lemma in known or token.pos_ not in ("VERB", "AUX"):
+        return lemma
+    word = token.lower_
+    for suffix, replacement in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""),
+                                ("es", ""), ("s", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + replacement in known:
+            return word[: -len(suffix)] + replacement
+    return lemma
+
+
 @dataclass
 class Mention:
     """One mention of an event in one clause, before coreferent mentions are merged."""
@@ -96,6 +109,8 @@ class Coder:
         self.lexicon = lexicon
         self.resolver = Resolver(analysis, document)
         self.consumed: set[int] = set()
+        self.known_verbs = (set(lexicon.verbs) | set(lexicon.verb_objects) | lexicon.light_verbs
+                            | set().union(*lexicon.control.values()) | set(lexicon.light_verb_types))
         self.sentence_index = {}
         for index, sentence in enumerate(self.doc.sents):
             for token in sentence:
@@ -107,6 +122,10 @@ class Coder:
         for token in self.doc:
             if token.pos_ in ("VERB", "AUX") and token.i not in self.consumed:
                 mention = self.code_control(token)
+                if mention is not None:
+                    found.append(mention)
+            elif token.pos_ == "ADJ" and token.lower_ in self.lexicon.words["promise_adjectives"]:
+                mention = self.code_intent_adjective(token)
                 if mention is not None:
                     found.append(mention)
         for token in self.doc:
@@ -126,7 +145,7 @@ class Coder:
 
     # -- pass 1: verbs that wrap another action --------------------------------------------------------
     def code_control(self, verb: Token) -> Mention | None:
-        lemma = verb.lemma_
+        lemma = verb_lemma(verb, self.known_verbs)
         control = self.lexicon.control
         kind = next((k for k in ("request", "promise", "threaten", "reject") if lemma in control[k]), None)
         action, action_entry = self.complement(verb, kind) if kind else (None, None)
@@ -166,6 +185,24 @@ class Coder:
         return self._mention(entry, status, explicit, f"{kind}-verb:{lemma}", action or verb, anchors,
                              sources, targets, context=context)
 
+    def code_intent_adjective(self, adjective: Token) -> Mention | None:
+        """ "Syria says it is willing to withdraw its troops": a stated intention, AGREE (promised)."""
+        if adjective.dep_ not in ("acomp", "amod"):
+            return None
+        action = next((c for c in adjective.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        entry = self.action_entry(action) if action is not None else None
+        if entry is None:
+            return None
+        copula = adjective.head
+        sources = self.subject_actors(copula)
+        targets = self.object_actors(action, entry.type, False)
+        status, explicit = verb_status(copula, self.lexicon)
+        if status in (EventStatus.OCCURRED, EventStatus.ONGOING):
+            status = EventStatus.PROMISED
+        self._consume_complement(adjective, action)
+        return self._mention(Entry("AGREE"), status, explicit, f"promise-adjective:{adjective.lower_}", action,
+                             [adjective, action], sources, targets, context=list(self._context_of(entry)))
+
     def _bare_ok(self, verb: Token, kind: str) -> bool:
         """ "rejected the plan", "demanded a truce": a request or refusal about a thing, not an action."""
         if kind == "reject" and verb.lemma_ in ("reject", "refuse", "decline"):
@@ -178,6 +215,11 @@ class Coder:
         """The action a control verb wraps: its xcomp, a that-clause, an event noun object, "for" + event noun."""
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                return child, self.action_entry(child)
+        for child in verb.children:  # "called Thursday on Arabs to unite" (parsed as an adverbial clause)
+            if (child.dep_ == "advcl" and child.pos_ == "VERB" and kind in ("request", "promise", "threaten")
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                    and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)):
                 return child, self.action_entry(child)
         for child in verb.children:
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
@@ -247,7 +289,7 @@ class Coder:
             entry = self.action_entry(child)
             sources = self.subject_actors(verb)
             targets = self.subject_actors(child)
-            if not sources or not targets:
+            if not targets and not sources:
                 continue
             self._consume_complement(verb, child)
             status, explicit = verb_status(verb, self.lexicon)
@@ -259,22 +301,36 @@ class Coder:
     # -- pass 2: verbs -----------------------------------------------------------------------------------
     def verb_entry(self, verb: Token) -> Entry | None:
         lex = self.lexicon
+        lemma = verb_lemma(verb, self.known_verbs)
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        if particle and f"{verb.lemma_} {particle}" in lex.verbs:
-            return lex.verbs[f"{verb.lemma_} {particle}"]
-        if verb.lemma_ == "open" and any(c.dep_ == "dobj" and c.lemma_ == "fire" for c in verb.children):
+        if particle and f"{lemma} {particle}" in lex.verbs:
+            return lex.verbs[f"{lemma} {particle}"]
+        if lemma == "open" and any(c.dep_ == "dobj" and c.lemma_ == "fire" for c in verb.children):
             return lex.verbs.get("open fire")
-        if verb.lemma_ in lex.verb_objects:
-            entry, objects = lex.verb_objects[verb.lemma_]
-            roles = ("dobj", "nsubjpass") if verb.lemma_ not in ("reach", "conclude") else ("dobj", "nsubjpass")
-            for child in verb.children:
-                if child.dep_ in roles and self._object_word(child) in objects:
+        if lemma in lex.verb_objects:
+            words = self.object_words(verb)
+            for entry, objects in lex.verb_objects[lemma]:
+                if words & objects:
                     return entry
-            if verb.lemma_ not in lex.verbs:
-                return None
-        if verb.lemma_ in lex.verbs and not particle:
-            return lex.verbs[verb.lemma_]
-        return None
+        return lex.verbs.get(lemma)
+
+    def object_words(self, verb: Token) -> set[str]:
+        """What a verb acts on: the object, its compounds and conjuncts, and the X of "a state of emergency"."""
+        words: set[str] = set()
+        for child in verb.children:
+            if child.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            heads = [child, *(c for c in child.children if c.dep_ == "conj")]
+            for head in heads:
+                words.add(self._object_word(head))
+                words.update(self._object_word(c) for c in head.children if c.dep_ == "compound")
+                for prep in head.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                words.add(self._object_word(pobj))
+                                words.update(self._object_word(c) for c in pobj.children if c.dep_ == "compound")
+        return words
 
     def _object_word(self, token: Token) -> str:
         return token.lemma_.lower().replace("-", "")
@@ -283,12 +339,12 @@ class Coder:
         entry = self.verb_entry(verb)
         rule = "verb"
         noun = None
-        if entry is None and verb.lemma_ in self.lexicon.light_verbs:
-            noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in self.consumed
-                         and self.noun_entry(c) is not None), None)
+        lemma = verb_lemma(verb, self.known_verbs)
+        if entry is None and (lemma in self.lexicon.light_verbs or lemma in self.lexicon.light_verb_types):
+            noun = self.light_verb_object(verb)
             if noun is None:
                 return None
-            entry = self.noun_entry(noun)
+            entry = self.lexicon.light_verb_types.get(lemma, {}).get(noun.lemma_.lower()) or self.noun_entry(noun)
             rule = "light-verb"
             if entry.type == "REQUEST":
                 return self.code_request_noun(noun, light_verb=verb)
@@ -296,7 +352,9 @@ class Coder:
             return None
         if rule == "verb" and verb.lemma_ in self.lexicon.verb_objects and entry != self.lexicon.verbs.get(verb.lemma_):
             rule = "verb-object"
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        # "the first released", "hostages released by Hamas": a bare past participle is passive too
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and verb.dep_ in ("attr", "acomp", "acl", "amod"))
         sources = self.agent_actors(verb) if passive else self.subject_actors(verb)
         targets = self.object_actors(verb, entry.type, passive)
         if noun is not None:
@@ -324,21 +382,44 @@ class Coder:
         # PLOVER codes a stated intention as the intention: "Israel will evacuate the settlements" is AGREE,
         # "said they would boycott" THREATEN, "will not accept refugees" REJECT.
         future = status == EventStatus.PLANNED and self._future_aux(verb)
-        if future and not passive and sources and entry.type in COOPERATIVE_ACTIONS:
+        has_subject = bool(sources) or any(c.dep_ == "nsubj" for t in clause_chain(verb) for c in t.children)
+        if future and not passive and has_subject and entry.type in COOPERATIVE_ACTIONS and self._unless(verb):
+            # "will withdraw its force from Chad unless…": an intention held over someone is a threat
+            return self._mention(Entry("THREATEN", "relations"), EventStatus.OCCURRED, True,
+                                 f"threat-unless:{verb.lemma_}", verb, [verb], sources, targets)
+        if future and not passive and has_subject and entry.type in COOPERATIVE_ACTIONS:
             return self._mention(Entry("AGREE"), EventStatus.PROMISED, True, f"intent-future:{verb.lemma_}",
                                  verb, [verb], sources, targets, context=list(self._context_of(entry)))
-        if future and not passive and sources and entry.type in HOSTILE_ACTIONS:
+        if future and not passive and has_subject and entry.type in HOSTILE_ACTIONS:
             return self._mention(Entry("THREATEN", THREAT_MODE.get(entry.type)), EventStatus.OCCURRED, True,
                                  f"threat-future:{verb.lemma_}", verb, [verb], sources, targets)
-        if (status == EventStatus.DENIED and self._future_aux(verb) and sources
+        if (status == EventStatus.DENIED and self._future_aux(verb) and has_subject
                 and entry.type in COOPERATIVE_ACTIONS | {"CONSULT", "AGREE"}):
             return self._mention(Entry("REJECT", ASKED_MODE.get(entry.type)), EventStatus.OCCURRED, True,
                                  f"reject-negated-intent:{verb.lemma_}", verb, [verb], sources, targets)
         anchors = [verb] + ([noun] if noun is not None else [])
-        mention = self._mention(entry, status, explicit, f"{rule}:{verb.lemma_}", noun or verb, anchors,
+        mention = self._mention(entry, status, explicit, f"{rule}:{lemma}", noun or verb, anchors,
                                 sources, targets)
         mention.reciprocal = reciprocal and not targets
         return mention
+
+    def light_verb_object(self, verb: Token) -> Token | None:
+        """The event noun a light verb carries: "held talks", "launched 10 days of war games"."""
+        for child in verb.children:
+            if child.dep_ != "dobj" or child.i in self.consumed:
+                continue
+            if self.noun_entry(child) is not None:
+                return child
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.i not in self.consumed and self.noun_entry(pobj):
+                            return pobj
+        return None
+
+    def _unless(self, verb: Token) -> bool:
+        return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+                   for t in clause_chain(verb) for c in t.children)
 
     def _future_aux(self, verb: Token) -> bool:
         auxes = {c.lower_ for t in clause_chain(verb) for c in t.children if c.dep_ == "aux"}
@@ -361,6 +442,10 @@ class Coder:
             key = f"{compounds[-1].lemma_.lower()} {lemma}"
             if key in nouns:
                 return nouns[key]
+        if lemma in self.lexicon.words["effort_nouns"] and compounds:  # "a mediation effort"
+            inner = self.noun_entry(compounds[-1]) if compounds[-1].pos_ == "NOUN" else None
+            if inner is not None:
+                return inner
         if lemma in ("talk", "talks") and noun.tag_ != "NNS":
             return None  # "talk" of the town, not talks
         if lemma == "fire" and any(c.lemma_.lower() == "cease" for c in compounds):
@@ -482,7 +567,7 @@ class Coder:
                         if pobj is not None:
                             return self.phrase_actors(pobj)
                 current = head
-            elif current.dep_ == "conj" or (current.dep_ == "advcl" and current.tag_ == "VBG"):
+            elif current.dep_ in ("conj", "acomp", "attr") or (current.dep_ == "advcl" and current.tag_ == "VBG"):
                 current = current.head
             elif current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
                 if current.dep_ == "relcl" and any(c.dep_ in SUBJECTS for c in current.children):

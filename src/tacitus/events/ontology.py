@@ -49,11 +49,12 @@ class Entry:
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, Entry]
-    verb_objects: dict[str, tuple[Entry, frozenset[str]]]
+    verb_objects: dict[str, list[tuple[Entry, frozenset[str]]]]
     nouns: dict[str, Entry]
     light_verbs: frozenset[str]
     control: dict[str, frozenset[str]] = field(default_factory=dict)
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    light_verb_types: dict[str, dict[str, Entry]] = field(default_factory=dict)
 
 
 def _read(name: str) -> dict:
@@ -92,7 +93,7 @@ def parse_entry(value: str, ontology: Ontology, where: str) -> Entry:
 
 
 CONTROL_KINDS = ("request", "promise", "threaten", "reject", "plan", "try", "postpone", "cancel", "deny", "speech")
-WORD_LISTS = ("planned_modifiers", "condition_marks", "hypothetical_modals", "future_modals",
+WORD_LISTS = ("promise_adjectives", "effort_nouns", "planned_modifiers", "condition_marks", "hypothetical_modals", "future_modals",
               "obligation_modals", "postpone_phrasal", "cancel_phrasal")
 
 
@@ -103,9 +104,13 @@ def load_lexicon() -> Lexicon:
     verbs = {lemma: parse_entry(value, ontology, f"verb {lemma!r}") for lemma, value in data["verbs"].items()}
     nouns = {lemma: parse_entry(value, ontology, f"noun {lemma!r}") for lemma, value in data["nouns"].items()}
     verb_objects = {
-        lemma: (parse_entry(spec["event"], ontology, f"verb_objects {lemma!r}"), frozenset(spec["objects"]))
-        for lemma, spec in data["verb_objects"].items()}
+        lemma: [(parse_entry(spec["event"], ontology, f"verb_objects {lemma!r}"), frozenset(spec["objects"]))
+                for spec in (specs if isinstance(specs, list) else [specs])]
+        for lemma, specs in data["verb_objects"].items()}
+    light_verb_types = {
+        verb: {noun: parse_entry(value, ontology, f"light_verb_types {verb!r}") for noun, value in nouns.items()}
+        for verb, nouns in data["light_verb_types"].items()}
     return Lexicon(verbs=verbs, verb_objects=verb_objects, nouns=nouns,
                    light_verbs=frozenset(data["light_verbs"]),
                    control={kind: frozenset(data[kind]) for kind in CONTROL_KINDS},
-                   words={name: tuple(data[name]) for name in WORD_LISTS})
+                   words={name: tuple(data[name]) for name in WORD_LISTS}, light_verb_types=light_verb_types)
