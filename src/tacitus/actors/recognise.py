@@ -91,7 +91,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         entry = kb.lookup(surface) or kb.lookup(surface[:1].lower() + surface[1:])
         if entry is None or any(i in masked for i in range(start, end)):
             continue
-        if entry.confirm and not any(ent_at.get(i) in NAME_LABELS for i in range(start, end)):
+        if entry.confirm and not _confirmed(doc, start, end):
             continue
         span = doc[start:end]
         span.label_ = "KB"
@@ -144,6 +144,13 @@ def _untagged_speakers(doc: Doc, covered: set[int], masked: set[int]) -> list[Me
                 start -= 1
             found.append(Mention(start, token.i + 1, doc[start:token.i + 1].text, "SUBJECT"))
     return found
+
+
+def _confirmed(doc: Doc, start: int, end: int) -> bool:
+    """A name that is also a word or a person's name ("Jordan", "Dawn") counts only as spaCy's whole entity."""
+    first = doc[start]
+    closes = end >= len(doc) or doc[end].ent_iob_ != "I"
+    return first.ent_iob_ == "B" and closes and first.ent_type_ in NAME_LABELS and first.ent_type_ != "PERSON"
 
 
 def _kb_mention(span) -> Mention:
