@@ -1,0 +1,268 @@
+"""The list filters as SQL (one function per table) and the rows they return.
+
+Filters mean the same on every table where they apply: `actor` is an actor id or a case-insensitive substring
+of an actor's name or aliases; `country` an ISO alpha-3 code; `since`/`until` ISO dates (`2024`, `2024-06`,
+`2024-06-10`) compared by prefix, so `until="2024-06"` keeps all of June. A filter that means nothing for a
+table (`status` on actors) is an error rather than silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+from sqlalchemy import Select, and_, exists, func, literal, or_, select
+from sqlalchemy.engine import Connection
+
+from tacitus.store import schema
+from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, QuoteRow, join, utc_iso
+
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+COUNTRY = re.compile(r"^[A-Za-z]{3}$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Filters:
+    actor: str | None = None
+    type: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+    status: str | None = None
+    article: str | None = None
+    min_confidence: float | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+COMMON = {"actor", "country", "since", "until", "article", "limit", "offset"}
+APPLIES = {
+    "articles": COMMON | {"type"},
+    "actors": COMMON | {"type"},
+    "events": COMMON | {"type", "status", "min_confidence"},
+    "quotes": COMMON,
+    "claims": COMMON,
+}
+
+
+def parse_filters(table: str, given: dict) -> Filters:
+    """Check and normalise keyword filters for `table`; each error names the filter and the bad value."""
+    known = {f.name for f in fields(Filters)}
+    unknown = sorted(set(given) - known)
+    if unknown:
+        raise TypeError(f"unknown filter(s) {', '.join(unknown)}: use {', '.join(sorted(known))}")
+    given = {name: value for name, value in given.items() if value is not None}
+    misplaced = sorted(set(given) - APPLIES[table])
+    if misplaced:
+        raise ValueError(f"filter(s) {', '.join(misplaced)} do not apply to {table}")
+    for name in ("since", "until"):
+        if name in given:
+            given[name] = str(given[name]).strip()
+            if not ISO_DATE.match(given[name]):
+                raise ValueError(f"{name} {given[name]!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if "country" in given:
+        if not COUNTRY.match(given["country"]):
+            raise ValueError(f"country {given['country']!r} is not an ISO 3166 alpha-3 code such as RUS")
+        given["country"] = given["country"].upper()
+    for name in ("limit", "offset"):
+        if name in given and (not isinstance(given[name], int) or given[name] < 0):
+            raise ValueError(f"{name} {given[name]!r} must be a whole number ≥ 0")
+    if "min_confidence" in given:
+        given["min_confidence"] = float(given["min_confidence"])
+    if "actor" in given and not str(given["actor"]).strip():
+        raise ValueError("actor filter is empty")
+    return Filters(**given)
+
+
+def _date_range(column, filters: Filters) -> list:
+    conditions = []
+    if filters.since:
+        conditions.append(column >= filters.since)
+    if filters.until:
+        conditions.append(func.substr(column, 1, len(filters.until)) <= filters.until)
+    return conditions
+
+
+def _actor_matches(actors, actor_id_column, value: str):
+    """An actor reference matches by id, or by its actor's name or alias (`actors` may be outer-joined)."""
+    return or_(actor_id_column == value, actors.c.search.contains(value.strip().casefold(), autoescape=True))
+
+
+def _page(query: Select, filters: Filters) -> Select:
+    if filters.limit is not None:
+        query = query.limit(filters.limit)
+    return query.offset(filters.offset) if filters.offset else query
+
+
+# -- articles -------------------------------------------------------------------------------------------------
+
+def _count(table, article_id):
+    return select(func.count()).select_from(table).where(table.c.article_id == article_id).scalar_subquery()
+
+
+def articles(conn: Connection, filters: Filters) -> list[ArticleRow]:
+    a, ac, e = schema.articles, schema.actors, schema.events
+    query = select(
+        a.c.id, a.c.published, a.c.title, a.c.source, a.c.url, a.c.language, a.c.author,
+        _count(ac, a.c.id).label("n_actors"), _count(e, a.c.id).label("n_events"),
+        _count(schema.quotes, a.c.id).label("n_quotes"), _count(schema.claims, a.c.id).label("n_claims"),
+        a.c.warnings, a.c.ingested_at,
+    )
+    if filters.article:
+        query = query.where(a.c.id == filters.article)
+    if filters.actor:
+        query = query.where(exists().where(ac.c.article_id == a.c.id, _actor_matches(ac, ac.c.actor_id, filters.actor)))
+    if filters.country:
+        query = query.where(exists().where(ac.c.article_id == a.c.id, ac.c.country == filters.country))
+    if filters.type:
+        query = query.where(exists().where(e.c.article_id == a.c.id, e.c.type == filters.type.upper()))
+    query = query.where(*_date_range(a.c.published, filters))
+    query = _page(query.order_by(a.c.published.asc().nulls_last(), a.c.id), filters)
+    return [
+        ArticleRow(
+            article_id=r.id, published=r.published, title=r.title, source=r.source, url=r.url,
+            language=r.language, author=r.author, actors=r.n_actors, events=r.n_events, quotes=r.n_quotes,
+            claims=r.n_claims, warnings=r.warnings, ingested_at=utc_iso(r.ingested_at),
+        )
+        for r in conn.execute(query)
+    ]
+
+
+# -- actors ---------------------------------------------------------------------------------------------------
+
+def actors(conn: Connection, filters: Filters) -> list[ActorRow]:
+    a, ac = schema.articles, schema.actors
+    query = select(ac, a.c.published).join(a, a.c.id == ac.c.article_id)
+    if filters.article:
+        query = query.where(ac.c.article_id == filters.article)
+    if filters.actor:
+        query = query.where(_actor_matches(ac, ac.c.actor_id, filters.actor))
+    if filters.type:
+        query = query.where(ac.c.type == filters.type.lower())
+    if filters.country:
+        query = query.where(ac.c.country == filters.country)
+    query = query.where(*_date_range(a.c.published, filters))
+    query = _page(query.order_by(a.c.published.asc().nulls_last(), ac.c.article_id, ac.c.position), filters)
+    return [
+        ActorRow(
+            article_id=r.article_id, actor_id=r.actor_id, name=r.name, type=r.type, country=r.country,
+            aliases=r.aliases, sector=r.sector, roles=r.roles, kb_id=r.kb_id, mentions=r.mentions,
+            published=r.published,
+        )
+        for r in conn.execute(query)
+    ]
+
+
+# -- events ---------------------------------------------------------------------------------------------------
+
+def events(conn: Connection, filters: Filters) -> list[EventRow]:
+    a, ac, e, ea = schema.articles, schema.actors, schema.events, schema.event_actors
+    linked = ea.outerjoin(ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
+    same_event = and_(ea.c.article_id == e.c.article_id, ea.c.event_id == e.c.event_id)
+    query = select(e, a.c.published).join(a, a.c.id == e.c.article_id)
+    if filters.article:
+        query = query.where(e.c.article_id == filters.article)
+    if filters.type:
+        query = query.where(e.c.type == filters.type.upper())
+    if filters.status:
+        query = query.where(e.c.status == filters.status.lower())
+    if filters.min_confidence is not None:
+        query = query.where(e.c.confidence >= filters.min_confidence)
+    if filters.actor:
+        query = query.where(
+            exists(select(literal(1)).select_from(linked).where(
+                same_event, _actor_matches(ac, ea.c.actor_id, filters.actor)))
+        )
+    if filters.country:
+        query = query.where(or_(
+            e.c.place_country == filters.country,
+            exists(select(literal(1)).select_from(linked).where(same_event, ac.c.country == filters.country)),
+        ))
+    query = query.where(*_date_range(e.c.date_key, filters))
+    query = _page(query.order_by(e.c.date_key.asc().nulls_last(), e.c.article_id, e.c.position), filters)
+    found = conn.execute(query).all()
+    links = _event_links(conn, query)
+    rows = []
+    for r in found:
+        parties = links.get((r.article_id, r.event_id), {})
+        sources, targets = parties.get("source", []), parties.get("target", [])
+        rows.append(EventRow(
+            article_id=r.article_id, event_id=r.event_id, type=r.type, mode=r.mode, context=r.context,
+            status=r.status, date=r.date_value, date_text=r.date_text,
+            source_ids=join(p[0] for p in sources), source_names=join(p[1] for p in sources),
+            source_countries=join(dict.fromkeys(p[2] for p in sources if p[2])),
+            target_ids=join(p[0] for p in targets), target_names=join(p[1] for p in targets),
+            target_countries=join(dict.fromkeys(p[2] for p in targets if p[2])),
+            place=r.place, place_country=r.place_country, lat=r.lat, lon=r.lon, attribution=r.attribution,
+            confidence=r.confidence, evidence=r.evidence, rule=r.rule, published=r.published,
+        ))
+    return rows
+
+
+def _event_links(conn: Connection, events_query: Select) -> dict:
+    """Source and target actors (id, name, country) of the events the page selected, in one query."""
+    ac, ea = schema.actors, schema.event_actors
+    page = events_query.with_only_columns(schema.events.c.article_id, schema.events.c.event_id).subquery()
+    query = (
+        select(ea.c.article_id, ea.c.event_id, ea.c.role, ea.c.actor_id, ac.c.name, ac.c.country)
+        .join(page, and_(page.c.article_id == ea.c.article_id, page.c.event_id == ea.c.event_id))
+        .outerjoin(ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
+        .order_by(ea.c.article_id, ea.c.event_id, ea.c.role, ea.c.position)
+    )
+    links: dict = {}
+    for r in conn.execute(query):
+        links.setdefault((r.article_id, r.event_id), {}).setdefault(r.role, []).append(
+            (r.actor_id, r.name or r.actor_id, r.country))
+    return links
+
+
+# -- quotes and claims ----------------------------------------------------------------------------------------
+
+def quotes(conn: Connection, filters: Filters) -> list[QuoteRow]:
+    a, ac, q = schema.articles, schema.actors, schema.quotes
+    query = (
+        select(q, ac.c.name.label("speaker_name"), a.c.published)
+        .join(a, a.c.id == q.c.article_id)
+        .outerjoin(ac, and_(ac.c.article_id == q.c.article_id, ac.c.actor_id == q.c.speaker))
+    )
+    query = _attributed(query, q, q.c.speaker, filters, date_column=q.c.date_key)
+    query = _page(query.order_by(q.c.date_key.asc().nulls_last(), q.c.article_id, q.c.position), filters)
+    return [
+        QuoteRow(
+            article_id=r.article_id, quote_id=r.quote_id, speaker_id=r.speaker,
+            speaker=r.speaker_name or r.speaker, text=r.text, direct=r.direct, cue=r.cue, medium=r.medium,
+            date=r.date_value, start=r.start, end=r.end, part=r.part, published=r.published,
+        )
+        for r in conn.execute(query)
+    ]
+
+
+def claims(conn: Connection, filters: Filters) -> list[ClaimRow]:
+    a, ac, c = schema.articles, schema.actors, schema.claims
+    query = (
+        select(c, ac.c.name.label("attribution_name"), a.c.published)
+        .join(a, a.c.id == c.c.article_id)
+        .outerjoin(ac, and_(ac.c.article_id == c.c.article_id, ac.c.actor_id == c.c.attribution))
+    )
+    query = _attributed(query, c, c.c.attribution, filters, date_column=a.c.published)
+    query = _page(query.order_by(a.c.published.asc().nulls_last(), c.c.article_id, c.c.position), filters)
+    return [
+        ClaimRow(
+            article_id=r.article_id, claim_id=r.claim_id, text=r.text, value=r.value, qualifier=r.qualifier,
+            unit=r.unit, attribution_id=r.attribution, attribution=r.attribution_name or r.attribution,
+            start=r.start, end=r.end, part=r.part, published=r.published,
+        )
+        for r in conn.execute(query)
+    ]
+
+
+def _attributed(query: Select, table, actor_column, filters: Filters, *, date_column) -> Select:
+    """Filters for items said by one actor (a quote's speaker, a claim's source), outer-joined as `actors`."""
+    ac = schema.actors
+    if filters.article:
+        query = query.where(table.c.article_id == filters.article)
+    if filters.actor:
+        query = query.where(_actor_matches(ac, actor_column, filters.actor))
+    if filters.country:
+        query = query.where(ac.c.country == filters.country)
+    return query.where(*_date_range(date_column, filters))

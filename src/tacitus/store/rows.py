@@ -1,0 +1,139 @@
+"""Flat, typed rows the list commands print and export: one scalar per field, lists joined by '; '."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from typing import Literal
+
+JOIN = "; "
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    article_id: str
+    status: Literal["stored", "duplicate", "failed"]
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    id: int
+    source: str
+    reason: str
+    failed_at: str
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    article_id: str
+    published: str | None
+    title: str | None
+    source: str | None
+    url: str | None
+    language: str | None
+    author: str | None
+    actors: int
+    events: int
+    quotes: int
+    claims: int
+    warnings: str | None
+    ingested_at: str
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    article_id: str
+    actor_id: str
+    name: str
+    type: str
+    country: str | None
+    aliases: str | None
+    sector: str | None
+    roles: str | None
+    kb_id: str | None
+    mentions: int
+    published: str | None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    article_id: str
+    event_id: str
+    type: str
+    mode: str | None
+    context: str | None
+    status: str
+    date: str | None
+    date_text: str | None
+    source_ids: str | None
+    source_names: str | None
+    source_countries: str | None
+    target_ids: str | None
+    target_names: str | None
+    target_countries: str | None
+    place: str | None
+    place_country: str | None
+    lat: float | None
+    lon: float | None
+    attribution: str | None
+    confidence: float
+    evidence: str | None
+    rule: str | None
+    published: str | None
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    article_id: str
+    quote_id: str
+    speaker_id: str | None
+    speaker: str | None
+    text: str
+    direct: bool
+    cue: str | None
+    medium: str | None
+    date: str | None
+    start: int
+    end: int
+    part: str | None
+    published: str | None
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    article_id: str
+    claim_id: str
+    text: str
+    value: float | None
+    qualifier: str | None
+    unit: str | None
+    attribution_id: str | None
+    attribution: str | None
+    start: int
+    end: int
+    part: str | None
+    published: str | None
+
+
+Row = ArticleRow | ActorRow | EventRow | QuoteRow | ClaimRow | Failure
+
+
+def column_names(row_type: type) -> list[str]:
+    return [f.name for f in fields(row_type)]
+
+
+def utc_iso(moment: datetime) -> str:
+    """SQLite hands back naive datetimes, PostgreSQL aware ones: print both the same way (we store UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def join(values) -> str | None:
+    values = [v for v in values if v]
+    return JOIN.join(values) if values else None
+
+
+__all__ = ["ArticleRow", "ActorRow", "EventRow", "QuoteRow", "ClaimRow", "Failure", "SaveResult", "Row",
+           "column_names", "join"]

@@ -1,0 +1,184 @@
+"""The store's tables (SQLAlchemy Core): the whole document JSON per article, plus flat tables for queries.
+
+Item ids (`A1`, `E3`, `Q2`) are unique only inside their document, so every item table is keyed by
+`(article_id, item id)`. `articles.document` keeps the exact document JSON, so `Store.document()` returns what
+was saved; the other tables are derived from it and exist to serve the list filters and the exports.
+This module describes the current shape; the migrations in `migrations/versions/` build it step by step and a
+test checks that they agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+# Named constraints, so migrations on SQLite (batch mode) and PostgreSQL can refer to them.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+ID = String(200)
+
+
+def _article_fk(table: str) -> ForeignKeyConstraint:
+    return ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE", name=f"fk_{table}_articles")
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("url", Text, unique=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("source", Text),
+    Column("title", Text),
+    Column("subtitle", Text),
+    Column("author", Text),
+    Column("published", String(40), index=True, comment="ISO 8601 as in the document"),
+    Column("language", String(16)),
+    Column("warnings", Text, comment="The article's warnings joined by '; '"),
+    Column("document", Text, nullable=False, comment="The whole document JSON (tacitus/document@1)"),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("actor_id", ID, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False, index=True),
+    Column("country", String(3), index=True),
+    Column("aliases", Text, comment="Joined by '; '"),
+    Column("sector", Text, comment="Joined by '; '"),
+    Column("roles", Text, comment="'title (of)' joined by '; '"),
+    Column("kb_id", Text),
+    Column("mentions", Integer, nullable=False),
+    Column("search", Text, nullable=False, comment="Casefolded name and aliases, for substring filters"),
+    _article_fk("actors"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("event_id", ID, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("type", String(40), nullable=False, index=True),
+    Column("mode", String(60)),
+    Column("context", Text, comment="Joined by '; '"),
+    Column("status", String(20), nullable=False, index=True),
+    Column("date_value", String(40)),
+    Column("date_text", Text),
+    Column("date_inferred", Boolean, nullable=False),
+    Column("date_key", String(40), index=True, comment="The date value when it is a calendar date, else published"),
+    Column("place", Text),
+    Column("place_country", String(3), index=True),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("attribution", ID),
+    Column("confidence", Float, nullable=False, index=True),
+    Column("rule", Text),
+    Column("evidence", Text, comment="Evidence span texts joined by ' … '"),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Column("evidence_part", String(40)),
+    _article_fk("events"),
+)
+
+# Which actors an event links; no foreign key to `actors`, so a dangling id written by a stage is kept (and
+# shown without a name) instead of making the whole article unstorable.
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("event_id", ID, primary_key=True),
+    Column("role", String(6), primary_key=True, comment="'source' or 'target'"),
+    Column("actor_id", ID, primary_key=True),
+    Column("position", Integer, nullable=False),
+    ForeignKeyConstraint(
+        ["article_id", "event_id"], ["events.article_id", "events.event_id"], ondelete="CASCADE",
+        name="fk_event_actors_events",
+    ),
+    Index("ix_event_actors_article_id_actor_id", "article_id", "actor_id"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("quote_id", ID, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("speaker", ID, comment="Actor id"),
+    Column("text", Text, nullable=False),
+    Column("direct", Boolean, nullable=False),
+    Column("cue", Text),
+    Column("medium", Text),
+    Column("date_value", String(40)),
+    Column("date_key", String(40), index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("part", String(40)),
+    _article_fk("quotes"),
+    Index("ix_quotes_article_id_speaker", "article_id", "speaker"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("claim_id", ID, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float),
+    Column("qualifier", Text),
+    Column("unit", Text),
+    Column("attribution", ID, comment="Actor id"),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("part", String(40)),
+    _article_fk("claims"),
+    Index("ix_claims_article_id_attribution", "article_id", "attribution"),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(10), nullable=False),
+    Column("value", String(40), index=True),
+    Column("part", String(40)),
+    _article_fk("timexes"),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+    Column("failed_at", DateTime(timezone=True), nullable=False),
+)
+
+TABLES = (articles, actors, events, event_actors, quotes, claims, timexes, failures)

@@ -1,0 +1,254 @@
+"""`Store`: open a SQLite file or a PostgreSQL database, migrate it, save documents, list what is stored.
+
+Each document is saved in its own transaction, so a run killed half way leaves whole articles only and the
+next run picks up where it stopped (already stored articles come back as duplicates). Duplicates are caught by
+unique constraints on the content hash and the URL, not only by a look-up first, so two workers saving the
+same article at once still store it once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, text
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+
+from tacitus.contract import Document
+from tacitus.errors import StoreError
+from tacitus.store import queries, schema
+from tacitus.store.flatten import content_hash, flatten
+from tacitus.store.rows import (
+    ActorRow,
+    ArticleRow,
+    ClaimRow,
+    EventRow,
+    Failure,
+    QuoteRow,
+    SaveResult,
+    utc_iso,
+)
+
+DEFAULT_URL = "sqlite:///tacitus.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 0x7A617C17  # pg_advisory_xact_lock key: concurrent `Store()` openings migrate one at a time
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The database URL: the argument, else $TACITUS_DB, else ./tacitus.db.
+
+    A bare path means a SQLite file; `postgresql://` and `postgres://` mean psycopg 3 (the driver we ship).
+    """
+    url = (url or os.environ.get("TACITUS_DB") or DEFAULT_URL).strip()
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """WAL (readers never block the writer), foreign keys, and real transactions around DDL and writes."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable against crashes, not power loss
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):
+        # IMMEDIATE takes the write lock up front, so two writers wait for each other instead of failing.
+        writing = connection.get_execution_options().get("tacitus_write")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+class Store:
+    """The database of documents; see docs/store.md for the tables and the URL forms."""
+
+    def __init__(self, url: str | None = None, *, upgrade: bool = True):
+        self.url = resolve_url(url)
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError as error:
+            raise StoreError(f"{self.url}: not a database URL ({error})") from error
+        self._safe_url = parsed.render_as_string(hide_password=True)
+        try:
+            self._engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+        except (ArgumentError, ImportError) as error:
+            raise StoreError(f"{self._safe_url}: cannot use this database: {error}") from error
+        if self._engine.dialect.name == "sqlite":
+            _configure_sqlite(self._engine)
+        if upgrade:
+            self.upgrade()
+
+    def __repr__(self) -> str:
+        return f"Store({self._safe_url!r})"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    # -- connections ------------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _connect(self, *, write: bool = False) -> Iterator[Connection]:
+        """One transaction; database errors become a StoreError that names the store."""
+        try:
+            with self._engine.connect() as connection:
+                if write:
+                    connection.execution_options(tacitus_write=True)
+                with connection.begin():
+                    yield connection
+        except IntegrityError:
+            raise
+        except SQLAlchemyError as error:
+            hint = "; run `tacitus db upgrade`" if "no such table" in str(error) or "does not exist" in str(error) else ""
+            raise StoreError(f"{self._safe_url}: {getattr(error, 'orig', None) or error}{hint}") from error
+
+    # -- migrations -------------------------------------------------------------------------------------------
+
+    def upgrade(self) -> None:
+        """Bring the tables to the newest migration (alembic upgrade head); a no-op when already there."""
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with self._connect(write=True) as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            config.attributes["connection"] = connection
+            try:
+                command.upgrade(config, "head")
+            except Exception as error:
+                if isinstance(error, SQLAlchemyError):
+                    raise
+                raise StoreError(f"{self._safe_url}: cannot migrate: {error}") from error
+
+    def revision(self) -> str | None:
+        """The migration the database is at (None before the first upgrade)."""
+        with self._connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    # -- writing ----------------------------------------------------------------------------------------------
+
+    def known(self, *, content_hash: str | None = None, url: str | None = None) -> str | None:
+        """The id of the stored article with this content hash or URL, if any."""
+        a = schema.articles
+        conditions = [a.c.content_hash == content_hash] if content_hash else []
+        conditions += [a.c.url == url] if url else []
+        if not conditions:
+            return None
+        with self._connect() as connection:
+            return connection.execute(select(a.c.id).where(or_(*conditions)).limit(1)).scalar()
+
+    def save(self, document: Document) -> SaveResult:
+        """Store one document in one transaction; "duplicate" (with the stored id) when its hash or URL is known.
+
+        Raises StoreError when the document cannot be stored (its id is taken by different content, or two of
+        its items share an id); nothing of it is kept then.
+        """
+        if not isinstance(document, Document):
+            raise TypeError(f"Store.save expects a Document, got {type(document).__name__}")
+        article = document.article
+        digest, url = content_hash(document), article.url or None
+        existing = self.known(content_hash=digest, url=url)
+        if existing:
+            return SaveResult(existing, "duplicate")
+        flat = flatten(document, datetime.now(UTC))
+        try:
+            with self._connect(write=True) as connection:
+                connection.execute(insert(schema.articles), [flat.article])
+                for table in ("actors", "events", "event_actors", "quotes", "claims", "timexes"):
+                    if flat.children[table]:
+                        connection.execute(insert(schema.metadata.tables[table]), flat.children[table])
+        except IntegrityError as error:
+            existing = self.known(content_hash=digest, url=url)
+            if existing:  # another writer stored it between our look-up and our insert
+                return SaveResult(existing, "duplicate")
+            if self._exists(article.id):
+                raise StoreError(f"article {article.id}: this id is already stored for a different text") from error
+            raise StoreError(f"article {article.id}: cannot be stored: {error.orig}") from error
+        return SaveResult(article.id, "stored")
+
+    def save_many(self, documents: Iterable[Document]) -> list[SaveResult]:
+        """Save each document on its own; one that fails is recorded in `failures` and the rest go on."""
+        results = []
+        for document in documents:
+            try:
+                results.append(self.save(document))
+            except Exception as error:  # one bad document never aborts the batch
+                article = getattr(document, "article", None)
+                source = (article.url or article.id) if article else repr(document)[:200]
+                self.record_failure(source, str(error))
+                results.append(SaveResult(article.id if article else "", "failed", str(error)))
+        return results
+
+    def _exists(self, article_id: str) -> bool:
+        with self._connect() as connection:
+            return connection.execute(select(schema.articles.c.id).where(schema.articles.c.id == article_id)).first() is not None
+
+    def record_failure(self, source: str, reason: str) -> None:
+        """Keep an input that could not be read or stored, with why, so `failures()` can list it."""
+        with self._connect(write=True) as connection:
+            connection.execute(insert(schema.failures).values(source=source, reason=reason, failed_at=datetime.now(UTC)))
+
+    # -- reading ----------------------------------------------------------------------------------------------
+
+    def failures(self) -> list[Failure]:
+        f = schema.failures
+        with self._connect() as connection:
+            return [
+                Failure(id=r.id, source=r.source, reason=r.reason, failed_at=utc_iso(r.failed_at))
+                for r in connection.execute(select(f).order_by(f.c.id))
+            ]
+
+    def document(self, article_id: str) -> Document | None:
+        """The stored document exactly as it was saved."""
+        a = schema.articles
+        with self._connect() as connection:
+            stored = connection.execute(select(a.c.document).where(a.c.id == article_id)).scalar()
+        return Document.from_json(stored) if stored is not None else None
+
+    def articles(self, **filters) -> list[ArticleRow]:
+        return self._list("articles", filters)
+
+    def actors(self, **filters) -> list[ActorRow]:
+        return self._list("actors", filters)
+
+    def events(self, **filters) -> list[EventRow]:
+        return self._list("events", filters)
+
+    def quotes(self, **filters) -> list[QuoteRow]:
+        return self._list("quotes", filters)
+
+    def claims(self, **filters) -> list[ClaimRow]:
+        return self._list("claims", filters)
+
+    def _list(self, table: str, filters: dict) -> list:
+        parsed = queries.parse_filters(table, filters)
+        with self._connect() as connection:
+            return getattr(queries, table)(connection, parsed)
+
+    def stats(self) -> dict[str, int]:
+        """Rows per table."""
+        with self._connect() as connection:
+            return {
+                table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                for table in schema.TABLES
+            }

@@ -1,0 +1,45 @@
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+
+from tacitus.store import Store
+from tacitus.store.schema import TABLES, metadata
+
+
+def test_store_migrates_an_empty_database_to_head(store_url):
+    with Store(store_url, upgrade=False) as store:
+        assert store.revision() is None
+        store.upgrade()
+        assert store.revision() == "0001"
+        assert set(store.stats()) == {table.name for table in TABLES}
+
+
+def test_store_upgrade_twice_is_a_no_op(store):
+    store.save_many([])
+    before = store.stats()
+    store.upgrade()
+    store.upgrade()
+    assert store.revision() == "0001"
+    assert store.stats() == before
+
+
+def test_store_migrations_build_exactly_the_declared_schema(store):
+    engine = create_engine(store.url)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_store_creates_the_indexes_the_filters_use(store):
+    engine = create_engine(store.url)
+    indexes = {index["name"] for table in ("events", "actors", "articles") for index in inspect(engine).get_indexes(table)}
+    engine.dispose()
+    assert {"ix_events_type", "ix_events_date_key", "ix_events_status", "ix_actors_country", "ix_articles_published"} <= indexes
+
+
+def test_store_reopening_keeps_the_data(store_url, corpus):
+    with Store(store_url) as store:
+        store.save(corpus[0])
+    with Store(store_url) as store:
+        assert store.document("moscow") == corpus[0]
