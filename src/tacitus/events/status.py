@@ -132,11 +132,27 @@ def verb_status(token: Token, lexicon: Lexicon, in_speech: bool = False) -> tupl
         return EventStatus.PLANNED, True
     if control is not None:
         return CONTROL_STATUS[control[0]], True
+    if _unrealised_infinitive(token):
+        return EventStatus.PLANNED, True
     if any(aux in lexicon.words["obligation_modals"] for aux in auxes):
         return EventStatus.HYPOTHETICAL, True
     if _progressive(token) or _scheduled_passive(token):
         return (EventStatus.PLANNED if _scheduled_passive(token) else EventStatus.ONGOING), True
     return EventStatus.OCCURRED, True
+
+
+# Verbs whose to-infinitive happened when they did ("managed to land", "began to fall"): no future.
+IMPLICATIVES = {"manage", "begin", "start", "continue", "fail", "happen", "get", "come", "use", "stop", "cease",
+                "seem", "appear", "tend", "have", "need", "be", "help", "go", "keep", "remain", "dare", "refuse"}
+
+
+def _unrealised_infinitive(token: Token) -> bool:
+    """ "won a contract to supply tankers": a to-infinitive states a purpose or aim, not a fact."""
+    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    if token.dep_ == "xcomp" and token.head.lemma_ in IMPLICATIVES:
+        return False
+    return token.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "csubj", "conj", "attr")
 
 
 def _negated(chain: list[Token]) -> bool:
