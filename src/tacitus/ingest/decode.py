@@ -58,7 +58,7 @@ def decode_bytes(data: bytes, name: str, content_type: str | None = None) -> tup
 def _detect(data: bytes, name: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = _prefer_windows_1252(from_bytes(data))
     if best is None:
         raise InputError(name, "binary file (no text encoding fits), not text or HTML")
     text = str(best)
@@ -67,6 +67,19 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
     if controls > len(text[:_SNIFF_BYTES]) * 0.05:
         raise InputError(name, "binary file (mostly control characters), not text or HTML")
     return text, best.encoding
+
+
+def _prefer_windows_1252(matches):
+    """On a tie, windows-1252: short Western text fits cp1250 just as well ("Genève" → "Genčve"), and
+    windows-1252 is what unlabelled legacy web text is (the WHATWG encoding standard's default)."""
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        if (match.encoding in ("cp1252", "latin_1") and match.chaos <= best.chaos
+                and match.coherence >= best.coherence - 0.01):
+            return match
+    return best
 
 
 def _declared_charset(data: bytes) -> str | None:
