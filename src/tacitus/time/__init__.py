@@ -1,13 +1,24 @@
-"""Time expressions: spaCy DATE/TIME entities (minimal stage; the time issue replaces it)."""
+"""Time expressions: TIMEX3 tagging and normalisation against the publication date, in pure Python.
+
+`find_timexes(doc, published)` tags and values every expression; `annotate` is the pipeline stage;
+`date_for_span` gives an event or quote the date of its clause (or of the speech act reporting it).
+"""
 
 from __future__ import annotations
 
 from tacitus.analysis import Analysis
-from tacitus.contract import Document, Timex, TimexType
+from tacitus.contract import Document
+from tacitus.time.anchoring import date_for_span
+from tacitus.time.tagger import find_timexes
+
+__all__ = ["annotate", "date_for_span", "find_timexes"]
 
 
 def annotate(analysis: Analysis, document: Document) -> None:
-    for ent in analysis.doc.ents:
-        if ent.label_ in ("DATE", "TIME"):
-            document.timexes.append(Timex(start=ent.start_char, end=ent.end_char, text=ent.text,
-                                          type=TimexType(ent.label_), value=None))
+    """Append the article's timexes (analysis-text offsets) to `document.timexes`."""
+    document.timexes.extend(find_timexes(analysis.doc, analysis.published))
+    if analysis.published is None and document.timexes:
+        warning = "no publication date: relative time expressions left partly unresolved (XXXX)"
+        if warning not in document.article.warnings:
+            document.article.warnings.append(warning)
+

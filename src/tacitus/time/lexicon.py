@@ -1,0 +1,76 @@
+"""Words the temporal rules are built from: months, weekdays, units, number words, parts of day, seasons.
+
+Kept as plain tables so a rule reads like the English it matches, and so a missing word is a one-line fix.
+"""
+
+from __future__ import annotations
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+WEEKDAY_ABBREVIATIONS = {"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5,
+                         "sat": 6, "sun": 7}
+
+# TIMEX3 codes for parts of the day and seasons.
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "midday": "MI",
+                "noon": "MI", "overnight": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+# Unit → (duration letter, is a time-of-day unit that takes the `T` prefix).
+UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "fortnight": ("W", False), "month": ("M", False), "quarter": ("Q", False),
+    "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+}
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+ARTICLES = {"a": 1, "an": 1, "a single": 1, "a couple of": 2, "a couple": 2, "one and a half": 1.5,
+            "a dozen": 12, "half a": 0.5, "half an": 0.5}
+VAGUE_AMOUNTS = {"several", "a few", "few", "many", "some", "numerous", "a number of"}
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+NUMBER_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
+    r"|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
+)
+
+
+def number_value(text: str) -> float | None:
+    """'27' → 27, 'twenty-five' → 25, 'a' → 1, 'two and a half' → 2.5; None for vague amounts ('several')."""
+    words = text.lower().replace("-", " ").split()
+    phrase = " ".join(words)
+    if phrase in ARTICLES:
+        return ARTICLES[phrase]
+    if phrase in VAGUE_AMOUNTS:
+        return None
+    half = 0.0
+    if phrase.endswith(" and a half"):
+        half, words = 0.5, words[:-3]
+    total = 0.0
+    for word in words:
+        cleaned = word.replace(",", "")
+        if cleaned.replace(".", "", 1).isdigit():
+            total += float(cleaned)
+        elif word in ONES:
+            total += ONES[word]
+        elif word in TENS:
+            total += TENS[word]
+        elif word == "hundred":
+            total = (total or 1) * 100
+        elif word in ("a", "an"):
+            total += 1
+        else:
+            return None
+    return total + half

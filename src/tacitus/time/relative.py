@@ -1,0 +1,269 @@
+"""Rules for expressions that only mean something against a reference date, and for durations, sets, clock
+times and vague references ("now", "recent weeks", "the future").
+
+Registered in the same rule list as `rules.py`; see its docstring for how a rule resolves.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from tacitus.time import calendar as cal
+from tacitus.time.lexicon import PARTS_OF_DAY, WEEKDAYS, number_value
+from tacitus.time.rules import (
+    DATE,
+    DURATION,
+    NUM,
+    PART,
+    RELATIVE_DAY,
+    SET,
+    TIME,
+    TZ,
+    UNIT,
+    WEEKDAY,
+    Context,
+    Value,
+    _duration,
+    _unit,
+    rule,
+)
+
+# ---------------------------------------------------------------- today, yesterday, tonight
+
+
+@rule("relative_day", rf"\b(?:(?P<word>{RELATIVE_DAY})(?:\s+(?P<part>{PART}))?|(?P<rel>[Ll]ast|[Tt]his)\s+(?P<part2>{PART})"
+      rf"|the\s+day\s+(?P<around>before\s+yesterday|after\s+tomorrow))\b")
+def relative_day(match: re.Match, ctx: Context) -> Value | None:
+    word = (match["word"] or "").lower()
+    part = match["part"] or match["part2"]
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(word, 0)
+    if match["rel"]:
+        offset = -1 if match["rel"].lower() == "last" and part.lower() == "night" else 0
+    if match["around"]:
+        offset = -2 if match["around"].startswith("before") else 2
+    code = "NI" if word == "tonight" else (PARTS_OF_DAY[part.lower()] if part else "")
+    kind = TIME if code else DATE
+    if ctx.dct is None:
+        return kind, "PRESENT_REF" if word == "today" and not code else f"XXXX-XX-XX{'T' + code if code else ''}"
+    day = ctx.dct + timedelta(days=offset)
+    return kind, day.isoformat() + (f"T{code}" if code else "")
+
+
+# ---------------------------------------------------------------- last week, this month, next year
+
+
+PERIOD = r"(?:week|weekend|month|year|quarter|decade|century)"
+
+
+@rule("relative_period", rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his\s+past)\s+(?P<unit>{PERIOD})\b(?!['’]s\s+\w+\s+(?:of|in)\b)")
+def relative_period(match: re.Match, ctx: Context) -> Value | None:
+    relation = match["rel"].lower()
+    unit = match["unit"].lower()
+    offset = {"last": -1, "this past": -1, "next": 1, "coming": 1}.get(relation, 0)
+    if ctx.dct is None:
+        return DATE, {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
+                      "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
+    return DATE, cal.period(ctx.dct, unit, offset)
+
+
+@rule("the_weekend", r"\b[Tt]he\s+weekend\b")
+def the_weekend(match: re.Match, ctx: Context) -> Value | None:
+    if ctx.dct is None:
+        return DATE, "XXXX-WXX-WE"
+    direction = ctx.direction(match.start(), match.end())
+    if direction == cal.PAST or (direction == cal.UNKNOWN and ctx.dct.isoweekday() <= 3):
+        return DATE, cal.period(ctx.dct - timedelta(days=ctx.dct.isoweekday()), "weekend", 0)
+    return DATE, cal.period(ctx.dct, "weekend", 0 if ctx.dct.isoweekday() < 6 else 0)
+
+
+@rule("anchored_period", r"\b(?:[Tt]he\s+(?P<rel>same|following|next|previous|preceding|prior)|(?P<that>[Tt]hat))\s+(?P<unit>day|week|month|year)\b(?!\s+(?:of|to|in|and|or|,)\b)")
+def anchored_period(match: re.Match, ctx: Context) -> Value | None:
+    """'the next day', 'the previous year', 'that day': counted from the last day the text named."""
+    anchor = ctx.anchor()
+    unit = match["unit"].lower()
+    relation = (match["rel"] or "same").lower()
+    offset = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(relation, 0)
+    if anchor is None:
+        return DATE, None
+    if relation in ("next", "following") and ctx.last_day is None:
+        return None  # "the next year" with nothing named before is a duration or a plan, not a date
+    return DATE, cal.period(anchor, unit, offset)
+
+
+@rule("the_day", r"\b(?P<x>[Tt]he\s+day)\b(?!\s+(?:before|after|of|when|is|was|will|has|had|comes?|came)\b|['’]s)")
+def the_day(match: re.Match, ctx: Context) -> Value | None:
+    """'shares fell 3% on the day': the day the text is about (the last day named, else publication)."""
+    anchor = ctx.anchor()
+    return DATE, anchor.isoformat() if anchor else None
+
+
+@rule("earlier_later", rf"\b(?:(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after)|(?P<dir2>a\s+year\s+(?:ago|earlier)))\b(?!\s+(?:than|that)\b)")
+def earlier_later(match: re.Match, ctx: Context) -> Value | None:
+    """'three days ago' counts from publication; 'two days later' from the last day the text named."""
+    if match["dir2"]:
+        amount, unit, direction = 1.0, "year", match["dir2"].split()[-1]
+    else:
+        amount, unit, direction = number_value(match["n"]), _unit(match["unit"]), match["dir"].lower()
+    if direction in ("before", "after"):
+        end = match.end()
+        following = ctx.text[end:end + 12].lstrip()
+        if following[:1].isalnum():  # "two days after the vote": the duration only, the rest is not ours
+            return None
+    anchor = ctx.dct if direction == "ago" else ctx.anchor()
+    if amount is None or anchor is None:
+        return DATE, "PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"
+    sign = 1 if direction in ("later", "after") else -1
+    if not float(amount).is_integer():
+        return DATE, None
+    return DATE, cal.shift(anchor, unit, sign * int(amount))
+
+
+# ---------------------------------------------------------------- durations
+
+
+@rule("duration", rf"\b(?:(?:the|[Tt]hese|[Tt]hose)\s+(?P<rel>past|last|next|first|previous|coming|following|final|last)\s+)?(?P<n>{NUM})(?:\s+|-)(?:(?:more|straight|consecutive|long|full|trading|business|working)\s+)?(?P<unit>{UNIT})s?\b(?!-old|\s+old\b)(?:[\s-]long\b)?")
+def duration(match: re.Match, ctx: Context) -> Value | None:
+    text = match["n"].lower()
+    if text in ("a", "an") and match.start() > 0:
+        before = ctx.text[max(0, match.start() - 12):match.start()].lower()
+        if re.search(r"\b(?:once|twice|times|per)\s*$", before):
+            return None  # "twice a year" is a set, matched by its own rule
+    amount = number_value(match["n"])
+    unit = _unit(match["unit"])
+    after = ctx.text[match.end():match.end() + 12]
+    if text in ("a", "an") and ctx.text[match.end("unit"):match.end("unit") + 1] == "s":
+        return None  # "a decades-long feud": the article belongs to the noun
+    if unit == "quarter" and (amount is None or text in ("a", "an", "one")):
+        return None  # "about a quarter of its dealers"
+    ordinal = re.match(r"\s+[A-Za-z0-9]", after) and not re.match(
+        r"\s+(?:ago|later|earlier|or|and|of|to|in|for|before|after)\b", after)
+    if unit == "second" and text in ("a", "an", "one") and ordinal:
+        return None  # "a second consecutive day": the ordinal
+    if unit == "hour" and text in ("a", "an") and re.match(r"\s+(?:of|when)\b", after):
+        return None
+    return DURATION, _duration(amount, unit)
+
+
+@rule("vague_duration", rf"\b(?:[Ff]or|[Oo]ver(?:\s+the)?|[Aa]fter|[Ww]ithin|[Ff]or\s+the\s+past|[Ii]n\s+the\s+past|[Dd]uring\s+the)\s+(?P<x>(?P<unit>{UNIT})s)\b")
+def vague_duration(match: re.Match, ctx: Context) -> Value | None:
+    unit = _unit(match["unit"])
+    return DURATION, _duration(None, unit)
+
+
+@rule("long_duration", r"\b(?P<unit>decade|year|month|week|day|hour)s-long\b")
+def long_duration(match: re.Match, ctx: Context) -> Value | None:
+    return DURATION, _duration(None, match["unit"].lower())
+
+
+@rule("past_period", r"\b(?:the|[Tt]his)\s+(?P<rel>past|last)\s+(?P<unit>week|month|year|decade)\b")
+def past_period(match: re.Match, ctx: Context) -> Value | None:
+    """'the past year' is the year up to now, a duration; 'this past week' is a date."""
+    if match.group(0).lower().startswith("this"):
+        if ctx.dct is None:
+            return DATE, None
+        return DATE, cal.period(ctx.dct, match["unit"].lower(), -1)
+    return DURATION, _duration(1, match["unit"].lower())
+
+
+# ---------------------------------------------------------------- vague references
+
+
+@rule("present_ref", r"\b(?:[Nn]ow|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Pp]resently|[Tt]hese\s+days|the\s+time\s+being)\b")
+def present_ref(match: re.Match, ctx: Context) -> Value | None:
+    text = match.group(0).lower()
+    if text == "now":
+        after = ctx.text[match.end():match.end() + 6].lower()
+        before = ctx.text[max(0, match.start() - 8):match.start()].lower()
+        if after.startswith(" that") or re.search(r"\b(?:until|till|by|from)\s*$", before):
+            return DATE, "PRESENT_REF" if not after.startswith(" that") else None
+    return DATE, "PRESENT_REF"
+
+
+@rule("past_ref", r"\b(?:[Rr]ecently|[Ll]ately|[Rr]ecent\s+(?:days|weeks|months|years|times)|the\s+past(?!\s+\w+\s+(?:days|weeks|months|years))(?=\s*[,.;]|\s+(?:and|or|but|when|that|,))|[Pp]reviously|[Ff]ormerly)\b")
+def past_ref(match: re.Match, ctx: Context) -> Value | None:
+    text = match.group(0).lower()
+    if text in ("previously", "formerly"):
+        return None  # adverbs of order, not times; matched so nothing shorter claims them
+    return DATE, "PAST_REF"
+
+
+@rule("future_ref", r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|long|short|medium)\s+term|the\s+coming\s+(?:days|weeks|months|years)|the\s+years\s+to\s+come|the\s+days\s+ahead|the\s+weeks\s+ahead|the\s+months\s+ahead)\b")
+def future_ref(match: re.Match, ctx: Context) -> Value | None:
+    return DATE, "FUTURE_REF"
+
+
+# ---------------------------------------------------------------- sets
+
+
+@rule("set_every", rf"\b(?:[Ee]very|[Ee]ach)\s+(?:other\s+)?(?P<what>day|week|month|year|morning|evening|night|afternoon|{WEEKDAY}|weekend)\b")
+def set_every(match: re.Match, ctx: Context) -> Value | None:
+    what = match["what"].lower()
+    if what in WEEKDAYS:
+        return SET, f"XXXX-WXX-{WEEKDAYS[what]}"
+    if what in PARTS_OF_DAY:
+        return SET, f"TXX{PARTS_OF_DAY[what]}" if False else f"T{PARTS_OF_DAY[what]}"
+    if what == "weekend":
+        return SET, "XXXX-WXX-WE"
+    step = "2" if "other" in match.group(0).lower() else "1"
+    return SET, f"P{step}{what[0].upper()}"
+
+
+@rule("set_adverb", r"\b(?P<word>daily|weekly|monthly|annually|annual|yearly|nightly|hourly|quarterly|biannual|biennial)\b")
+def set_adverb(match: re.Match, ctx: Context) -> Value | None:
+    word = match["word"].lower()
+    return SET, {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "annual": "P1Y",
+                 "yearly": "P1Y", "nightly": "TNI", "hourly": "PT1H", "quarterly": "P3M", "biannual": "P6M",
+                 "biennial": "P2Y"}[word]
+
+
+@rule("set_frequency", r"\b(?:once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>day|week|month|year)\b")
+def set_frequency(match: re.Match, ctx: Context) -> Value | None:
+    return SET, f"P1{match['unit'][0].upper()}"
+
+
+# ---------------------------------------------------------------- clock times
+
+
+@rule("clock", rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?(?:\s*\(?(?P<tz>{TZ})(?:\s*[+-]\d+)?\)?)?(?:\s+(?P<day>{RELATIVE_DAY}|{WEEKDAY}))?")
+def clock(match: re.Match, ctx: Context) -> Value | None:
+    if not (match["m"] or match["ampm"]):
+        return None
+    if not match["m"] and not match["ampm"]:
+        return None
+    hour = int(match["h"])
+    minute = int(match["m"] or 0)
+    ampm = (match["ampm"] or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    if ampm.startswith("a") and hour == 12:
+        hour = 0
+    if hour > 23 or (match["m"] and not ampm and not match["tz"] and ":" not in match.group(0)):
+        return None
+    zone = "Z" if match["tz"] in ("UTC", "GMT") else ""
+    day = _clock_day(match, ctx)
+    return TIME, f"{day}T{hour:02d}:{minute:02d}{zone}"
+
+
+@rule("military_clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:(?P<tz>{TZ})|hours|hrs)\b")
+def military_clock(match: re.Match, ctx: Context) -> Value | None:
+    zone = "Z" if match["tz"] in ("UTC", "GMT") else ""
+    return TIME, f"{_clock_day(match, ctx)}T{match['h']}:{match['m']}{zone}"
+
+
+@rule("noon", rf"\b(?P<word>noon|midnight|midday)(?:\s+(?P<day>{RELATIVE_DAY}|{WEEKDAY}))?\b")
+def noon(match: re.Match, ctx: Context) -> Value | None:
+    clock_time = "00:00" if match["word"].lower() == "midnight" else "12:00"
+    return TIME, f"{_clock_day(match, ctx)}T{clock_time}"
+
+
+def _clock_day(match: re.Match, ctx: Context) -> str:
+    """The day a clock time falls on: a day named with it, else the last day named, else publication."""
+    named = match["day"] if "day" in match.re.groupindex else None
+    if named and ctx.dct is not None:
+        lowered = named.lower()
+        if lowered in WEEKDAYS:
+            return cal.weekday_date(ctx.dct, WEEKDAYS[lowered], ctx.direction(match.start(), match.end())).isoformat()
+        return (ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(lowered, 0))).isoformat()
+    anchor = ctx.anchor()
+    return anchor.isoformat() if anchor else "XXXX-XX-XX"

@@ -1,0 +1,88 @@
+"""Find and normalise every time expression of a parsed document: the rules, the choice between overlapping
+matches, and the modifiers ("earlier", "the end of", "nearly") that widen an expression's extent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from tacitus.contract import Timex, TimexType
+from tacitus.time import relative  # noqa: F401  (registers its rules)
+from tacitus.time.rules import Context, Rule, rules
+
+# Words in front of an expression that belong to it in TIMEX3 but do not change its value.
+DATE_MODIFIERS = re.compile(
+    r"(?:\b(?:[Tt]he\s+)?(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of\s+"
+    r"|\b(?:[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-)|\b[Mm]id-)$"
+)
+RELATIVE_MODIFIERS = re.compile(r"\b(?:[Ee]arlier|[Ll]ater)\s+$")
+DURATION_MODIFIERS = re.compile(
+    r"\b(?:[Aa]lmost|[Nn]early|[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly|[Mm]ore\s+than|[Ll]ess\s+than"
+    r"|[Oo]ver|[Uu]nder|[Aa]t\s+least|[Uu]p\s+to|[Jj]ust|[Oo]nly|[Ss]ome)\s+$"
+)
+RELATIVE_HEADS = re.compile(r"^(?:this|that|today|tonight|last|next)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    order: int
+    rule: Rule
+    match: re.Match
+
+
+def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
+    """TIMEX3 expressions of `doc`, valued against `published` (None: relative values stay partly unknown)."""
+    text = doc.text
+    candidates = sorted(_candidates(text), key=lambda c: (c.start, -(c.end - c.start), c.order))
+    context = Context(doc=doc, dct=published, text=text)
+    found: list[Timex] = []
+    cursor = 0
+    for candidate in candidates:
+        if candidate.start < cursor:
+            continue
+        resolved = candidate.rule.resolve(candidate.match, context)
+        if resolved is None:
+            continue
+        kind, value = resolved
+        start = _widen(text, candidate.start, kind, cursor)
+        found.append(Timex(start=start, end=candidate.end, text=text[start:candidate.end], type=kind, value=value))
+        cursor = candidate.end
+        _remember(context, kind, value)
+    return found
+
+
+def _candidates(text: str):
+    for order, each in enumerate(rules()):
+        for match in each.pattern.finditer(text):
+            start, end = match.span("x") if "x" in each.pattern.groupindex else match.span()
+            if end > start:
+                yield _Candidate(start, end, order, each, match)
+
+
+def _widen(text: str, start: int, kind: TimexType, floor: int) -> int:
+    """Take in the modifiers TIMEX3 counts as part of the expression: 'earlier this month', 'late 2006'."""
+    before = text[max(floor, start - 30):start]
+    patterns = [DURATION_MODIFIERS] if kind == TimexType.DURATION else [DATE_MODIFIERS]
+    if kind in (TimexType.DATE, TimexType.TIME) and RELATIVE_HEADS.match(text[start:start + 8]):
+        patterns.append(RELATIVE_MODIFIERS)
+    for pattern in patterns:
+        match = pattern.search(before)
+        if match:
+            return start - (len(before) - match.start())
+    return start
+
+
+def _remember(context: Context, kind: TimexType, value: str | None) -> None:
+    """Keep the last fully specified day, the anchor of 'two days later' and 'the next day'."""
+    if kind not in (TimexType.DATE, TimexType.TIME) or not value or len(value) < 10:
+        return
+    try:
+        context.last_day = date.fromisoformat(value[:10])
+    except ValueError:
+        return
