@@ -147,6 +147,8 @@ class Coder:
     def code_control(self, verb: Token) -> Mention | None:
         lemma = verb_lemma(verb, self.known_verbs)
         control = self.lexicon.control
+        if any(c.dep_ == "prt" and c.lower_ in ("off", "back", "out", "up", "down") for c in verb.children):
+            return None  # "called off the talks" cancels them; it asks nothing
         kind = next((k for k in ("request", "promise", "threaten", "reject") if lemma in control[k]), None)
         action, action_entry = self.complement(verb, kind) if kind else (None, None)
         if lemma in control["speech"] and (kind is None or action is None):

@@ -71,6 +71,12 @@ def _condition(chain: list[Token], lexicon: Lexicon) -> bool:
     return False
 
 
+def _is_condition(chain: list[Token], lexicon: Lexicon) -> bool:
+    marks = {m for m in lexicon.words["condition_marks"] if " " not in m}
+    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children)
+               and not mark_is_temporal_past(t) for t in chain)
+
+
 def mark_is_temporal_past(clause: Token) -> bool:
     """'when he arrived' is a time, not a condition: past tense in the subordinate clause."""
     return clause.tag_ == "VBD" and clause.lower_ != "were"
@@ -122,6 +128,8 @@ def verb_status(token: Token, lexicon: Lexicon, in_speech: bool = False) -> tupl
         return EventStatus.DENIED, True
     if _condition(chain, lexicon):
         return EventStatus.CONDITIONAL, True
+    if _is_condition(chain, lexicon):
+        return EventStatus.HYPOTHETICAL, True  # "…if a truce is declared": the truce is only supposed
     auxes = _auxiliaries(chain)
     if any(aux in lexicon.words["hypothetical_modals"] and aux != "would" for aux in auxes):
         return EventStatus.HYPOTHETICAL, True
