@@ -149,13 +149,17 @@ class Store:
 
     def known(self, *, content_hash: str | None = None, url: str | None = None) -> str | None:
         """The id of the stored article with this content hash or URL, if any."""
+        if not (content_hash or url):
+            return None
+        with self._connect() as connection:
+            return self._find(connection, content_hash, url)
+
+    @staticmethod
+    def _find(connection: Connection, content_hash: str | None, url: str | None) -> str | None:
         a = schema.articles
         conditions = [a.c.content_hash == content_hash] if content_hash else []
         conditions += [a.c.url == url] if url else []
-        if not conditions:
-            return None
-        with self._connect() as connection:
-            return connection.execute(select(a.c.id).where(or_(*conditions)).limit(1)).scalar()
+        return connection.execute(select(a.c.id).where(or_(*conditions)).limit(1)).scalar() if conditions else None
 
     def save(self, document: Document) -> SaveResult:
         """Store one document in one transaction; "duplicate" (with the stored id) when its hash or URL is known.
@@ -167,12 +171,12 @@ class Store:
             raise TypeError(f"Store.save expects a Document, got {type(document).__name__}")
         article = document.article
         digest, url = content_hash(document), article.url or None
-        existing = self.known(content_hash=digest, url=url)
-        if existing:
-            return SaveResult(existing, "duplicate")
-        flat = flatten(document, datetime.now(UTC))
         try:
             with self._connect(write=True) as connection:
+                existing = self._find(connection, digest, url)
+                if existing:
+                    return SaveResult(existing, "duplicate")
+                flat = flatten(document, datetime.now(UTC))
                 connection.execute(insert(schema.articles), [flat.article])
                 for table in ("actors", "events", "event_actors", "quotes", "claims", "timexes"):
                     if flat.children[table]:
