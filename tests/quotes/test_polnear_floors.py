@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -13,6 +14,7 @@ FLOORS = json.loads((Path(__file__).parent / "polnear_floors.json").read_text(en
 def _harness():
     spec = importlib.util.spec_from_file_location("quotes_polnear", REPO / "eval" / "quotes_polnear.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 

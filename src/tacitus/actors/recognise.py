@@ -41,6 +41,9 @@ class Mention:
     label: str  # spaCy label, "KB" for a knowledge-base match, "METONYM" for a capital/seat, "SPLIT"
     kb_id: str | None = None
     metonym_of: str | None = None  # country code when the name is a capital standing for its government
+    country: str | None = None  # for unnamed nationality groups ("Israeli troops")
+    sector: tuple[str, ...] = ()
+    group_key: str | None = None
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:

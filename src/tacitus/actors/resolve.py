@@ -16,9 +16,10 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from tacitus.actors.groups import demonym_groups
 from tacitus.actors.kb import Entry, KnowledgeBase
 from tacitus.actors.recognise import Mention, find_mentions, is_metonymic, is_shouted
-from tacitus.actors.roles import RoleFinding, affiliation_after, roles_for
+from tacitus.actors.roles import RoleFinding, affiliation_after, is_title_word, roles_for
 from tacitus.contract import Actor, ActorType, Role, Span
 
 _LABEL_TYPE = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANIZATION, "GPE": ActorType.PLACE,
@@ -33,6 +34,7 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     entry: Entry | None = None
     place_country: str | None = None
+    sector: tuple[str, ...] = ()
     votes: Counter = field(default_factory=Counter)
     roles: list[RoleFinding] = field(default_factory=list)
     affiliations: list[Mention] = field(default_factory=list)
@@ -59,6 +61,8 @@ def name_key(text: str) -> tuple[str, ...]:
 
 def build_clusters(doc: Doc, kb: KnowledgeBase, published: date | None) -> list[Cluster]:
     mentions = [m for m in find_mentions(doc, kb) if _keep(doc, m, kb)]
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    mentions = sorted(mentions + demonym_groups(doc, kb, covered), key=lambda m: m.start)
     mention_at = {i: m for m in mentions for i in range(m.start, m.end)}
     clusters: dict[str, Cluster] = {}
     person_keys: list[tuple[tuple[str, ...], str]] = []  # (name key, cluster key), for surname matching
@@ -77,6 +81,8 @@ def build_clusters(doc: Doc, kb: KnowledgeBase, published: date | None) -> list[
                 person_keys.append((name_key(mention.text), key))
         if key.startswith("place:"):
             cluster.place_country = mention.metonym_of
+        if mention.group_key:
+            cluster.place_country, cluster.sector = mention.country, mention.sector
         if mention.metonym_of and not key.startswith("place:"):
             cluster.entry = kb.entries.get(mention.metonym_of)
         cluster.mentions.append(mention)
@@ -91,7 +97,7 @@ def build_clusters(doc: Doc, kb: KnowledgeBase, published: date | None) -> list[
 
 
 def _keep(doc: Doc, mention: Mention, kb: KnowledgeBase) -> bool:
-    if mention.kb_id or mention.metonym_of:
+    if mention.kb_id or mention.metonym_of or mention.group_key:
         return True
     if is_shouted(mention):
         return False
@@ -100,11 +106,12 @@ def _keep(doc: Doc, mention: Mention, kb: KnowledgeBase) -> bool:
     tokens = doc[mention.start:mention.end]
     if not any(t.pos_ == "PROPN" for t in tokens):
         return False  # "Radical Palestinian" tagged ORG: no proper noun, no name
-    return not all(kb.demonym(t.text) for t in tokens if t.is_alpha)
+    # "Russian", "British Defence" tagged as names: demonyms and title words only, the start of a title
+    return not all(kb.demonym(t.text) or is_title_word(t.text, kb) for t in tokens if t.is_alpha)
 
 
 def _may_have_role(mention: Mention, kb: KnowledgeBase) -> bool:
-    if mention.metonym_of:
+    if mention.metonym_of or mention.group_key:
         return False
     if mention.kb_id:
         return kb.entries[mention.kb_id].type in (ActorType.PERSON, ActorType.MEDIA)
@@ -117,6 +124,8 @@ def _cluster_key(doc, mention, kb, person_keys, roles) -> str:
         return mention.metonym_of if is_metonymic(root) else f"place:{mention.text}"
     if mention.kb_id:
         return mention.kb_id
+    if mention.group_key:
+        return "group:" + mention.group_key
     key = name_key(mention.text)
     if not key:
         return f"name:{mention.text}"
@@ -163,6 +172,9 @@ def _settle_type(cluster: Cluster) -> bool:
     if cluster.key.startswith("place:"):
         cluster.kind = ActorType.PLACE
         return True
+    if cluster.key.startswith("group:"):
+        cluster.kind = ActorType.MEDIA if cluster.sector == ("MED",) else ActorType.GROUP
+        return True
     if not cluster.votes:
         return False
     order = [ActorType.PERSON, ActorType.MEDIA, ActorType.ORGANIZATION, ActorType.GROUP, ActorType.PLACE]
@@ -194,7 +206,7 @@ def actor_fields(cluster: Cluster, kb: KnowledgeBase, published: date | None) ->
     name = entry.name if entry is not None else max(texts, key=lambda t: (len(t.split()), -texts.index(t)))
     aliases = list(dict.fromkeys(t for t in texts if t != name))
     country = entry.country if entry else cluster.place_country
-    sector = list(entry.sector) if entry else []
+    sector = list(entry.sector) if entry else list(cluster.sector)
     roles: list[tuple[str, str | None, str | None, str | None]] = []
     if entry is not None:
         for role in entry.roles:

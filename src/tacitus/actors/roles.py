@@ -17,7 +17,7 @@ from tacitus.actors.kb import KnowledgeBase, TitleLexicon
 from tacitus.actors.recognise import Mention
 from tacitus.contract import ActorType
 
-_MODIFIERS = {"senior", "former", "top", "acting", "deputy", "chief", "state", "foreign", "presidential", "veteran",
+_MODIFIERS = {"senior", "junior", "former", "top", "acting", "deputy", "chief", "state", "foreign", "presidential", "veteran",
               "exiled", "assistant", "vice", "first", "special", "interim", "then", "government", "news", "media",
               "public", "military", "defense", "defence", "interior", "finance", "economy", "security", "national",
               "prime", "foreign-affairs", "political", "bureau", "spokesman", "high-ranking", "high", "ranking",
@@ -50,6 +50,10 @@ def _vocabulary(titles: TitleLexicon) -> frozenset[str]:
             words.update(w for w in phrase.split() if w not in ("and", "of", "the", "to", "for", "in"))
         cached = _VOCABULARY[id(titles)] = (titles, frozenset(words))
     return cached[1]
+
+
+def is_title_word(word: str, kb: KnowledgeBase) -> bool:
+    return word.lower() in _vocabulary(kb.titles)
 
 
 def roles_for(doc: Doc, mention: Mention, mention_at: dict[int, Mention], kb: KnowledgeBase) -> list[RoleFinding]:
@@ -164,7 +168,7 @@ def _interpret(items: list, kb: KnowledgeBase) -> RoleFinding | None:
         return None
     title = " ".join(t.text if isinstance(t, Token) else t.text for t in title_tokens)
     core = [t.lower_ for t in words if t.lower_ not in ("to", "for")]
-    sector, inherit, media = _title_sector(core, kb.titles)
+    sector, inherit, media = title_sector(core, kb.titles)
     if sector is None and not inherit and not media:
         return None
     finding = RoleFinding(title=title, media=media)
@@ -194,7 +198,7 @@ def _interpret(items: list, kb: KnowledgeBase) -> RoleFinding | None:
     return finding
 
 
-def _title_sector(words: list[str], titles: TitleLexicon) -> tuple[str | None, bool, bool]:
+def title_sector(words: list[str], titles: TitleLexicon) -> tuple[str | None, bool, bool]:
     """(sector, inherits?, names a media outlet?) for the longest known title at the end of `words`."""
     for k in range(len(words)):
         phrase = " ".join(words[k:])
