@@ -22,6 +22,7 @@ Format = Literal["json", "csv", "jsonl", "parquet"]
 MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
 EXPORTS = {200: {"content": {"text/csv": {}, "application/x-ndjson": {}, "application/vnd.apache.parquet": {}},
                  "description": "A page as JSON, or every matching row (up to 200,000) as CSV, JSONL or Parquet"}}
+NOT_FOUND = {404: {"description": "No such record in the store"}}
 ROW_TYPES = {"articles": ArticleRow, "actors": ActorRow, "events": EventRow, "quotes": QuoteRow, "claims": ClaimRow}
 
 
@@ -146,13 +147,13 @@ def _evidence(document, span, item_id: str) -> schemas.EvidenceOut:
 
 @router.get("/articles/{article_id}", tags=["articles"], response_model=None,
             responses={200: {"description": "The whole stored document (tacitus/document@1)",
-                             "content": {"application/json": {}}}})
+                             "content": {"application/json": {}}}, **NOT_FOUND})
 def get_article(conn: ConnDep, article_id: str) -> Response:
     """The stored document exactly as it was saved."""
     return Response(_document(conn, article_id).to_json(), media_type="application/json")
 
 
-@router.get("/events/{article_id}/{event_id}", response_model=schemas.EventDetail, tags=["events"])
+@router.get("/events/{article_id}/{event_id}", response_model=schemas.EventDetail, tags=["events"], responses=NOT_FOUND)
 def get_event(conn: ConnDep, article_id: str, event_id: str):
     """One event with its actors and the sentences it was read from."""
     document = _document(conn, article_id)
@@ -166,7 +167,7 @@ def get_event(conn: ConnDep, article_id: str, event_id: str):
     )
 
 
-@router.get("/quotes/{article_id}/{quote_id}", response_model=schemas.QuoteDetail, tags=["quotes"])
+@router.get("/quotes/{article_id}/{quote_id}", response_model=schemas.QuoteDetail, tags=["quotes"], responses=NOT_FOUND)
 def get_quote(conn: ConnDep, article_id: str, quote_id: str):
     document = _document(conn, article_id)
     quote = next((item for item in document.quotes if item.id == quote_id), None)
@@ -176,7 +177,7 @@ def get_quote(conn: ConnDep, article_id: str, quote_id: str):
                                evidence=_evidence(document, quote.evidence, quote.id))
 
 
-@router.get("/claims/{article_id}/{claim_id}", response_model=schemas.ClaimDetail, tags=["claims"])
+@router.get("/claims/{article_id}/{claim_id}", response_model=schemas.ClaimDetail, tags=["claims"], responses=NOT_FOUND)
 def get_claim(conn: ConnDep, article_id: str, claim_id: str):
     document = _document(conn, article_id)
     claim = next((item for item in document.claims if item.id == claim_id), None)
@@ -187,7 +188,7 @@ def get_claim(conn: ConnDep, article_id: str, claim_id: str):
                                evidence=_evidence(document, claim.evidence, claim.id))
 
 
-@router.get("/actors/{key:path}", response_model=schemas.ActorProfileOut, tags=["actors"])
+@router.get("/actors/{key:path}", response_model=schemas.ActorProfileOut, tags=["actors"], responses=NOT_FOUND)
 def get_actor(conn: ConnDep, key: str):
     """One actor across every article: aliases, roles over time, events, quotes and counterparts."""
     profile = service.actor_profile(conn, key)

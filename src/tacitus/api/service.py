@@ -303,7 +303,7 @@ def _attributed(table, actor_column, query: ListQuery, date_column) -> list:
     if query.actor:
         conditions.append(_actor_match(actor_column, table.c.article_id, query.actor))
     if query.country:
-        ac = schema.actors
+        ac = schema.actors.alias("said_by")
         conditions.append(exists().where(ac.c.article_id == table.c.article_id, ac.c.actor_id == actor_column,
                                          ac.c.country == query.country))
     if query.q:

@@ -31,7 +31,7 @@ class Timeline:
     width: int
     height: int
     rows: list[tuple[str, float]]  # (event type, y)
-    ticks: list[tuple[str, float]]  # (label, x)
+    ticks: list[tuple[str, float, str]]  # (label, x, text-anchor)
     dots: list[Dot]
 
 
@@ -50,7 +50,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def timeline(events, width: int = 760) -> Timeline | None:
+def timeline(events, width: int = 1000) -> Timeline | None:
     """One row per event type, one dot per dated event (its date, else the article's date)."""
     dated = [(e, _day(e.date) or _day(e.published)) for e in events]
     dated = [(e, d) for e, d in dated if d]
@@ -67,9 +67,13 @@ def timeline(events, width: int = 760) -> Timeline | None:
             return LEFT + (width - LEFT - RIGHT) / 2
         return LEFT + (day - first).days / span * (width - LEFT - RIGHT)
 
-    ticks = [(first.isoformat(), x(first))]
+    ticks = [(first.isoformat(), x(first), "start" if last != first else "middle")]
     if last != first:
-        ticks.append((last.isoformat(), x(last)))
+        for year in range(first.year + 1, last.year + 1):  # year marks, unless they would crowd the ends
+            at = x(date(year, 1, 1))
+            if at - ticks[0][1] > 90 and x(last) - at > 90:
+                ticks.append((str(year), at, "middle"))
+        ticks.append((last.isoformat(), x(last), "end"))
     y_of = dict(rows)
     seen: dict[tuple[float, float], int] = {}
     dots = []
@@ -92,6 +96,9 @@ class Node:
     total: int
     stroke: float
     direction: str  # "out" (actor acts on it), "in" (it acts on the actor), "both"
+    label_x: float = 0.0
+    label_y: float = 0.0
+    anchor: str = "middle"  # labels sit outside the circle, so they never cross the edges
 
 
 def network(counterparts, size: int = 420, limit: int = 16) -> list[Node]:
@@ -100,13 +107,18 @@ def network(counterparts, size: int = 420, limit: int = 16) -> list[Node]:
     if not shown:
         return []
     most = max(c.total for c in shown)
-    radius = size / 2 - 70
+    radius = size / 2 - 95
     nodes = []
     for i, c in enumerate(shown):
         angle = -math.pi / 2 + 2 * math.pi * i / len(shown)
         direction = "both" if c.as_source and c.as_target else ("in" if c.as_source else "out")
-        nodes.append(Node(size / 2 + radius * math.cos(angle), size / 2 + radius * math.sin(angle), c.name,
-                          f"/actors/{quote(c.key, safe='')}", c.total, 1 + 5 * c.total / most, direction))
+        dx, dy = math.cos(angle), math.sin(angle)
+        x, y = size / 2 + radius * dx, size / 2 + radius * dy
+        stroke = 1 + 5 * c.total / most
+        reach = 8 + stroke + 6
+        anchor = "middle" if abs(dx) < 0.3 else ("start" if dx > 0 else "end")
+        nodes.append(Node(x, y, c.name, f"/actors/{quote(c.key, safe='')}", c.total, stroke, direction,
+                          x + dx * reach, y + dy * reach + (4 if abs(dx) >= 0.3 else (12 if dy > 0 else -4)), anchor))
     return nodes
 
 

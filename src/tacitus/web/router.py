@@ -82,9 +82,23 @@ def events_page(request: Request, conn: ConnDep):
     number = query.offset // PAGE + 1
     return _render(
         request, "events.html", status_code=422 if errors else 200, page=page, form=form, errors=errors,
+        sentences=evidence_sentences(conn, page.items),
         facets=service.facets(conn), filled=filled, number=number, pages=max(1, -(-page.total // PAGE)),
         export_query=urlencode({k: v for k, v in filled.items() if k not in ("sort", "order")}),
     )
+
+
+def evidence_sentences(conn, rows) -> dict[tuple[str, str], service.Evidence]:
+    """The sentence around each event's first evidence span, so the table shows what the coding was read from."""
+    documents, found = {}, {}
+    for row in rows:
+        if row.article_id not in documents:
+            documents[row.article_id] = service.document(conn, row.article_id)
+        document = documents[row.article_id]
+        event = next((e for e in document.events if e.id == row.event_id), None) if document else None
+        if event and event.evidence:
+            found[(row.article_id, row.event_id)] = service.evidence(document, event.evidence[0])
+    return found
 
 
 @router.get("/articles", response_class=HTMLResponse)
