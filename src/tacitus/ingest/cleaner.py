@@ -111,7 +111,7 @@ def clean_extracted(text: str, *, title: str | None = None, figure_captions: lis
     here is a heading or a list item, not a menu.
     """
     rows = [_Row(line, line.kind) for line in split_lines(text, join_wrapped=False)]
-    pair_captions(rows)
+    pair_captions(rows, credit_claims_line_above=False)
     figure_keys = {_key(caption) for caption in figure_captions}
     keep: list[str] = []
     captions: list[Caption] = []
@@ -157,12 +157,19 @@ def _continues(previous: str, current: str) -> bool:
     return current[:1].islower() and not re.search(r"[.!?:;\"')\]]$", previous)
 
 
-def pair_captions(rows: list[_Row]) -> None:
-    """Turn caption/credit lines into captions and mark the uncredited repeat of a caption as a duplicate."""
+def pair_captions(rows: list[_Row], *, credit_claims_line_above: bool = True) -> None:
+    """Turn caption/credit lines into captions and mark the uncredited repeat of a caption as a duplicate.
+
+    With `credit_claims_line_above` a credit on its own line makes the line above it a caption (scraped
+    text prints caption, then credit); in trafilatura's body the picture itself is gone and the line above
+    a stray credit is as often a paragraph (a chart's credit after the text), so the credit is only dropped.
+    """
     for index, row in enumerate(rows):
         if row.kind == Kind.CAPTION:
             caption_text, credit = split_credit(row.line.text)
             row.caption = Caption(text=caption_text, credit=credit)
+        elif row.kind == Kind.CREDIT and not credit_claims_line_above:
+            row.kind = _DUPLICATE
         elif row.kind == Kind.CREDIT and index > 0:
             previous = rows[index - 1]
             if previous.kind in (Kind.PROSE, Kind.SHORT) and previous.line.words <= CAPTION_MAX_WORDS:
@@ -239,7 +246,9 @@ def find_title(rows: list[_Row], start: int) -> int | None:
     candidates = [index for index in range(first, start) if _headline_like(rows[index])]
     # Headlines run to five words or more; shorter lines left in the block are labels ("Kanae Nakamine").
     long_ones = [index for index in candidates if rows[index].line.words >= 5]
-    return (long_ones or candidates or [None])[0]
+    # …and rarely close with a full stop, which notices in the header do ("Thanks for subscribing.").
+    unpunctuated = [index for index in long_ones if not rows[index].line.text.endswith(".")]
+    return (unpunctuated or long_ones or candidates or [None])[0]
 
 
 def _headline_like(row: _Row) -> bool:
