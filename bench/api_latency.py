@@ -85,7 +85,7 @@ def build_store(url: str, n_events: int, seed: int = 7) -> int:
         return store.stats()["events"]
 
 
-def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 300) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -131,14 +131,18 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--keep", action="store_true", help="keep the generated store and print its path")
+    parser.add_argument("--db", help="a SQLite file to build the store in, or to reuse when it already holds the events")
     args = parser.parse_args()
     if args.events < 1 or args.requests < 1 or not 1 <= args.concurrency <= 32:
         parser.error("--events and --requests must be ≥ 1, --concurrency 1..32")
 
     folder = Path(tempfile.mkdtemp(prefix="tacitus-bench-"))
-    url = f"sqlite:///{folder / 'bench.db'}"
+    url = f"sqlite:///{Path(args.db).resolve() if args.db else folder / 'bench.db'}"
     started = time.perf_counter()
-    stored = build_store(url, args.events)
+    with Store(url) as store:
+        stored = store.stats()["events"]
+    if stored < args.events:
+        stored = build_store(url, args.events)
     print(f"store: {stored} events in {stored // EVENTS_PER_ARTICLE} articles, built in "
           f"{time.perf_counter() - started:.1f}s ({url if args.keep else 'temporary'})")
 

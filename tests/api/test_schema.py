@@ -24,7 +24,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(_URL))
 
 
 @schema.parametrize()
-@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_never_fails_with_a_server_error(case):
     # Starlette answers a wrong method on a path with GET and POST routes with one route's Allow header;
     # that framework detail is not ours to test.

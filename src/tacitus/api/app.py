@@ -72,6 +72,4 @@ def serve(db_url: str | None, host: str = "127.0.0.1", port: int = 8000, *, api_
     """Run the app with uvicorn until interrupted (what `tacitus serve` calls)."""
     import uvicorn
 
-    app = create_app(db_url, api_token=api_token)
-    print(f"Tacitus is serving {app.state.store!r} — open http://{host}:{port}/ (API docs at /docs)", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db_url, api_token=api_token), host=host, port=port, log_level="warning")

@@ -214,6 +214,7 @@ def get_stats(conn: ConnDep):
 @router.post("/articles", response_model=schemas.SubmitResult, status_code=201, tags=["articles"],
              dependencies=[Depends(require_token)],
              responses={200: {"model": schemas.SubmitResult, "description": "Already stored (duplicate)"},
+                        400: {"description": "The body is not JSON"},
                         401: {"description": "Missing or wrong API token"},
                         403: {"description": "The server is read-only (started without a token)"},
                         413: {"description": "Request body too large"},
