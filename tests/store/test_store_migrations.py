@@ -43,3 +43,14 @@ def test_store_reopening_keeps_the_data(store_url, corpus):
         store.save(corpus[0])
     with Store(store_url) as store:
         assert store.document("moscow") == corpus[0]
+
+
+def test_store_head_constant_is_the_newest_migration():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from tacitus.store.store import HEAD, MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD

@@ -14,9 +14,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
@@ -38,6 +35,7 @@ from tacitus.store.rows import (
 
 DEFAULT_URL = "sqlite:///tacitus.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+HEAD = "0001"  # the newest revision in migrations/versions (a test checks): opening an up-to-date store is cheap
 MIGRATION_LOCK = 0x7A617C17  # pg_advisory_xact_lock key: concurrent `Store()` openings migrate one at a time
 
 
@@ -127,6 +125,11 @@ class Store:
 
     def upgrade(self) -> None:
         """Bring the tables to the newest migration (alembic upgrade head); a no-op when already there."""
+        if self.revision() == HEAD:
+            return
+        from alembic import command
+        from alembic.config import Config
+
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         with self._connect(write=True) as connection:
@@ -142,6 +145,8 @@ class Store:
 
     def revision(self) -> str | None:
         """The migration the database is at (None before the first upgrade)."""
+        from alembic.runtime.migration import MigrationContext
+
         with self._connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
 
