@@ -86,13 +86,17 @@ def evaluate(records: list[dict]) -> dict:
     start = time.perf_counter()
     coded = code_records(records)
     seconds = time.perf_counter() - start
-    pairs, any_hits = [], 0
+    pairs, any_hits, by_confidence = [], 0, {}
     src_total = src_hit = tgt_total = tgt_hit = 0
     rules, kinds = Counter(), Counter()
     for record, document, doc in coded:
         gold = gold_type(record)
         event = main_event(document, doc)
         pairs.append((gold, event.type if event else NONE))
+        if event is not None:
+            band = _band(event.confidence)
+            hits, total = by_confidence.get(band, (0, 0))
+            by_confidence[band] = (hits + (event.type == gold), total + 1)
         any_hits += any(e.type == gold for e in document.events)
         for e in document.events:
             rules[e.rule] += 1
@@ -108,9 +112,15 @@ def evaluate(records: list[dict]) -> dict:
     return {**type_scores(pairs), "any_type_recall": round(any_hits / len(pairs), 3) if pairs else None,
             "source_country": round(src_hit / src_total, 3) if src_total else None, "source_gold": src_total,
             "target_country": round(tgt_hit / tgt_total, 3) if tgt_total else None, "target_gold": tgt_total,
+            "precision_by_confidence": {band: {"precision": round(h / t, 3), "n": t}
+                                        for band, (h, t) in sorted(by_confidence.items())},
             "rule_kinds": dict(kinds.most_common()), "rules_most": rules.most_common(12),
             "rules_least": sorted(rules.items(), key=lambda kv: (kv[1], kv[0]))[:12],
             "sentences": len(pairs), "seconds": round(seconds, 1)}
+
+
+def _band(confidence: float) -> str:
+    return "<0.6" if confidence < 0.6 else "0.6-0.8" if confidence < 0.8 else ">=0.8"
 
 
 def type_scores(pairs: list[tuple[str, str]]) -> dict:
@@ -148,6 +158,8 @@ def report(scores: dict) -> str:
         confusion = ", ".join(f"{p}:{n}" for p, n in scores["confusion"][label].items())
         lines.append(f"  {label:10} P {row['precision']:.2f} R {row['recall']:.2f} F1 {row['f1']:.2f} "
                      f"(n={row['gold']})  → {confusion}")
+    lines.append("main-event precision by confidence: " + ", ".join(
+        f"{band} {row['precision']} (n={row['n']})" for band, row in scores["precision_by_confidence"].items()))
     lines.append("rule kinds: " + ", ".join(f"{k}:{n}" for k, n in scores["rule_kinds"].items()))
     lines.append("rules most: " + ", ".join(f"{k}:{n}" for k, n in scores["rules_most"]))
     lines.append("rules least: " + ", ".join(f"{k}:{n}" for k, n in scores["rules_least"]))

@@ -185,3 +185,8 @@ def test_the_condition_itself_is_hypothetical(code):
     coded = code("The prisoners will be released if a truce is declared.")
     declared = [e for e in coded.of_type("RETREAT") if e.mode == "ceasefire"]
     assert all(e.status == EventStatus.HYPOTHETICAL for e in declared)
+
+
+def test_an_organisation_is_never_a_place(code):
+    coded = code("Egypt hosted talks in Hamas on Monday.")
+    assert all(e.place is None or e.place.country != "DEU" for e in coded.events)

@@ -743,7 +743,8 @@ class Coder:
                     if pobj is not None:
                         return self.geocode_phrase(pobj)
             return None
-        if token.ent_type_ not in ("GPE", "LOC", "FAC") and token.pos_ != "PROPN":
+        # Only what the parser calls a place: "Hamas" is also an alternate name of Hamm, Germany.
+        if token.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None
         name = self._entity_text(token)
         return places.geocode(name)
