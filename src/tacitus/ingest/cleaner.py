@@ -248,7 +248,16 @@ def find_title(rows: list[_Row], start: int) -> int | None:
     long_ones = [index for index in candidates if rows[index].line.words >= 5]
     # …and rarely close with a full stop, which notices in the header do ("Thanks for subscribing.").
     unpunctuated = [index for index in long_ones if not rows[index].line.text.endswith(".")]
-    return (unpunctuated or long_ones or candidates or [None])[0]
+    if candidates:
+        return (unpunctuated or long_ones or candidates)[0]
+    # No headline in the block (a split byline looked like a menu): the nearest long headline-like line.
+    for index in range(first - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
+        row = rows[index]
+        if row.kind == Kind.TAIL:
+            break
+        if _headline_like(row) and row.line.words >= 5 and not row.line.text.endswith("."):
+            return index
+    return None
 
 
 def _headline_like(row: _Row) -> bool:
