@@ -56,9 +56,9 @@ class QuoteFinding:
     char_end: int = 0
 
 
-def find_quotes(doc: Doc) -> list[QuoteFinding]:
-    """Every direct and reported attribution in a parse, in text order."""
-    direct = _direct_quotes(doc)
+def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteFinding]:
+    """Every direct and reported attribution in a parse, in text order (`text`: doc.text, if already built)."""
+    direct = _direct_quotes(doc, doc.text if text is None else text)
     quoted = {i for q in direct for i in range(*q.content)}
     reported = _reported(doc, quoted)
     for quote in direct:
@@ -69,11 +69,11 @@ def find_quotes(doc: Doc) -> list[QuoteFinding]:
     return sorted([*direct, *reported], key=lambda q: (q.char_start, not q.direct))
 
 
-def _direct_quotes(doc: Doc) -> list[QuoteFinding]:
+def _direct_quotes(doc: Doc, text: str) -> list[QuoteFinding]:
     found: list[QuoteFinding] = []
     taken: list[tuple[int, int]] = []
     for pattern in _QUOTE_PATTERNS:
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             start, end = match.span(1)
             if any(s < end and start < e for s, e in taken) or not match.group(1).strip():
                 continue
@@ -85,12 +85,12 @@ def _direct_quotes(doc: Doc) -> list[QuoteFinding]:
     found.sort(key=lambda q: q.char_start)
     previous: QuoteFinding | None = None
     for quote in found:
-        _attribute_direct(doc, quote, previous)
+        _attribute_direct(doc, text, quote, previous)
         previous = quote
     return found
 
 
-def _attribute_direct(doc: Doc, quote: QuoteFinding, previous: QuoteFinding | None) -> None:
+def _attribute_direct(doc: Doc, text: str, quote: QuoteFinding, previous: QuoteFinding | None) -> None:
     start, end = quote.content
     inside = set(range(start, end))
     cue = _governing_cue(doc[start:end], inside)
@@ -110,14 +110,14 @@ def _attribute_direct(doc: Doc, quote: QuoteFinding, previous: QuoteFinding | No
         quote.cue = cue.i
         quote.speaker, quote.speaker_phrase = _speaker(doc, cue)
         quote.medium = _medium(doc, cue)
-    elif previous is not None and _same_run(doc, previous, quote):
+    elif previous is not None and _same_run(text, previous, quote):
         quote.cue, quote.speaker, quote.speaker_phrase = previous.cue, previous.speaker, previous.speaker_phrase
         quote.medium = previous.medium
 
 
-def _same_run(doc: Doc, previous: QuoteFinding, quote: QuoteFinding) -> bool:
-    """Consecutive quotes with only narration-free text (or one paragraph break) between them."""
-    gap = doc.text[previous.char_end:quote.char_start]
+def _same_run(text: str, previous: QuoteFinding, quote: QuoteFinding) -> bool:
+    """Consecutive quotes close together, at most one paragraph break apart."""
+    gap = text[previous.char_end:quote.char_start]
     return previous.speaker is not None and len(gap) < 200 and gap.count("\n\n") <= 1
 
 
@@ -283,8 +283,9 @@ def according_to_medium(doc: Doc, cue: int) -> tuple[int, int] | None:
 def annotate(analysis: Analysis, document: Document) -> None:
 
     doc = analysis.doc
+    full_text = doc.text  # built from the tokens on every access: read it once
     date_for_span = getattr(tacitus.time, "date_for_span", None)
-    for finding in find_quotes(doc):
+    for finding in find_quotes(doc, full_text):
         if finding.belief:
             continue  # beliefs are attributions for claims, not quotes
         speaker = _actor(document, doc, finding.speaker, finding.speaker_phrase)
@@ -292,7 +293,7 @@ def annotate(analysis: Analysis, document: Document) -> None:
         if medium_id is None and finding.cue is not None and doc[finding.cue].lower_ != "according":
             medium_id = _medium_actor(document, doc, according_to_medium(doc, finding.cue))
         start, end = finding.char_start, finding.char_end
-        text = doc.text[start:end]
+        text = full_text[start:end]
         cue = doc[finding.cue] if finding.cue is not None else None
         date = None
         if date_for_span is not None and cue is not None:
@@ -304,7 +305,7 @@ def annotate(analysis: Analysis, document: Document) -> None:
         document.quotes.append(Quote(
             id=f"Q{len(document.quotes) + 1}", speaker=speaker, text=text, direct=finding.direct,
             cue=cue.text if cue is not None else None, medium=medium_id, date=date,
-            evidence=TextSpan(start=evidence_start, end=evidence_end, text=doc.text[evidence_start:evidence_end])))
+            evidence=TextSpan(start=evidence_start, end=evidence_end, text=full_text[evidence_start:evidence_end])))
 
 
 def _actor(document: Document, doc: Doc, head: tuple[int, int] | None, phrase: tuple[int, int] | None) -> str | None:
