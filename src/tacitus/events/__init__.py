@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from tacitus.analysis import Analysis
 from tacitus.contract import Document, Event
-from tacitus.events.coding import Mention, code_mentions
+from tacitus.events.coding import code_mentions
+from tacitus.events.mention import Mention
 from tacitus.events.merge import confidence, evidence, merge_coreferent
 from tacitus.events.ontology import Ontology, load_lexicon, load_ontology
 

@@ -12,19 +12,20 @@ Three passes over each parse, in this order so that a wrapped action is coded on
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import logging
 
 from spacy.tokens import Doc, Token
 
 from tacitus.analysis import Analysis
-from tacitus.contract import DateValue, Document, EventStatus, Place
-from tacitus.events import dates, places
+from tacitus.contract import Document, EventStatus
+from tacitus.events.arguments import SUBJECTS, Arguments
+from tacitus.events.mention import Mention
 from tacitus.events.ontology import Entry, Lexicon, Ontology
-from tacitus.events.resolve import PLURAL_PRONOUNS, Resolver
+from tacitus.events.place_date import PlaceAndDate
+from tacitus.events.resolve import Resolver
 from tacitus.events.status import clause_chain, noun_status, verb_status
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-CLAUSE_DEPS = {"ccomp", "relcl", "advcl", "conj", "parataxis", "acl", "xcomp", "csubj", "pcomp"}
+LOG = logging.getLogger(__name__)
 RECIPROCAL_SUBJECTS = {"two", "both", "sides", "pair", "parties"}
 COOPERATIVE_ACTIONS = {"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"}
 HOSTILE_ACTIONS = {"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
@@ -35,19 +36,7 @@ THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relatio
                "MOBILIZE": "violence"}
 # A copular request: "called on Russia to be a guarantor" asks for mediation (CAMEO 108).
 ROLE_MODES = {"guarantor": "meet", "mediator": "meet", "broker": "meet", "intermediary": "meet"}
-TARGET_PREPS = {"CONSULT": ("with",), "REQUEST": ("on", "to", "of"), "ACCUSE": ("against", "of"),
-                "THREATEN": ("against", "with"), "ASSAULT": ("on", "against", "at"), "SANCTION": ("on", "against"),
-                "COERCE": ("on", "against"), "AID": ("to",), "SUPPORT": ("for", "to"), "COOPERATE": ("with",),
-                "AGREE": ("with",), "REJECT": (), "RETREAT": ("to",), "PROTEST": ("against",),
-                "MOBILIZE": ("against",), "CONCEDE": ("to",)}
-NOUN_SOURCE_PREPS = ("by", "from")
-VISIT_WORDS = {"visit", "trip", "travel", "host", "arrive", "tour"}  # "visited Moscow": the object is the place
-PLACE_NOUNS = {"city", "town", "village", "capital", "region", "province", "district", "state", "area"}
-PLACE_VERBS = {"take", "hold", "happen", "occur", "schedule", "set", "plan", "convene", "meet"}
 REQUEST_COMPLEMENT_PREPS = ("for",)
-GOVERNED_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "acl", "pcomp", "pobj", "prep", "conj", "xcomp"}
-
-
 def verb_lemma(token: Token, known) -> str:
     """spaCy's lemma, or a plain de-inflection when the lemma is not a word we know ("staged" → "stag")."""
     lemma = token.lemma_
@@ -61,44 +50,7 @@ def verb_lemma(token: Token, known) -> str:
     return lemma
 
 
-@dataclass
-class Mention:
-    """One mention of an event in one clause, before coreferent mentions are merged."""
-
-    type: str
-    mode: str | None
-    status: EventStatus
-    rule: str
-    trigger: Token
-    anchors: list[Token]
-    sources: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
-    context: list[str] = field(default_factory=list)
-    attribution: str | None = None
-    place: Place | None = None
-    date: DateValue | None = None
-    status_explicit: bool = True
-    nominal: bool = False
-    reciprocal: bool = False
-    part: str | None = None
-    sentence: int = 0
-    confidence: float = 0.5
-
-    @property
-    def participants(self) -> set[str]:
-        return set(self.sources) | set(self.targets)
-
-    @property
-    def start(self) -> int:
-        return min(t.idx for t in self.anchors)
-
-    @property
-    def end(self) -> int:
-        last = max(self.anchors, key=lambda t: t.idx)
-        return last.idx + len(last.text)
-
-
-class Coder:
+class Coder(Arguments, PlaceAndDate):
     """Codes one analysed document; plain methods so tests can call each step on a real parse."""
 
     def __init__(self, analysis: Analysis, document: Document, ontology: Ontology, lexicon: Lexicon):
@@ -119,29 +71,34 @@ class Coder:
     # -- the three passes ------------------------------------------------------------------------------
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
-        for token in self.doc:
-            if token.pos_ in ("VERB", "AUX") and token.i not in self.consumed:
-                mention = self.code_control(token)
+        adjectives = self.lexicon.words["promise_adjectives"]
+        passes = [
+            (lambda t: t.pos_ in ("VERB", "AUX"), self.code_control),
+            (lambda t: t.pos_ == "ADJ" and t.lower_ in adjectives, self.code_intent_adjective),
+            (lambda t: t.pos_ == "VERB", self.code_verb),
+            (lambda t: t.pos_ in ("NOUN", "PROPN"), self.code_noun),
+        ]
+        for applies, code in passes:
+            for token in self.doc:
+                if token.i in self.consumed or not applies(token):
+                    continue
+                mention = self._guarded(code, token)
                 if mention is not None:
                     found.append(mention)
-            elif token.pos_ == "ADJ" and token.lower_ in self.lexicon.words["promise_adjectives"]:
-                mention = self.code_intent_adjective(token)
-                if mention is not None:
-                    found.append(mention)
-        for token in self.doc:
-            if token.pos_ == "VERB" and token.i not in self.consumed:
-                mention = self.code_verb(token)
-                if mention is not None:
-                    found.append(mention)
-        for token in self.doc:
-            if token.pos_ in ("NOUN", "PROPN") and token.i not in self.consumed:
-                mention = self.code_noun(token)
-                if mention is not None:
-                    found.append(mention)
-        for mention in found:
-            self.finish(mention)
+        for mention in list(found):
+            if self._guarded(self.finish, mention) is False:
+                found.remove(mention)
         self.resolve_reciprocals(found)
         return sorted(found, key=lambda m: m.start)
+
+    def _guarded(self, step, item):
+        """One odd parse must not cost the article its other events: log the failure and skip the item."""
+        try:
+            return step(item)
+        except Exception:  # noqa: BLE001 - any failure of one rule on one token
+            LOG.exception("events: %s failed on %r in %s", step.__name__, getattr(item, "text", item),
+                          self.document.article.id)
+            return False if step == self.finish else None
 
     # -- pass 1: verbs that wrap another action --------------------------------------------------------
     def code_control(self, verb: Token) -> Mention | None:
@@ -162,6 +119,12 @@ class Coder:
         if kind in ("promise", "threaten") and action is None and lemma not in ("agree", "threaten"):
             return None
         sources = self.subject_actors(verb)
+        if lemma == "order" and action is not None and action.pos_ == "NOUN" and action_entry is not None:
+            # "ordered patrols by police": the order is the act itself, done by whoever gave it
+            status, explicit = verb_status(verb, self.lexicon, self.speech_head(verb) is not None)
+            self._consume_complement(verb, action)
+            return self._mention(action_entry, status, explicit, f"order-noun:{action.lemma_.lower()}", action,
+                                 [verb, action], sources, self.noun_targets(action, action_entry.type))
         targets = self.control_targets(verb, action)
         if kind == "request":
             entry = Entry("REQUEST", self._asked_mode(action, action_entry))
@@ -392,7 +355,8 @@ class Coder:
         if future and not passive and has_subject and entry.type in COOPERATIVE_ACTIONS:
             return self._mention(Entry("AGREE"), EventStatus.PROMISED, True, f"intent-future:{verb.lemma_}",
                                  verb, [verb], sources, targets, context=list(self._context_of(entry)))
-        if future and not passive and has_subject and entry.type in HOSTILE_ACTIONS:
+        # An announced sanction is the sanction ("it would prohibit all aid"), not a threat of one.
+        if future and not passive and has_subject and entry.type in HOSTILE_ACTIONS - {"SANCTION"}:
             return self._mention(Entry("THREATEN", THREAT_MODE.get(entry.type)), EventStatus.OCCURRED, True,
                                  f"threat-future:{verb.lemma_}", verb, [verb], sources, targets)
         if (status == EventStatus.DENIED and self._future_aux(verb) and has_subject
@@ -512,155 +476,6 @@ class Coder:
                              f"request-noun:{noun.lemma_.lower()}", noun, anchors, sources, targets,
                              context=list(self._context_of(action_entry)))
 
-    # -- arguments ----------------------------------------------------------------------------------------
-    def phrase_actors(self, token: Token, depth: int = 0) -> list[str]:
-        """Actors a noun phrase names: its head, its conjuncts, else its modifiers ("Russian hostages")."""
-        found: list[str] = []
-        if token.lower_ in PLURAL_PRONOUNS:
-            found.extend(self._plural_pronoun(token))
-            head_actor = found[0] if found else None
-        else:
-            head_actor = self.resolver.actor_of_token(token)
-        if head_actor and not found:
-            found.append(head_actor)
-        elif depth < 2:
-            for child in token.children:
-                if child.dep_ in ("compound", "amod", "poss", "nmod") and child.pos_ in ("PROPN", "ADJ", "PRON"):
-                    found.extend(a for a in self.phrase_actors(child, depth + 1) if a not in found)
-                elif child.dep_ == "prep" and child.lower_ in ("of", "including"):
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            found.extend(a for a in self.phrase_actors(pobj, depth + 1) if a not in found)
-        for child in token.children:
-            if child.dep_ == "conj":
-                found.extend(a for a in self.phrase_actors(child, depth) if a not in found)
-            if child.dep_ == "prep" and child.lower_ == "including" and head_actor is None and depth == 0:
-                continue
-        return found
-
-    def _plural_pronoun(self, token: Token) -> list[str]:
-        """ "during their talks": the people named earlier in the sentence, else the last group."""
-        found = []
-        for other in token.sent:
-            if other.i >= token.i:
-                break
-            if other.pos_ == "PROPN" and other.dep_ != "compound":
-                actor = self.resolver.actor_of_token(other)
-                if actor and actor not in found and self.resolver.is_person(actor):
-                    found.append(actor)
-        return found if len(found) >= 2 else self.resolver.resolve_pronoun(token)
-
-    def subject_actors(self, verb: Token | None) -> list[str]:
-        if verb is None:
-            return []
-        current = verb
-        for _ in range(5):
-            subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
-            if subjects:
-                return self.phrase_actors(subjects[0])
-            if current.dep_ == "xcomp":
-                head = current.head
-                # object control: "called on the group to release", "urged the EC to support"
-                for child in head.children:
-                    if child.dep_ == "dobj":
-                        return self.phrase_actors(child)
-                    if child.dep_ == "prep" and child.lower_ == "on":
-                        pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                        if pobj is not None:
-                            return self.phrase_actors(pobj)
-                current = head
-            elif current.dep_ in ("conj", "acomp", "attr") or (current.dep_ == "advcl" and current.tag_ == "VBG"):
-                current = current.head
-            elif current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
-                if current.dep_ == "relcl" and any(c.dep_ in SUBJECTS for c in current.children):
-                    return []
-                return self.phrase_actors(current.head)  # "a Hamas delegation … visiting Moscow"
-            else:
-                return []
-        return []
-
-    def agent_actors(self, verb: Token) -> list[str]:
-        for child in verb.children:
-            if child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return self.phrase_actors(pobj)
-        return []
-
-    def object_actors(self, verb: Token, type_name: str, passive: bool) -> list[str]:
-        found: list[str] = []
-        if verb.dep_ in ("attr", "acomp", "acl") and verb.tag_ == "VBN":
-            # "the two Russians will be the first released": the patient is the copula's subject
-            copula = next((t for t in clause_chain(verb)[1:] if t.lemma_ == "be"), None)
-            subject = next((c for c in copula.children if c.dep_ == "nsubj"), None) if copula else None
-            if subject is not None:
-                found.extend(self.phrase_actors(subject))
-        roles = ("nsubjpass",) if passive else ("dobj", "dative")
-        for child in verb.children:
-            if child.dep_ in roles:
-                found.extend(a for a in self.phrase_actors(child) if a not in found)
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS.get(type_name, ()):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found.extend(a for a in self.phrase_actors(pobj) if a not in found)
-        return found
-
-    def control_targets(self, verb: Token, action: Token | None) -> list[str]:
-        found: list[str] = []
-        for child in verb.children:
-            if (child.dep_ in ("dobj", "dative") and (action is None or child.i != action.i)
-                    and self.noun_entry(child) is None):
-                found.extend(self.phrase_actors(child))
-            if child.dep_ == "prep" and child.lower_ in ("on", "to", "with", "against"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and (action is None or pobj.i != action.i):
-                        found.extend(a for a in self.phrase_actors(pobj) if a not in found)
-        if action is not None and not found:
-            if action.pos_ in ("VERB", "AUX"):
-                if any(c.dep_ in SUBJECTS for c in action.children):  # "demanded that the US cancel"
-                    found.extend(self.subject_actors(action))
-                else:
-                    found.extend(self.object_actors(action, "REQUEST", False))
-            else:
-                found.extend(self.noun_targets(action, "REQUEST"))
-        return found
-
-    def noun_sources(self, noun: Token) -> list[str]:
-        found: list[str] = []
-        possessor = self._apostrophe_possessor(noun)
-        if possessor is not None:
-            found.extend(self.phrase_actors(possessor))
-        for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.i < noun.i):
-                found.extend(a for a in self.phrase_actors(child) if a not in found)
-            elif child.dep_ == "prep" and child.lower_ in NOUN_SOURCE_PREPS:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found.extend(a for a in self.phrase_actors(pobj) if a not in found)
-        if not found and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in (
-                "delegation", "team", "envoy"):
-            found.extend(self.phrase_actors(noun.head.head))
-        return found
-
-    def _apostrophe_possessor(self, noun: Token) -> Token | None:
-        """ "Abbas’ upcoming visit": spaCy often parses the bare apostrophe apart; read the possessor back."""
-        left = min([noun.i, *(c.i for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i)])
-        if left >= 2 and noun.doc[left - 1].text in ("’", "'") and noun.doc[left - 2].pos_ == "PROPN":
-            return noun.doc[left - 2]
-        return None
-
-    def noun_targets(self, noun: Token, type_name: str) -> list[str]:
-        found: list[str] = []
-        preps = set(TARGET_PREPS.get(type_name, ())) | {"with", "between", "among", "of", "on", "against"}
-        if type_name in ("CONSULT",):
-            preps.add("to")
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and self.noun_entry(pobj) is None:
-                        found.extend(a for a in self.phrase_actors(pobj) if a not in found)
-        return found
-
     # -- reported speech --------------------------------------------------------------------------------
     def speech_head(self, token: Token) -> Token | None:
         """The speech verb whose that-clause holds `token` ("…, Hamas said"), if any."""
@@ -697,138 +512,6 @@ class Coder:
                             if actors:
                                 return actors[0]
         return None
-
-    # -- place and date ---------------------------------------------------------------------------------
-    def place_of(self, anchors: list[Token]) -> Place | None:
-        """The event's own location: "in/at X" on the trigger, "visited X", "visit to X", "take place in X"."""
-        for anchor in anchors:
-            for child in self._place_carriers(anchor):
-                if child.dep_ == "prep" and child.lower_ in ("in", "at", "inside"):
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            place = self.geocode_phrase(pobj)
-                            if place is not None:
-                                return place
-                if anchor.lemma_ in VISIT_WORDS and (
-                        child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("to", "in"))):
-                    target = child if child.dep_ == "dobj" else next(
-                        (g for g in child.children if g.dep_ == "pobj"), None)
-                    if target is not None and target.ent_type_ in ("GPE", "LOC", "FAC"):
-                        place = self.geocode_phrase(target)
-                        if place is not None:
-                            return place
-        return None
-
-    def _place_carriers(self, anchor: Token) -> list[Token]:
-        carriers = list(anchor.children)
-        for child in anchor.children:  # "the meeting that was scheduled to take place in China"
-            if child.dep_ in ("relcl", "acl") and child.lemma_ in PLACE_VERBS:
-                for verb in [child, *(g for g in child.subtree if g.dep_ == "xcomp")]:
-                    if verb.lemma_ in PLACE_VERBS:
-                        carriers.extend(verb.children)
-        return carriers
-
-    def geocode_phrase(self, token: Token) -> Place | None:
-        if token.lemma_.lower() in PLACE_NOUNS:
-            for child in token.children:  # "in the Russian capital", "in Russia's capital"
-                if token.lemma_.lower() == "capital" and child.dep_ in ("amod", "poss", "compound"):
-                    alpha3 = places.country_of_name(child.text)
-                    if alpha3:
-                        capital = places.capital_of(alpha3)
-                        if capital is not None:
-                            return capital.model_copy(update={"name": " ".join(
-                                t.text for t in token.subtree if t.dep_ != "det" and t.i <= token.i)})
-                if child.dep_ == "prep" and child.lower_ == "of":  # "the town of Cizre"
-                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return self.geocode_phrase(pobj)
-            return None
-        # Only what the parser calls a place: "Hamas" is also an alternate name of Hamm, Germany.
-        if token.ent_type_ not in ("GPE", "LOC", "FAC"):
-            return None
-        name = self._entity_text(token)
-        return places.geocode(name)
-
-    def _entity_text(self, token: Token) -> str:
-        if token.ent_type_:
-            for ent in token.doc.ents:
-                if ent.start <= token.i < ent.end:
-                    return ent.text
-        parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
-        return " ".join(t.text for t in [*parts, token])
-
-    def own_tokens(self, anchors: list[Token]) -> list[Token]:
-        """The tokens of the event's own clause: the anchors' subtrees without nested clauses or events."""
-        anchor_ids = {a.i for a in anchors}
-        kept: dict[int, Token] = {}
-        for anchor in anchors:
-            stack = [anchor]
-            if anchor.pos_ in ("NOUN", "PROPN"):  # "the meeting that was scheduled to take place … this month"
-                stack.extend(t for t in self._place_carriers(anchor) if t.head.i != anchor.i)
-            while stack:
-                token = stack.pop()
-                kept[token.i] = token
-                for child in token.children:
-                    if child.i in anchor_ids:
-                        continue
-                    if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
-                        continue
-                    if child.i != anchor.i and self.noun_entry(child) is not None and child.i not in anchor_ids:
-                        continue  # a nested event keeps its own date ("after a meeting … on Monday night")
-                    stack.append(child)
-        return list(kept.values())
-
-    def own_timexes(self, anchors: list[Token]):
-        tokens = self.own_tokens(anchors)
-        offsets = {t.idx for t in tokens}
-        return [t for t in self.document.timexes if t.start in offsets]
-
-    def date_of(self, mention: Mention) -> DateValue | None:
-        """Own clause's timex; else the time stage's date for the trigger; else the governing clause's; else
-        the article's date, flagged inferred."""
-        anchor = self.analysis.published
-        for timex in self._nearest(self.own_timexes(mention.anchors), mention.trigger):
-            value = dates.date_value(timex, anchor)
-            if value is not None:
-                return value
-        trigger = mention.trigger
-        upstream = self.resolver.upstream_date(trigger.idx, trigger.idx + len(trigger))
-        if upstream is not None and not upstream.inferred:
-            return upstream
-        for timex in self._nearest(self.governing_timexes(mention.anchors), trigger):
-            value = dates.date_value(timex, anchor)
-            if value is not None:
-                return value
-        return upstream or dates.article_date(anchor)
-
-    def _nearest(self, timexes, trigger: Token):
-        return sorted(timexes, key=lambda t: abs(t.start - trigger.idx))
-
-    def governing_timexes(self, anchors: list[Token]):
-        """Timexes of the clause an event's clause hangs on ("said on Monday that…", "in January, during
-        which…", "visited Moscow in October…, leading to a rebuke"), outside the event's own subtree."""
-        top = min(anchors, key=lambda t: len(list(t.ancestors)))
-        current = top
-        for _ in range(5):
-            if current.dep_ not in GOVERNED_DEPS:
-                return []
-            head = current.head
-            own = {t.i for t in current.subtree}
-            offsets = {t.idx for t in head.subtree if t.i not in own and not self._in_other_event(t, head)}
-            found = [t for t in self.document.timexes if t.start in offsets]
-            if found or head.lemma_ in self.lexicon.control["speech"]:
-                return found  # a reported event takes the report's date, not the date of what frames it
-            current = head
-        return []
-
-    def _in_other_event(self, token: Token, root: Token) -> bool:
-        """True when `token` sits under another event noun below `root` ("the start of the war in 2014")."""
-        for ancestor in token.ancestors:
-            if ancestor.i == root.i:
-                return False
-            if ancestor.pos_ == "NOUN" and self.noun_entry(ancestor) is not None:
-                return True
-        return False
 
     # -- finishing ----------------------------------------------------------------------------------------
     def _mention(self, entry: Entry, status: EventStatus, explicit: bool, rule: str, trigger: Token,

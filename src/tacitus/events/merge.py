@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from tacitus.contract import DateValue, EventStatus, Place, Span
 from tacitus.events import dates, places
-from tacitus.events.coding import Mention
+from tacitus.events.mention import Mention
 
 WINDOW = 3  # sentences between a mention and the cluster's last one, for a merge without shared actors
 BASE_CONFIDENCE = {"verb": 0.7, "verb-object": 0.7, "light-verb": 0.7, "request-verb": 0.7,

@@ -1,0 +1,158 @@
+"""Where and when: an event's place from its own clause, and its date by the fallback chain of issue 5.
+
+A mixin of `Coder`. A place is taken only from the event's own clause ("in/at X" on the trigger, "visited X",
+"a visit to X", "the meeting that was scheduled to take place in X"), never from a place the sentence only
+mentions. The date: the own clause's timex; else the time stage's date for the trigger; else the timex of the
+clause that governs it ("said on Monday that…", "in January, during which…"); else the article date, inferred.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tacitus.contract import DateValue, Place
+from tacitus.events import dates, places
+from tacitus.events.mention import Mention
+
+CLAUSE_DEPS = {"ccomp", "relcl", "advcl", "conj", "parataxis", "acl", "xcomp", "csubj", "pcomp"}
+VISIT_WORDS = {"visit", "trip", "travel", "host", "arrive", "tour"}  # "visited Moscow": the object is the place
+PLACE_NOUNS = {"city", "town", "village", "capital", "region", "province", "district", "state", "area"}
+PLACE_VERBS = {"take", "hold", "happen", "occur", "schedule", "set", "plan", "convene", "meet"}
+GOVERNED_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "acl", "pcomp", "pobj", "prep", "conj", "xcomp"}
+
+
+
+
+class PlaceAndDate:
+    # -- place and date ---------------------------------------------------------------------------------
+    def place_of(self, anchors: list[Token]) -> Place | None:
+        """The event's own location: "in/at X" on the trigger, "visited X", "visit to X", "take place in X"."""
+        for anchor in anchors:
+            for child in self._place_carriers(anchor):
+                if child.dep_ == "prep" and child.lower_ in ("in", "at", "inside"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            place = self.geocode_phrase(pobj)
+                            if place is not None:
+                                return place
+                if anchor.lemma_ in VISIT_WORDS and (
+                        child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("to", "in"))):
+                    target = child if child.dep_ == "dobj" else next(
+                        (g for g in child.children if g.dep_ == "pobj"), None)
+                    if target is not None and target.ent_type_ in ("GPE", "LOC", "FAC"):
+                        place = self.geocode_phrase(target)
+                        if place is not None:
+                            return place
+        return None
+
+    def _place_carriers(self, anchor: Token) -> list[Token]:
+        carriers = list(anchor.children)
+        for child in anchor.children:  # "the meeting that was scheduled to take place in China"
+            if child.dep_ in ("relcl", "acl") and child.lemma_ in PLACE_VERBS:
+                for verb in [child, *(g for g in child.subtree if g.dep_ == "xcomp")]:
+                    if verb.lemma_ in PLACE_VERBS:
+                        carriers.extend(verb.children)
+        return carriers
+
+    def geocode_phrase(self, token: Token) -> Place | None:
+        if token.lemma_.lower() in PLACE_NOUNS:
+            for child in token.children:  # "in the Russian capital", "in Russia's capital"
+                if token.lemma_.lower() == "capital" and child.dep_ in ("amod", "poss", "compound"):
+                    alpha3 = places.country_of_name(child.text)
+                    if alpha3:
+                        capital = places.capital_of(alpha3)
+                        if capital is not None:
+                            return capital.model_copy(update={"name": " ".join(
+                                t.text for t in token.subtree if t.dep_ != "det" and t.i <= token.i)})
+                if child.dep_ == "prep" and child.lower_ == "of":  # "the town of Cizre"
+                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return self.geocode_phrase(pobj)
+            return None
+        # Only what the parser calls a place: "Hamas" is also an alternate name of Hamm, Germany.
+        if token.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return None
+        name = self._entity_text(token)
+        return places.geocode(name)
+
+    def _entity_text(self, token: Token) -> str:
+        if token.ent_type_:
+            for ent in token.doc.ents:
+                if ent.start <= token.i < ent.end:
+                    return ent.text
+        parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        return " ".join(t.text for t in [*parts, token])
+
+    def own_tokens(self, anchors: list[Token]) -> list[Token]:
+        """The tokens of the event's own clause: the anchors' subtrees without nested clauses or events."""
+        anchor_ids = {a.i for a in anchors}
+        kept: dict[int, Token] = {}
+        for anchor in anchors:
+            stack = [anchor]
+            if anchor.pos_ in ("NOUN", "PROPN"):  # "the meeting that was scheduled to take place … this month"
+                stack.extend(t for t in self._place_carriers(anchor) if t.head.i != anchor.i)
+            while stack:
+                token = stack.pop()
+                kept[token.i] = token
+                for child in token.children:
+                    if child.i in anchor_ids:
+                        continue
+                    if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+                        continue
+                    if child.i != anchor.i and self.noun_entry(child) is not None and child.i not in anchor_ids:
+                        continue  # a nested event keeps its own date ("after a meeting … on Monday night")
+                    stack.append(child)
+        return list(kept.values())
+
+    def own_timexes(self, anchors: list[Token]):
+        tokens = self.own_tokens(anchors)
+        offsets = {t.idx for t in tokens}
+        return [t for t in self.document.timexes if t.start in offsets]
+
+    def date_of(self, mention: Mention) -> DateValue | None:
+        """Own clause's timex; else the time stage's date for the trigger; else the governing clause's; else
+        the article's date, flagged inferred."""
+        anchor = self.analysis.published
+        for timex in self._nearest(self.own_timexes(mention.anchors), mention.trigger):
+            value = dates.date_value(timex, anchor)
+            if value is not None:
+                return value
+        trigger = mention.trigger
+        upstream = self.resolver.upstream_date(trigger.idx, trigger.idx + len(trigger))
+        if upstream is not None and not upstream.inferred:
+            return upstream
+        for timex in self._nearest(self.governing_timexes(mention.anchors), trigger):
+            value = dates.date_value(timex, anchor)
+            if value is not None:
+                return value
+        return upstream or dates.article_date(anchor)
+
+    def _nearest(self, timexes, trigger: Token):
+        return sorted(timexes, key=lambda t: abs(t.start - trigger.idx))
+
+    def governing_timexes(self, anchors: list[Token]):
+        """Timexes of the clause an event's clause hangs on ("said on Monday that…", "in January, during
+        which…", "visited Moscow in October…, leading to a rebuke"), outside the event's own subtree."""
+        top = min(anchors, key=lambda t: len(list(t.ancestors)))
+        current = top
+        for _ in range(5):
+            if current.dep_ not in GOVERNED_DEPS:
+                return []
+            head = current.head
+            own = {t.i for t in current.subtree}
+            offsets = {t.idx for t in head.subtree if t.i not in own and not self._in_other_event(t, head)}
+            found = [t for t in self.document.timexes if t.start in offsets]
+            if found or head.lemma_ in self.lexicon.control["speech"]:
+                return found  # a reported event takes the report's date, not the date of what frames it
+            current = head
+        return []
+
+    def _in_other_event(self, token: Token, root: Token) -> bool:
+        """True when `token` sits under another event noun below `root` ("the start of the war in 2014")."""
+        for ancestor in token.ancestors:
+            if ancestor.i == root.i:
+                return False
+            if ancestor.pos_ == "NOUN" and self.noun_entry(ancestor) is not None:
+                return True
+        return False
+
