@@ -145,3 +145,23 @@ def test_split_credit_separates_caption_and_credit(line, caption, credit):
 ])
 def test_classify_line_kinds(line, kind):
     assert classify(line) == kind
+
+
+def test_stray_credit_in_extracted_body_drops_only_the_credit():
+    from tacitus.ingest.cleaner import clean_extracted
+
+    first = "Coal use fell again last year as utilities switched to gas and wind, the agency said."
+    second = "Cleaning up the grid is a first step towards cleaning up transport and heating."
+    cleaned = clean_extracted(f"{first}\n(Credit: Jane Doe / Grist)\n{second}")
+    assert cleaned.body == f"{first}\n\n{second}"
+    assert cleaned.captions == []
+
+
+def test_extracted_body_moves_the_article_figure_caption_out():
+    from tacitus.ingest.cleaner import clean_extracted
+
+    story = "The ministers met in Geneva on Tuesday to discuss the grain corridor, officials said."
+    caption = "Ministers arrive in Geneva. — ANNA BERG/Reuters"
+    cleaned = clean_extracted(f"Geneva talks\n{caption}\n{story}", title="Geneva talks", figure_captions=[caption])
+    assert cleaned.body == story
+    assert [(c.text, c.credit) for c in cleaned.captions] == [("Ministers arrive in Geneva.", "ANNA BERG/Reuters")]
