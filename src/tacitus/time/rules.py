@@ -333,8 +333,10 @@ def season(match: re.Match, ctx: Context) -> Value | None:
     if span is None or not len(span) or span[0].pos_ not in ("NOUN", "PROPN"):
         return None  # "prices fall", "spring into action"
     previous = ctx.doc[span[0].i - 1] if span[0].i else None
-    if previous is not None and previous.pos_ == "PROPN" and previous.is_title:
+    if previous is not None and previous.is_title and not previous.is_sent_start:
         return None  # "the Arab Spring", "Prague Spring"
+    if match["season"][0].isupper() and not span[0].is_sent_start and not (match["year"] or relation):
+        return None  # a capitalised season mid-sentence is a name ("Operation Winter")
     if match["season"].lower() == "fall" and not match["year"]:
         # "the fall in prices", "the fall of Kabul": the season only as "this fall", "in the fall"
         after = ctx.text[match.end():match.end() + 4]
