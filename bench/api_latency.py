@@ -144,7 +144,7 @@ def main() -> None:
     if stored < args.events:
         stored = build_store(url, args.events)
     print(f"store: {stored} events in {stored // EVENTS_PER_ARTICLE} articles, built in "
-          f"{time.perf_counter() - started:.1f}s ({url if args.keep else 'temporary'})")
+          f"{time.perf_counter() - started:.1f}s ({url if args.keep or args.db else 'temporary'})")
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"

@@ -6,6 +6,7 @@ globals, so tests build as many independent apps as they like.
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,14 @@ def create_app(store_url: str | None, *, api_token: str | None = None, max_body:
     from tacitus.web.router import router as web_router
 
     settings = Settings(store_url=store_url, api_token=api_token or None, max_body=max_body)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        app.state.store.close()  # release the database connections when the server stops
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Tacitus",
         version=__version__,
         description="Political events, actors, quotes and claims extracted from news articles, each with the "
