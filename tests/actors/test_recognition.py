@@ -114,3 +114,9 @@ def test_actor_ids_are_sequential_in_text_order(who):
     assert [a.id for a in document.actors] == [f"A{i}" for i in range(1, len(document.actors) + 1)]
     starts = [min(m.start for m in a.mentions) for a in document.actors]
     assert starts == sorted(starts)
+
+
+def test_empty_and_odd_texts_give_no_actors_and_no_error(who):
+    for text in ["", "   \n\n  ", "“", "“Unclosed quote said nobody", "12345 ... !!!", "\u201c\u201d"]:
+        document = who(text)
+        assert document.actors == [] and all(q.speaker is None for q in document.quotes)
