@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := tests/fixtures/hamas-russia-mediation.txt
 
-.PHONY: setup demo test lint schema bench eval clean
+.PHONY: setup demo test lint schema eval-setup clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,12 @@ lint: setup
 schema: setup
 	$(BIN)/python -m tacitus.contract
 
-# After changing dependencies in pyproject.toml:
-#   uv pip compile pyproject.toml --extra dev --extra eval --generate-hashes --python-version 3.11 -o requirements.lock
+# The evaluation baselines (textacy, HeidelTime) are heavy and never used at run time: only `make eval-setup`
+# installs them. After changing dependencies in pyproject.toml:
+#   uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+#   uv pip compile pyproject.toml --extra dev --extra eval --generate-hashes --python-version 3.11 -o requirements-eval.lock
+eval-setup: setup
+	$(BIN)/pip install --quiet --require-hashes -r requirements-eval.lock
 
 clean:
 	rm -rf $(VENV) demo.db
