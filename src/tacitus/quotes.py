@@ -26,11 +26,11 @@ SPEECH_VERBS = frozenset({
     "respond", "acknowledge", "admit", "suggest", "predict", "stress", "emphasize", "emphasise", "assert",
     "maintain", "contend", "allege", "accuse", "describe", "reiterate", "recall", "conclude", "comment", "remark",
     "testify", "caution", "complain", "concede", "observe", "reveal", "disclose", "indicate", "signal", "hint",
-    "question", "wonder", "joke", "quip", "boast", "counter", "retort", "charge", "repeat",
+    "question", "wonder", "joke", "quip", "boast", "counter", "retort", "charge", "repeat", "cite", "echo",
     "call", "demand", "propose", "recommend", "threaten", "estimate", "point", "mention",
 })
 BELIEF_VERBS = frozenset({"believe", "think", "expect", "hope", "fear", "know", "feel", "worry", "doubt", "suspect",
-                          "consider", "assume", "reckon", "see", "understand"})
+                          "consider", "assume", "reckon", "see", "understand", "find", "show", "want"})
 _QUOTE_PATTERNS = [re.compile(p) for p in (
     r"“([^”\n]+)”", r'"([^"\n]+)"', r"«\s*([^»\n]+?)\s*»", r"„([^“”\n]+)[“”]", r"(?<![\w’'])‘([^’\n]{2,}?)’(?!\w)",
     r"``([^\n]+?)''",
