@@ -190,3 +190,19 @@ def test_the_condition_itself_is_hypothetical(code):
 def test_an_organisation_is_never_a_place(code):
     coded = code("Egypt hosted talks in Hamas on Monday.")
     assert all(e.place is None or e.place.country != "DEU" for e in coded.events)
+
+
+def test_declining_to_be_named_is_no_rejection(code):
+    coded = code("A spokesman, who declined to be named, said the army withdrew from the town.")
+    assert not coded.of_type("REJECT")
+    assert coded.one("RETREAT").attribution is None or coded.one("RETREAT").status == EventStatus.OCCURRED
+
+
+def test_attributive_participle_is_no_event(code):
+    coded = code("Iran-backed militias attacked the base on Monday.")
+    assert [e.type for e in coded.events] == ["ASSAULT"]
+
+
+def test_refusal_to_deploy_peacekeepers(code):
+    coded = code("Pakistan has refused to deploy peacekeepers in Iraq.")
+    assert coded.one("REJECT").place is None or coded.one("REJECT").place.country == "IRQ"

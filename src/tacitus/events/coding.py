@@ -114,6 +114,8 @@ class Coder(Arguments, PlaceAndDate):
             return None
         if action is None and kind in ("request", "reject") and not self._bare_ok(verb, kind):
             return None
+        if kind == "reject" and action is not None and action_entry is None and action.pos_ in ("VERB", "AUX"):
+            return None  # "declined to be named", "refused to comment": no event is refused
         if kind == "request" and lemma in ("call", "push", "press", "appeal") and action is None:
             return None
         if kind in ("promise", "threaten") and action is None and lemma not in ("agree", "threaten"):
@@ -301,6 +303,8 @@ class Coder(Arguments, PlaceAndDate):
         return token.lemma_.lower().replace("-", "")
 
     def code_verb(self, verb: Token) -> Mention | None:
+        if verb.dep_ in ("amod", "compound") and not any(c.dep_ in SUBJECTS for c in verb.children):
+            return None  # "Iran-backed militias", "the banned party": a description, not an event
         entry = self.verb_entry(verb)
         rule = "verb"
         noun = None

@@ -116,6 +116,8 @@ def confidence(cluster: Cluster) -> float:
     score += 0.1 if sources else -0.1
     score += 0.05 if any(m.targets for m in cluster.mentions) else 0.0
     score += 0.05 * min(len(cluster.mentions) - 1, 3)
+    if best.type == "REQUEST" and best.mode is None:
+        score -= 0.1  # asked to do something that is no event we know ("urged people to avoid the area")
     return round(max(0.05, min(score, 0.95)), 2)
 
 
