@@ -141,9 +141,10 @@ def main() -> None:
     started = time.perf_counter()
     with Store(url) as store:
         stored = store.stats()["events"]
+    how = "reused"
     if stored < args.events:
-        stored = build_store(url, args.events)
-    print(f"store: {stored} events in {stored // EVENTS_PER_ARTICLE} articles, built in "
+        stored, how = build_store(url, args.events), "built"
+    print(f"store: {stored} events in {stored // EVENTS_PER_ARTICLE} articles, {how} in "
           f"{time.perf_counter() - started:.1f}s ({url if args.keep or args.db else 'temporary'})")
 
     port = free_port()
