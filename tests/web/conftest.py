@@ -47,6 +47,6 @@ def browser():
 def page(browser, base_url):
     context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(45_000)  # generous: a shared, loaded CI machine can take seconds per page
     yield page
     context.close()
