@@ -21,6 +21,7 @@ demo: setup
 	$(BIN)/tacitus summary --db sqlite:///demo.db
 
 test: setup
+	sh tests/web/install-browser.sh
 	$(BIN)/ruff check src tests eval bench
 	$(BIN)/python -m pytest -q
 

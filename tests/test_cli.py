@@ -164,3 +164,16 @@ def test_console_script_is_installed():
     script = Path(sys.executable).parent / "tacitus"
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True)
     assert "extract" in result.stdout and "ingest" in result.stdout
+
+
+def test_bad_filter_value_is_a_usage_error(runner, store_url):
+    result = runner.invoke(main, ["events", "--db", store_url, "--since", "last spring"])
+    assert result.exit_code == 2
+    assert "last spring" in result.stderr
+
+
+def test_empty_csv_listing_still_has_its_header(runner, store_url):
+    result = runner.invoke(main, ["events", "--db", store_url, "--type", "NO_SUCH_TYPE", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    header = result.stdout.splitlines()[0]
+    assert "type" in header.split(",")

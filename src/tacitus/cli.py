@@ -140,17 +140,26 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl
     sys.exit(1 if counts["failed"] else 0)
 
 
-def _listing(fetch: Callable, filters: dict, fmt: str, output: str | None) -> None:
+def _row_types():
+    from tacitus.store import rows
+
+    return rows
+
+
+def _listing(fetch: Callable, filters: dict, fmt: str, output: str | None, row_type: type) -> None:
     from tacitus.store import write_rows
 
-    rows = fetch(**{key: value for key, value in filters.items() if value not in (None, ())})
+    try:
+        rows = fetch(**{key: value for key, value in filters.items() if value not in (None, ())})
+    except (ValueError, TypeError) as error:
+        raise click.UsageError(str(error)) from None
     if fmt == "parquet" and output is None and sys.stdout.isatty():
         raise click.UsageError("parquet is binary: give --output FILE or redirect stdout")
     if output:
-        write_rows(rows, fmt, output)
+        write_rows(rows, fmt, output, row_type=row_type)
     else:
         stream = sys.stdout.buffer if fmt == "parquet" else sys.stdout
-        write_rows(rows, fmt, stream)
+        write_rows(rows, fmt, stream, row_type=row_type)
 
 
 def _list_command(name: str, help_text: str, extra: list[Callable] = ()):
@@ -178,15 +187,17 @@ _until = click.option("--until", help="Latest date.")
 
 @_list_command("articles", "List stored articles.", [_since, _until])
 def articles_command(db, fmt, output, **filters):
+    rows = _row_types()
     with _open_store(db) as store:
-        _listing(store.articles, filters, fmt, output)
+        _listing(store.articles, filters, fmt, output, rows.ArticleRow)
 
 
 @_list_command("actors", "List actors with their country, sector and roles.",
                [_actor, _country, click.option("--type", help="person, organization, country, media, place, group")])
 def actors_command(db, fmt, output, **filters):
+    rows = _row_types()
     with _open_store(db) as store:
-        _listing(store.actors, filters, fmt, output)
+        _listing(store.actors, filters, fmt, output, rows.ActorRow)
 
 
 @_list_command(
@@ -198,20 +209,23 @@ def actors_command(db, fmt, output, **filters):
      click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident.")],
 )
 def events_command(db, fmt, output, **filters):
+    rows = _row_types()
     with _open_store(db) as store:
-        _listing(store.events, filters, fmt, output)
+        _listing(store.events, filters, fmt, output, rows.EventRow)
 
 
 @_list_command("quotes", "List quotes with speaker, medium and date.", [_actor, _since, _until])
 def quotes_command(db, fmt, output, **filters):
+    rows = _row_types()
     with _open_store(db) as store:
-        _listing(store.quotes, filters, fmt, output)
+        _listing(store.quotes, filters, fmt, output, rows.QuoteRow)
 
 
 @_list_command("claims", "List numeric claims with their attribution.", [_actor])
 def claims_command(db, fmt, output, **filters):
+    rows = _row_types()
     with _open_store(db) as store:
-        _listing(store.claims, filters, fmt, output)
+        _listing(store.claims, filters, fmt, output, rows.ClaimRow)
 
 
 @main.command()

@@ -70,8 +70,9 @@ def describe_store(store) -> str:
     stats = store.stats()
     lines = [f"Store: {store.url}", "  " + ", ".join(f"{count} {name}" for name, count in stats.items())]
     articles = store.articles(limit=3)
+    example_id = articles[0].article_id if articles else "ARTICLE_ID"
     for row in articles:
-        document = store.document(row.id if hasattr(row, "id") else row.article_id)
+        document = store.document(row.article_id)
         if document is not None:
             lines += ["", textwrap.indent(describe_document(document), "  ")]
     lines += [
@@ -81,7 +82,7 @@ def describe_store(store) -> str:
         "  tacitus actors --country RUS             # actors coded as Russian",
         "  tacitus quotes --actor Marzouk           # what one person said, and to whom",
         "  tacitus events --format csv -o events.csv",
-        "  tacitus show ARTICLE_ID                  # one article with everything extracted from it",
+        f"  tacitus show {example_id:<24} # one article with everything extracted from it",
         "  tacitus extract FILE --published 2024-06-11   # the document JSON (schema: tacitus schema)",
     ]
     db_option = "" if store.url.endswith("tacitus.db") else f" --db {store.url}"
