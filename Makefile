@@ -19,6 +19,7 @@ demo: setup
 	rm -f demo.db
 	$(BIN)/tacitus ingest $(SAMPLE) --published 2024-06-11 --db sqlite:///demo.db
 	$(BIN)/tacitus summary --db sqlite:///demo.db
+	@echo "Browse it: .venv/bin/tacitus serve --db sqlite:///demo.db, then open http://127.0.0.1:8000/"
 
 test: setup
 	sh tests/web/install-browser.sh || echo "chromium could not be installed: the browser tests will skip"

@@ -59,8 +59,7 @@ class Page:
 
 
 def engine_of(store) -> Engine:
-    """The store's SQLAlchemy engine (`Store.engine` once the store exposes it, else its private attribute)."""
-    return getattr(store, "engine", None) or store._engine
+    return store.engine
 
 
 # -- shared conditions ---------------------------------------------------------------------------------------

@@ -95,6 +95,11 @@ class Store:
     def __repr__(self) -> str:
         return f"Store({self._safe_url!r})"
 
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, for read-side services (the API) that build their own queries."""
+        return self._engine
+
     def __enter__(self) -> Store:
         return self
 
