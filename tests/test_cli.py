@@ -15,7 +15,6 @@ from click.testing import CliRunner
 
 from tacitus.cli import main
 from tacitus.contract import load_schema
-
 from tests.conftest import SAMPLE_PATH, SAMPLE_PUBLISHED
 
 TITLE = "Hamas official in Russia, talks hostages, seeks Moscow mediation in cease-fire"

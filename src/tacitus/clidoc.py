@@ -9,7 +9,6 @@ import click
 
 from tacitus.cli import main
 
-
 WIDTH = {"terminal_width": 100, "max_content_width": 100}
 
 
