@@ -12,15 +12,17 @@ from tacitus.cli import main
 WIDTH = {"terminal_width": 100, "max_content_width": 100}
 
 
-def _commands(group: click.Group, prefix: str):
-    context = click.Context(group, info_name=prefix, **WIDTH)
+def _commands(group: click.Group, prefix: str, parent: click.Context | None = None):
+    # Child contexts inherit the group's settings (-h as well as --help), as they do when a command runs.
+    context = click.Context(group, info_name=prefix, parent=parent, **group.context_settings, **WIDTH)
     yield prefix, group.get_help(context)
     for name in sorted(group.list_commands(context)):
         command = group.get_command(context, name)
         if isinstance(command, click.Group):
-            yield from _commands(command, f"{prefix} {name}")
+            yield from _commands(command, f"{prefix} {name}", context)
         else:
-            yield f"{prefix} {name}", command.get_help(click.Context(command, info_name=f"{prefix} {name}", **WIDTH))
+            child = click.Context(command, info_name=name, parent=context, **WIDTH)
+            yield f"{prefix} {name}", command.get_help(child)
 
 
 def render() -> str:
