@@ -1,4 +1,4 @@
-"""Run the who-stages (actors, quotes, claims) on a text without the rest of the pipeline."""
+"""Fixtures for the who-stage tests (actors, quotes, claims): run them on a text without the rest of the pipeline."""
 
 from __future__ import annotations
 
