@@ -4,13 +4,14 @@ from sqlalchemy import create_engine, inspect
 
 from tacitus.store import Store
 from tacitus.store.schema import TABLES, metadata
+from tacitus.store.store import HEAD
 
 
 def test_store_migrates_an_empty_database_to_head(store_url):
     with Store(store_url, upgrade=False) as store:
         assert store.revision() is None
         store.upgrade()
-        assert store.revision() == "0001"
+        assert store.revision() == HEAD
         assert set(store.stats()) == {table.name for table in TABLES}
 
 
@@ -19,7 +20,7 @@ def test_store_upgrade_twice_is_a_no_op(store):
     before = store.stats()
     store.upgrade()
     store.upgrade()
-    assert store.revision() == "0001"
+    assert store.revision() == HEAD
     assert store.stats() == before
 
 
@@ -54,3 +55,14 @@ def test_store_head_constant_is_the_newest_migration():
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     assert ScriptDirectory.from_config(config).get_current_head() == HEAD
+
+
+def test_store_head_constant_is_the_one_newest_migration():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from tacitus.store.store import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_heads() == [HEAD]
