@@ -176,3 +176,13 @@ def test_empty_csv_listing_still_has_its_header(runner, store_url):
     assert result.exit_code == 0, result.output
     header = result.stdout.splitlines()[0]
     assert "type" in header.split(",")
+
+
+def test_actors_lists_one_row_per_actor_across_articles_unless_per_article(runner, store_url):
+    across = [json.loads(line) for line in
+              runner.invoke(main, ["actors", "--db", store_url, "--format", "jsonl"]).stdout.splitlines()]
+    per_article = runner.invoke(main, ["actors", "--db", store_url, "--format", "jsonl", "--per-article"])
+    assert {"identity", "aliases", "roles", "first_seen", "last_seen", "article_ids"} <= set(across[0])
+    assert "actor_id" in json.loads(per_article.stdout.splitlines()[0])
+    marzouk = next(row for row in across if "Marzouk" in row["name"])
+    assert marzouk["articles"] == 1 and marzouk["first_seen"] == "2024-06-11"

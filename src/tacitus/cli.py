@@ -192,12 +192,22 @@ def articles_command(db, fmt, output, **filters):
         _listing(store.articles, filters, fmt, output, rows.ArticleRow)
 
 
-@_list_command("actors", "List actors with their country, sector and roles.",
-               [_actor, _country, click.option("--type", help="person, organization, country, media, place, group")])
-def actors_command(db, fmt, output, **filters):
+@_list_command(
+    "actors",
+    "List actors, one row per actor across articles: aliases, roles with first…last seen dates, articles.",
+    [_actor, _country, _since, _until,
+     click.option("--type", help="person, organization, country, media, place, group"),
+     click.option("--per-article", is_flag=True, help="One row per actor per article instead.")],
+)
+def actors_command(db, fmt, output, per_article, **filters):
+    from tacitus.store.profiles import ActorProfile
+
     rows = _row_types()
     with _open_store(db) as store:
-        _listing(store.actors, filters, fmt, output, rows.ActorRow)
+        if per_article:
+            _listing(store.actors, filters, fmt, output, rows.ActorRow)
+        else:
+            _listing(store.actor_profiles, filters, fmt, output, ActorProfile)
 
 
 @_list_command(

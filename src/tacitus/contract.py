@@ -106,6 +106,11 @@ class Actor(Model):
     roles: list[Role] = Field(default_factory=list)
     affiliations: list[str] = Field(default_factory=list, description="Actor ids of groups it belongs to")
     kb_id: str | None = Field(default=None, description="Knowledge-base entry it was coded from")
+    coded_from: str | None = Field(
+        default=None,
+        description="Id of the earlier stored article whose text coded this actor (actor memory); None when "
+        "this article's own text or the knowledge base coded it",
+    )
     mentions: list[Span] = Field(default_factory=list)
 
 

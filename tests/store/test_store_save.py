@@ -110,7 +110,7 @@ def test_store_record_failure_is_listed(store):
 def test_store_stats_counts_every_table(filled):
     assert filled.stats() == {
         "articles": 3, "actors": 7, "events": 5, "event_actors": 9, "quotes": 2, "claims": 1, "timexes": 1,
-        "failures": 0,
+        "failures": 0, "actor_identities": 7, "actor_facts": 5, "actor_fact_keys": 8,
     }
 
 

@@ -181,4 +181,43 @@ failures = Table(
     Column("failed_at", DateTime(timezone=True), nullable=False),
 )
 
-TABLES = (articles, actors, events, event_actors, quotes, claims, timexes, failures)
+# Actor memory (migration 0002). Which actor across articles each article's actor is: its knowledge-base id,
+# the remembered actor it matched, else its own name (see `tacitus.actors.memory.identify`).
+actor_identities = Table(
+    "actor_identities",
+    metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("actor_id", ID, primary_key=True),
+    Column("identity", Text, nullable=False, index=True),
+    _article_fk("actor_identities"),
+)
+
+# What an article's own text taught about an actor ("Bogdanov is Russia's Deputy Foreign Minister"), to code a
+# later article that only says "Bogdanov"; the fact goes when its article is deleted.
+actor_facts = Table(
+    "actor_facts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", ID, nullable=False, index=True),
+    Column("actor_id", ID, nullable=False),
+    Column("identity", Text, nullable=False),
+    Column("seen", String(40), comment="The teaching article's publication date"),
+    Column("fact", Text, nullable=False, comment="The ActorFact as JSON"),
+    _article_fk("actor_facts"),
+)
+
+# The names a fact answers to, for an indexed look-up: the whole name key and its last word (surname).
+actor_fact_keys = Table(
+    "actor_fact_keys",
+    metadata,
+    Column("fact_id", Integer, primary_key=True),
+    Column("key", String(400), primary_key=True, comment="Spelling-insensitive name key, words joined by ' '"),
+    Column("surname", String(200), nullable=False, index=True),
+    ForeignKeyConstraint(["fact_id"], ["actor_facts.id"], ondelete="CASCADE", name="fk_actor_fact_keys_actor_facts"),
+    Index("ix_actor_fact_keys_key", "key"),
+)
+
+TABLES = (
+    articles, actors, events, event_actors, quotes, claims, timexes, failures,
+    actor_identities, actor_facts, actor_fact_keys,
+)

@@ -20,8 +20,10 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from tacitus.contract import Document
 from tacitus.errors import StoreError
+from tacitus.store import memory as actor_memory
 from tacitus.store import queries, schema
 from tacitus.store.flatten import content_hash, flatten
+from tacitus.store.profiles import ActorProfile, actor_profiles
 from tacitus.store.rows import (
     ActorRow,
     ArticleRow,
@@ -35,7 +37,7 @@ from tacitus.store.rows import (
 
 DEFAULT_URL = "sqlite:///tacitus.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
-HEAD = "0001"  # the newest revision in migrations/versions (a test checks): opening an up-to-date store is cheap
+HEAD = "0002"  # the newest revision in migrations/versions (a test checks): opening an up-to-date store is cheap
 MIGRATION_LOCK = 0x7A617C17  # pg_advisory_xact_lock key: concurrent `Store()` openings migrate one at a time
 
 
@@ -174,6 +176,10 @@ class Store:
     def save(self, document: Document) -> SaveResult:
         """Store one document in one transaction; "duplicate" (with the stored id) when its hash or URL is known.
 
+        Actor memory runs inside the same transaction: actors the text leaves uncoded ("Bogdanov said") are
+        coded from what earlier stored articles taught (the document passed in is changed accordingly), and
+        what this article's text teaches is kept for later ones.
+
         Raises StoreError when the document cannot be stored (its id is taken by different content, or two of
         its items share an id); nothing of it is kept then.
         """
@@ -186,11 +192,13 @@ class Store:
                 existing = self._find(connection, digest, url)
                 if existing:
                     return SaveResult(existing, "duplicate")
+                identities = actor_memory.recall(connection, document)
                 flat = flatten(document, datetime.now(UTC))
                 connection.execute(insert(schema.articles), [flat.article])
                 for table in ("actors", "events", "event_actors", "quotes", "claims", "timexes"):
                     if flat.children[table]:
                         connection.execute(insert(schema.metadata.tables[table]), flat.children[table])
+                actor_memory.keep(connection, document, identities)
         except IntegrityError as error:
             existing = self.known(content_hash=digest, url=url)
             if existing:  # another writer stored it between our look-up and our insert
@@ -244,6 +252,12 @@ class Store:
 
     def actors(self, **filters) -> list[ActorRow]:
         return self._list("actors", filters)
+
+    def actor_profiles(self, **filters) -> list[ActorProfile]:
+        """One row per actor across articles (aliases, roles first/last seen, articles); actors' filters."""
+        parsed = queries.parse_filters("actors", filters)
+        with self._connect() as connection:
+            return actor_profiles(connection, parsed)
 
     def events(self, **filters) -> list[EventRow]:
         return self._list("events", filters)
