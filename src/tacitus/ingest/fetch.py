@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-
-import httpx
+from typing import TYPE_CHECKING
 
 from tacitus import __version__
 from tacitus.errors import InputError
 from tacitus.ingest.decode import MAX_INPUT_BYTES, too_large
 
 USER_AGENT = f"Tacitus/{__version__} (news event extraction; one request per article)"
-TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+if TYPE_CHECKING:
+    import httpx
+
+TIMEOUT_SECONDS, CONNECT_TIMEOUT_SECONDS = 20.0, 10.0
 MAX_REDIRECTS = 5
 _TEXT_TYPES = re.compile(r"^(?:text/|application/(?:xhtml\+xml|xml|json|x-ndjson|jsonl?)\b)", re.IGNORECASE)
 
@@ -20,9 +22,13 @@ def is_url(name: str) -> bool:
     return bool(re.match(r"^https?://", name, re.IGNORECASE))
 
 
-def fetch_url(url: str, *, timeout: httpx.Timeout | float = TIMEOUT,
+def fetch_url(url: str, *, timeout: httpx.Timeout | float | None = None,
               max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, str | None, str]:
     """(body bytes, content type, final URL); raises `InputError(url, …)` on any failure."""
+    import httpx  # only URL inputs pay for the HTTP client's import
+
+    if timeout is None:
+        timeout = httpx.Timeout(TIMEOUT_SECONDS, connect=CONNECT_TIMEOUT_SECONDS)
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"}
     try:
         with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
