@@ -74,12 +74,19 @@ def scale_of(type_name: str, mode: str | None = None) -> Scale:
                  cameo_root=code[:2], goldstein=load_goldstein()[code[:2]])
 
 
+def quad_name(quad: str | int) -> str:
+    """A quad class by name (verbal_conflict, verbal-conflict) or number (1..4) → its name; ValueError if neither."""
+    text = str(quad).strip()
+    name = QUADS.get(int(text)) if text.isdigit() else text.lower().replace("-", "_")
+    if name not in QUADS.values():
+        raise ValueError(f"quad {str(quad)!r} is not a quad class: use 1-4 or {', '.join(QUADS.values())}")
+    return name
+
+
 def quad_types(quad: str | int) -> list[str]:
     """The PLOVER types of one quad class, given by name (verbal_conflict) or number (1..4)."""
-    name = QUADS.get(int(quad)) if str(quad).isdigit() else str(quad).strip().lower().replace("-", "_")
-    if name not in QUADS.values():
-        raise ValueError(f"quad {quad!r} is not a quad class: use 1-4 or {', '.join(QUADS.values())}")
+    name = quad_name(quad)
     return sorted(t.name for t in load_ontology().types.values() if t.quad == name)
 
 
-__all__ = ["QUADS", "Scale", "cameo_code", "load_goldstein", "quad_types", "scale_of"]
+__all__ = ["QUADS", "Scale", "cameo_code", "load_goldstein", "quad_name", "quad_types", "scale_of"]
