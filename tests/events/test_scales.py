@@ -35,9 +35,9 @@ def test_every_plover_type_has_a_scale_consistent_with_gdelt_quad_classes(type_n
 
 
 @pytest.mark.parametrize(("type_name", "mode", "code"), [
-    ("CONSULT", "phone", "041"), ("CONSULT", "visit", "04"), ("CONSULT", None, "04"),
-    ("ACCUSE", "investigate", "09"), ("ACCUSE", None, "11"), ("ASSAULT", "firearms", "193"),
-    ("ASSAULT", "massacre", "20"), ("RETREAT", "ceasefire", "0871"), ("AGREE", "no-such-mode", "03"),
+    ("CONSULT", "phone", "041"), ("CONSULT", "visit", "040"), ("CONSULT", None, "040"),
+    ("ACCUSE", "investigate", "090"), ("ACCUSE", None, "110"), ("ASSAULT", "firearms", "193"),
+    ("ASSAULT", "massacre", "200"), ("RETREAT", "ceasefire", "0871"), ("AGREE", "no-such-mode", "030"),
 ])
 def test_cameo_code_is_as_specific_as_type_and_mode_fix_it(type_name, mode, code):
     assert cameo_code(type_name, mode) == code

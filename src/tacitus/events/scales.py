@@ -2,7 +2,8 @@
 
 PLOVER is many-to-one onto CAMEO, so a record's CAMEO code is only as specific as our coding fixes it: the
 mode's code when the mode maps to exactly one CAMEO code, else the root of the mode's codes (ACCUSE:investigate
-is root 09, ASSAULT:firearms root 19), else the type's first root. The Goldstein value is the root's.
+is root 09, ASSAULT:firearms root 19), else the type's first root; a root is written as CAMEO writes "<root>,
+not specified" (040 for CONSULT). The Goldstein value is the root's.
 """
 
 from __future__ import annotations
@@ -59,9 +60,8 @@ def cameo_code(type_name: str, mode: str | None = None) -> str:
     if len(codes) == 1:
         return codes[0]
     roots = {code[:2] for code in codes}
-    if len(roots) == 1:
-        return roots.pop()
-    return ontology.cameo_root(type_name)
+    root = roots.pop() if len(roots) == 1 else ontology.cameo_root(type_name)
+    return f"{root}0"  # CAMEO's "<root>, not specified" code
 
 
 @lru_cache(maxsize=256)
