@@ -33,7 +33,13 @@ def plot_series(series: Series, path: str | Path, *, measure: str = "events", ti
     axes.set_ylabel(f"{MEASURES[measure]} per {series.by}" + (" (event records)" if measure == "events" else ""))
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    span_days = (frame["start"].max() - frame["start"].min()).days
+    if series.by in ("month", "week", "day") and span_days < 3 * 366:
+        # every label says its year, so a chart that starts in October is not read as the following year's
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y" if series.by == "day" and span_days < 90
+                                                            else "%b\n%Y"))
+    else:
+        axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     if measure == "events":
         axes.yaxis.get_major_locator().set_params(integer=True)
     else:
