@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from tacitus.store import Store
 
 __version__ = "0.1.0"
-__all__ = ["SCHEMA_ID", "Document", "Store", "extract"]
+__all__ = ["SCHEMA_ID", "Document", "Store", "extract", "render"]
 
 
 def extract(text_or_html: str, published: str | None = None, url: str | None = None) -> Document:
@@ -19,6 +19,13 @@ def extract(text_or_html: str, published: str | None = None, url: str | None = N
     from tacitus.ingest import article_from_input
 
     return pipeline.process(article_from_input(text_or_html, published=published, url=url))
+
+
+def render(document: Document, path=None) -> str:
+    """The document as a standalone HTML page with actors, events, quotes and time expressions highlighted."""
+    from tacitus.html_view import render as render_page
+
+    return render_page(document, path)
 
 
 def __getattr__(name: str):

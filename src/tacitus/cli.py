@@ -238,6 +238,105 @@ def claims_command(db, fmt, output, **filters):
         _listing(store.claims, filters, fmt, output, rows.ClaimRow)
 
 
+_event_filters = [
+    _actor, _country,
+    click.option("--dyad", help="SOURCE:TARGET, e.g. Hamas:Russia: events with the first as source, the second as target."),
+    click.option("--type", help="PLOVER type, e.g. REQUEST."),
+    click.option("--quad", help="Quad class: 1-4 or verbal_cooperation, material_cooperation, verbal_conflict, "
+                                "material_conflict."),
+    click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident."),
+    _since, _until,
+]
+
+
+def _with_options(options):
+    def decorate(function):
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+@main.command()
+@click.option("--db", envvar="TACITUS_DB", help=DB_HELP)
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
+              help="Period length.")
+@_with_options(_event_filters)
+@click.option("--status", default="occurred", show_default=True,
+              help="Event status to count (planned, denied…), or 'any' for every status.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "parquet"]), default="table", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the series to a file.")
+@click.option("--plot", type=click.Path(dir_okay=False), help="Also draw the series to FILE.png or FILE.svg.")
+@click.option("--measure", type=click.Choice(["events", "goldstein_total", "goldstein_mean"]), default="events",
+              show_default=True, help="What --plot draws.")
+def series(db, by, status, fmt, output, plot, measure, **filters) -> None:
+    """Count real-world events per day, week, month or year, zero-filled, for R, pandas or a plot.
+
+    One count per in-article event record (never per mention). Each row also sums and averages the Goldstein
+    value and counts each quad class. What was counted, the filters and what was left out go to stderr.
+    """
+    from tacitus.store import write_rows
+
+    with _open_store(db) as store:
+        try:
+            found = store.series(by, status=status, **{k: v for k, v in filters.items() if v is not None})
+        except (ValueError, TypeError) as error:
+            raise click.UsageError(str(error)) from None
+    click.echo(found.describe(), err=True)
+    from tacitus.analyst import SeriesRow
+
+    if fmt == "parquet" and output is None and sys.stdout.isatty():
+        raise click.UsageError("parquet is binary: give --output FILE or redirect stdout")
+    target = output or (sys.stdout.buffer if fmt == "parquet" else sys.stdout)
+    write_rows(found.rows, fmt, target, row_type=SeriesRow)
+    if plot:
+        from tacitus.analyst.plot import plot_series
+
+        try:
+            click.echo(f"plot: {plot_series(found, plot, measure=measure)}", err=True)
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
+
+
+@main.command()
+@click.option("--db", envvar="TACITUS_DB", help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["polecat", "cameo", "jsonl", "parquet", "csv"]), required=True,
+              help="polecat / cameo: tab-separated layouts (docs/export.md); jsonl, parquet, csv: event rows with "
+                   "quad class, CAMEO code and Goldstein value.")
+@_with_options(_event_filters)
+@click.option("--status", help="Only this event status; polecat and cameo default to 'occurred' ('any': all).")
+@click.option("--article", help="Only this article id.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to a file.")
+def export(db, fmt, status, output, **filters) -> None:
+    """Export events for R, pandas and POLECAT- or GDELT-based scripts."""
+    from tacitus.store import write_rows
+
+    if status is None and fmt in ("polecat", "cameo"):
+        status = "occurred"
+    filters = {k: v for k, v in filters.items() if v is not None}
+    if status and status != "any":
+        filters["status"] = status
+    if fmt == "parquet" and output is None and sys.stdout.isatty():
+        raise click.UsageError("parquet is binary: give --output FILE or redirect stdout")
+    with _open_store(db) as store:
+        try:
+            rows = store.events(**filters)
+        except (ValueError, TypeError) as error:
+            raise click.UsageError(str(error)) from None
+        shown = ", ".join(f"{k}={v}" for k, v in filters.items()) or "none"
+        if fmt in ("polecat", "cameo"):
+            from tacitus.analyst.exchange import write_layout
+
+            written = write_layout(rows, fmt, store.document, output or sys.stdout)
+        else:
+            from tacitus.analyst import ScaledEventRow, scaled
+
+            target = output or (sys.stdout.buffer if fmt == "parquet" else sys.stdout)
+            written = write_rows([scaled(row) for row in rows], fmt, target, row_type=ScaledEventRow)
+    click.echo(f"{written} event record(s) exported as {fmt}; filters: {shown}", err=True)
+
+
 @main.command()
 @click.argument("article_id")
 @click.option("--db", envvar="TACITUS_DB", help=DB_HELP)

@@ -200,6 +200,12 @@ class Document(Model):
     def actor(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows a document as its highlighted text (see `tacitus.render`)."""
+        from tacitus.html_view import document_html
+
+        return document_html(self)
+
 
 def json_schema() -> dict:
     schema = Document.model_json_schema(by_alias=True)

@@ -84,6 +84,12 @@ def test_store_events_are_listed_in_date_order(filled):
     ({"limit": 2}, [("paris", "E1"), ("doha", "E1")]),
     ({"limit": 2, "offset": 3}, [("moscow", "E2"), ("moscow", "E3")]),
     ({"type": "CONSULT", "country": "RUS", "min_confidence": 0.5}, [("moscow", "E1")]),
+    ({"dyad": "marzouk:lavrov"}, [("moscow", "E1")]),
+    ({"dyad": ("A1", "A4"), "article": "moscow"}, [("moscow", "E2")]),
+    ({"dyad": "lavrov:marzouk"}, []),  # directed: source, then target
+    ({"quad": "verbal_cooperation"}, [("doha", "E1"), ("moscow", "E1")]),
+    ({"quad": "material-cooperation"}, [("moscow", "E3")]),
+    ({"quad": 4}, [("paris", "E1")]),
 ])
 def test_store_events_filters(filled, filters, expected):
     assert ids(filled.events(**filters), item="event_id") == expected
@@ -131,6 +137,9 @@ def test_store_claims_filters_and_row(filled):
     ("events", {"country": "Russia"}, "country 'Russia' is not an ISO 3166 alpha-3"),
     ("events", {"limit": -1}, "limit -1"),
     ("articles", {"actor": "  "}, "actor filter is empty"),
+    ("events", {"dyad": "Hamas"}, "dyad 'Hamas' is not SOURCE:TARGET"),
+    ("events", {"quad": "5"}, "quad '5' is not a quad class"),
+    ("actors", {"dyad": "a:b"}, "dyad do not apply to actors"),
 ])
 def test_store_bad_filters_are_clear_errors(filled, method, filters, message):
     with pytest.raises(ValueError, match=message):

@@ -31,6 +31,8 @@ class Filters:
     status: str | None = None
     article: str | None = None
     min_confidence: float | None = None
+    dyad: tuple[str, str] | None = None  # (source, target): an event with one as source and the other as target
+    quad: str | None = None  # quad class name (verbal_cooperation…) of the event type
     limit: int | None = None
     offset: int = 0
 
@@ -39,7 +41,7 @@ COMMON = {"actor", "country", "since", "until", "article", "limit", "offset"}
 APPLIES = {
     "articles": COMMON | {"type"},
     "actors": COMMON | {"type"},
-    "events": COMMON | {"type", "status", "min_confidence"},
+    "events": COMMON | {"type", "status", "min_confidence", "dyad", "quad"},
     "quotes": COMMON,
     "claims": COMMON,
 }
@@ -71,7 +73,22 @@ def parse_filters(table: str, given: dict) -> Filters:
         given["min_confidence"] = float(given["min_confidence"])
     if "actor" in given and not str(given["actor"]).strip():
         raise ValueError("actor filter is empty")
+    if "dyad" in given:
+        given["dyad"] = parse_dyad(given["dyad"])
+    if "quad" in given:
+        from tacitus.events.scales import quad_name
+
+        given["quad"] = quad_name(given["quad"])
     return Filters(**given)
+
+
+def parse_dyad(value) -> tuple[str, str]:
+    """'Hamas:Russia' (or a pair) → (source, target); directed, as in "requests Hamas addressed to Russia"."""
+    parts = value.split(":") if isinstance(value, str) else list(value)
+    parts = [str(p).strip() for p in parts]
+    if len(parts) != 2 or not all(parts):
+        raise ValueError(f"dyad {value!r} is not SOURCE:TARGET (two actor names, aliases or ids, e.g. Hamas:Russia)")
+    return parts[0], parts[1]
 
 
 def _date_range(column, filters: Filters) -> list:
@@ -168,11 +185,21 @@ def events(conn: Connection, filters: Filters) -> list[EventRow]:
         query = query.where(e.c.status == filters.status.lower())
     if filters.min_confidence is not None:
         query = query.where(e.c.confidence >= filters.min_confidence)
+    if filters.quad:
+        from tacitus.events.scales import quad_types
+
+        query = query.where(e.c.type.in_(quad_types(filters.quad)))
     if filters.actor:
         query = query.where(
             exists(select(literal(1)).select_from(linked).where(
                 same_event, _actor_matches(ac, ea.c.actor_id, filters.actor)))
         )
+    if filters.dyad:
+        for role, value in zip(("source", "target"), filters.dyad, strict=True):
+            query = query.where(
+                exists(select(literal(1)).select_from(linked).where(
+                    same_event, ea.c.role == role, _actor_matches(ac, ea.c.actor_id, value)))
+            )
     if filters.country:
         query = query.where(or_(
             e.c.place_country == filters.country,

@@ -268,6 +268,33 @@ class Store:
     def claims(self, **filters) -> list[ClaimRow]:
         return self._list("claims", filters)
 
+    def events_frame(self, **filters):
+        """The filtered events as a pandas DataFrame, with quad class, CAMEO code and Goldstein value added."""
+        import pandas as pd
+
+        from tacitus.analyst import ScaledEventRow, scaled
+
+        rows = [scaled(row) for row in self.events(**filters)]
+        columns = list(ScaledEventRow.__dataclass_fields__)
+        return pd.DataFrame([vars(row) for row in rows], columns=columns)
+
+    def series(self, by: str = "month", *, unit: str = "record", status: str | None = "occurred", **filters):
+        """Events per period (zero-filled) as a `tacitus.analyst.Series`; `.frame()` gives a DataFrame.
+
+        Counts occurred events unless `status` says otherwise (`status=None` or "any": every status).
+        """
+        from tacitus.analyst import compute
+
+        status = None if status in (None, "any") else status
+        filters = {"status": status, **filters}
+        for paging in ("limit", "offset"):
+            if filters.get(paging):
+                raise ValueError(f"{paging} does not apply to a series: it counts every matching event")
+        rows = self.events(**filters)
+        parsed = queries.parse_filters("events", filters)
+        shown = {k: v for k, v in vars(parsed).items() if v is not None and k not in ("limit", "offset")}
+        return compute(rows, by=by, unit=unit, filters=shown)
+
     def _list(self, table: str, filters: dict) -> list:
         parsed = queries.parse_filters(table, filters)
         with self._connect() as connection:

@@ -180,3 +180,62 @@ def places(rows) -> tuple[list[Place], dict[str, int]]:
         result.append(Place(x, y, 1.2 + 3 * math.sqrt(len(group) / most), f"{', '.join(names)}: {len(group)} event(s)",
                             href, len(group)))
     return sorted(result, key=lambda p: -p.count), per_country
+
+
+# -- series ----------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    period: str
+    count: int
+    href: str
+
+
+@dataclass(frozen=True)
+class SeriesChart:
+    width: int
+    height: int
+    bars: list[Bar]
+    y_ticks: list[tuple[str, float]]  # (label, y)
+    x_ticks: list[tuple[str, float]]  # (period label, x at the bar's centre)
+    baseline: float
+
+
+SERIES_LEFT, SERIES_RIGHT, SERIES_TOP, SERIES_BOTTOM = 50, 15, 15, 40
+
+
+def series_chart(rows, events_href, width: int = 1000, height: int = 300, max_labels: int = 12) -> SeriesChart | None:
+    """One bar per period (zero periods keep their slot), a few readable y ticks, period labels thinned out.
+
+    `events_href(row)` gives the link that lists a bar's events.
+    """
+    if not rows:
+        return None
+    plot_width, plot_height = width - SERIES_LEFT - SERIES_RIGHT, height - SERIES_TOP - SERIES_BOTTOM
+    top = max(max(r.events for r in rows), 1)
+    step = _nice_step(top)
+    top = -(-top // step) * step
+    slot = plot_width / len(rows)
+    baseline = SERIES_TOP + plot_height
+    bars = []
+    for i, row in enumerate(rows):
+        bar_height = row.events / top * plot_height
+        bars.append(Bar(SERIES_LEFT + i * slot + slot * 0.1, baseline - bar_height, max(slot * 0.8, 0.5), bar_height,
+                        row.period, row.events, events_href(row)))
+    y_ticks = [(str(v), baseline - v / top * plot_height) for v in range(0, top + 1, step)]
+    every = max(1, -(-len(rows) // max_labels))
+    x_ticks = [(row.period, SERIES_LEFT + (i + 0.5) * slot) for i, row in enumerate(rows) if i % every == 0]
+    return SeriesChart(width, height, bars, y_ticks, x_ticks, baseline)
+
+
+def _nice_step(top: int) -> int:
+    """1, 2, 5, 10, 20, 50… so that there are at most about five y ticks."""
+    for magnitude in (1, 10, 100, 1000, 10_000, 100_000):
+        for factor in (1, 2, 5):
+            if top / (factor * magnitude) <= 5:
+                return factor * magnitude
+    return 10 ** len(str(top))

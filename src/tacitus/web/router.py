@@ -215,6 +215,76 @@ def map_page(request: Request, conn: ConnDep):
                    located=sum(p.count for p in points), total=len(rows), form=form, errors=errors)
 
 
+SERIES_FIELDS = ("actor", "dyad", "country", "type", "quad", "status", "since", "until", "by", "min_confidence")
+
+
+def _series(conn, params) -> tuple[dict[str, str], object, list[str]]:
+    """The series for the page and its CSV, through the store's own event filters (tacitus.store.queries)."""
+    from tacitus.analyst import compute
+    from tacitus.store import queries
+
+    form = {name: params.get(name, "").strip()[:200].replace("\x00", "") for name in SERIES_FIELDS}
+    form["status"] = form["status"] or "occurred"
+    form["by"] = form["by"] if form["by"] in ("day", "week", "month", "year") else "month"
+    given = {k: v for k, v in form.items() if v and k not in ("by",)}
+    if given.get("status") == "any":
+        del given["status"]
+    try:
+        filters = queries.parse_filters("events", given)
+        series = compute(queries.events(conn, filters), by=form["by"],
+                         filters={k: v for k, v in vars(filters).items() if v is not None and k != "offset"})
+    except (ValueError, TypeError) as error:
+        return form, None, [str(error)]
+    return form, series, []
+
+
+def _period_href(row, by: str, query: dict[str, str]) -> str:
+    """The events table for one bar: the same filters, since/until the period."""
+    from datetime import date, timedelta
+
+    start = date.fromisoformat(row.start)
+    since, until = (row.start, (start + timedelta(days=6)).isoformat()) if by == "week" else (row.period, row.period)
+    keep = {k: v for k, v in query.items() if k in ("actor", "country", "type", "status", "min_confidence") and v}
+    if keep.get("status") == "any":
+        del keep["status"]
+    if ":" in query.get("dyad", ""):
+        keep["source"], keep["target"] = (part.strip() for part in query["dyad"].split(":", 1))
+    return "/?" + urlencode({**keep, "since": since, "until": until})
+
+
+@router.get("/series", response_class=HTMLResponse)
+def series_page(request: Request, conn: ConnDep):
+    from tacitus.events import load_ontology
+    from tacitus.events.scales import QUADS
+
+    form, series, errors = _series(conn, request.query_params)
+    chart = charts.series_chart(series.rows, lambda row: _period_href(row, form["by"], form)) if series else None
+    return _render(request, "series.html", status_code=422 if errors else 200, form=form, series=series,
+                   chart=chart, errors=errors, query=urlencode({k: v for k, v in form.items() if v}),
+                   types=sorted(load_ontology().types), quads=list(QUADS.values()),
+                   statuses=["occurred", "any", *[s for s in service.facets(conn).get("statuses", []) if s != "occurred"]],
+                   periods=["day", "week", "month", "year"])
+
+
+@router.get("/series.csv")
+def series_csv(request: Request, conn: ConnDep):
+    import io
+
+    from fastapi.responses import Response
+
+    from tacitus.analyst import SeriesRow
+    from tacitus.store import write_rows
+
+    _form, series, errors = _series(conn, request.query_params)
+    if errors:
+        raise HTTPException(422, "; ".join(errors))
+    buffer = io.StringIO()
+    write_rows(series.rows, "csv", buffer, row_type=SeriesRow)
+    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="series.csv"',
+                             "X-Tacitus-Series": series.describe().encode("ascii", "replace").decode()})
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, conn: ConnDep, q: str = ""):
     q = q.strip()[:200].replace("\x00", "")
