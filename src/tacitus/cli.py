@@ -111,11 +111,15 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl
 
     published = _published_option(published)
     store = _open_store(db)
-    counts = {"stored": 0, "duplicate": 0, "failed": 0}
+    counts = {"stored": 0, "copy": 0, "duplicate": 0, "failed": 0}
 
     def unseen(items):
+        # Known by URL, or by content when it has no URL; the same body under a new URL is a syndicated copy,
+        # which the store records as one more source of the stored story.
         for item in items:
-            if not isinstance(item, InputError) and store.known(content_hash=item.content_hash, url=item.url):
+            if not isinstance(item, InputError) and (
+                store.known(url=item.url) if item.url else store.known(content_hash=item.content_hash)
+            ):
                 counts["duplicate"] += 1
                 continue
             yield item
@@ -132,7 +136,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl
         _fail_line(outcome.source, outcome.error)
         store.record_failure(outcome.source, outcome.error)
     click.echo(
-        f"{counts['stored']} stored, {counts['duplicate']} already stored, {counts['failed']} failed "
+        f"{counts['stored']} stored, {counts['duplicate']} already stored, {counts['copy']} copies of stored "
+        f"stories, {counts['failed']} failed "
         f"-> {store.url}",
         err=True,
     )

@@ -118,14 +118,30 @@ def articles(conn: Connection, filters: Filters) -> list[ArticleRow]:
         query = query.where(exists().where(e.c.article_id == a.c.id, e.c.type == filters.type.upper()))
     query = query.where(*_date_range(a.c.published, filters))
     query = _page(query.order_by(a.c.published.asc().nulls_last(), a.c.id), filters)
+    found = conn.execute(query).all()
+    sources = story_sources(conn, [r.id for r in found])
     return [
         ArticleRow(
             article_id=r.id, published=r.published, title=r.title, source=r.source, url=r.url,
-            language=r.language, author=r.author, actors=r.n_actors, events=r.n_events, quotes=r.n_quotes,
+            n_sources=max(len(sources.get(r.id, [])), 1),
+            sources=join(s.url for s in sources.get(r.id, [])) or r.url, language=r.language, author=r.author, actors=r.n_actors, events=r.n_events, quotes=r.n_quotes,
             claims=r.n_claims, warnings=r.warnings, ingested_at=utc_iso(r.ingested_at),
         )
-        for r in conn.execute(query)
+        for r in found
     ]
+
+
+def story_sources(conn: Connection, story_ids: list[str]) -> dict[str, list]:
+    """Each story's sources (rows of `story_sources`), the story's own article first, then copies as they came."""
+    ss = schema.story_sources
+    found: dict[str, list] = {}
+    for start in range(0, len(story_ids), 500):
+        chunk = story_ids[start : start + 500]
+        query = select(ss).where(ss.c.story_id.in_(chunk)).order_by(
+            ss.c.story_id, (ss.c.article_id != ss.c.story_id), ss.c.added_at, ss.c.article_id)
+        for row in conn.execute(query):
+            found.setdefault(row.story_id, []).append(row)
+    return found
 
 
 # -- actors ---------------------------------------------------------------------------------------------------

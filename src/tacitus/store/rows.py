@@ -12,7 +12,7 @@ JOIN = "; "
 @dataclass(frozen=True)
 class SaveResult:
     article_id: str
-    status: Literal["stored", "duplicate", "failed"]
+    status: Literal["stored", "duplicate", "copy", "failed"]  # copy: a syndicated copy of `article_id`
     reason: str | None = None
 
 
@@ -31,6 +31,8 @@ class ArticleRow:
     title: str | None
     source: str | None
     url: str | None
+    n_sources: int
+    sources: str | None  # every URL that carried the story (this article's first), joined by '; '
     language: str | None
     author: str | None
     actors: int
