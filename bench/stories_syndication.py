@@ -50,8 +50,8 @@ SWAPS = {"said": "stated", "says": "states", "big": "large", "but": "yet", "also
 
 def page_texts(data: Path, limit: int | None = None) -> list[tuple[str, str]]:
     """(url, main text) of the dev pages, read by the ingest stage as `tacitus ingest` would."""
-    from tacitus.ingest import read_inputs
     from tacitus.errors import InputError
+    from tacitus.ingest import read_inputs
 
     gold = json.loads((data / "evaldata_en.json").read_text())
     pages = []

@@ -38,7 +38,7 @@ DEFAULT_DATA = REPO.parent / "shared" / "eval-data" / "ecbplus" / "ECB+_LREC2014
 TUNE_TOPICS = range(1, 26)
 TEST_TOPICS = range(26, 46)
 STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "'s", "his", "her", "their", "its", "this", "that",
-        "he", "she", "they", "it", "him", "them", "who", "which", "we", "i", "you", "one", "s", "last", "this", "for",
+        "he", "she", "they", "it", "him", "them", "who", "which", "we", "i", "you", "one", "s", "last", "for",
         "by", "with", "from", "", ",", ".", "``", "''", "-", "--", "(", ")", "our", "my", "your", "there", "here"}
 
 

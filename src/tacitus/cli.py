@@ -211,12 +211,20 @@ def actors_command(db, fmt, output, **filters):
     [_actor, _country, _since, _until,
      click.option("--type", help="PLOVER type, e.g. CONSULT."),
      click.option("--status", help="occurred, planned, requested, promised, postponed, denied…"),
-     click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident.")],
+     click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident."),
+     click.option("--clusters", "as_clusters", is_flag=True,
+                  help="One row per real-world event across articles, with its number of sources.")],
 )
-def events_command(db, fmt, output, **filters):
+def events_command(db, fmt, output, as_clusters, **filters):
     rows = _row_types()
     with _open_store(db) as store:
-        _listing(store.events, filters, fmt, output, rows.EventRow)
+        if as_clusters:
+            for name in ("min_confidence", "article"):
+                if filters.get(name) is not None:
+                    raise click.UsageError(f"--{name.replace('_', '-')} does not apply to --clusters")
+            _listing(store.clusters, filters, fmt, output, rows.ClusterRow)
+        else:
+            _listing(store.events, filters, fmt, output, rows.EventRow)
 
 
 @_list_command("quotes", "List quotes with speaker, medium and date.", [_actor, _since, _until])

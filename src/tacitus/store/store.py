@@ -19,14 +19,17 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from tacitus.contract import Document
-from tacitus.errors import StoreError
 from tacitus.dedup.stories import signature as story_signature
-from tacitus.store import clusters, queries, schema, stories
+from tacitus.errors import StoreError
+from tacitus.store import clusters as event_clusters
+from tacitus.store import queries, schema, stories
 from tacitus.store.flatten import content_hash, flatten
 from tacitus.store.rows import (
     ActorRow,
     ArticleRow,
     ClaimRow,
+    ClusterMember,
+    ClusterRow,
     EventRow,
     Failure,
     QuoteRow,
@@ -215,7 +218,7 @@ class Store:
                 stories.add_source(connection, article.id, document, 1.0, now)
                 if signature:
                     stories.index_story(connection, article.id, signature)
-                clusters.assign(connection, document, now)
+                event_clusters.assign(connection, document, now)
         except IntegrityError as error:
             existing = self.known(content_hash=digest, url=url)
             if existing:  # another writer stored it between our look-up and our insert
@@ -278,6 +281,16 @@ class Store:
 
     def claims(self, **filters) -> list[ClaimRow]:
         return self._list("claims", filters)
+
+    def clusters(self, **filters) -> list[ClusterRow]:
+        """One row per real-world event across articles (see docs/dedup.md)."""
+        return self._list("clusters", filters)
+
+    def cluster(self, cluster_id: int) -> tuple[ClusterRow, list[ClusterMember]] | None:
+        """A cluster and its reports side by side, or None when there is no such cluster."""
+        with self._connect() as connection:
+            found = queries.clusters(connection, queries.Filters(), ids=[cluster_id])
+            return (found[0], queries.cluster_members(connection, cluster_id)) if found else None
 
     def _list(self, table: str, filters: dict) -> list:
         parsed = queries.parse_filters(table, filters)
