@@ -6,7 +6,7 @@ lemma on ECB+), where it may be compared (`group`), when (a resolved date range 
 (actor keys: knowledge-base ids, country codes, normalised names) and where (place keys). Two reports are
 *incompatible* when their kinds or groups differ, their resolved dates lie further apart than the window
 (a "Monday" resolved from a Tuesday article and "June 10" from a Wednesday one differ by a day or two, so the
-window is a few days, not zero), or their places are both known and disjoint while their actors share nothing.
+window is a few days, not zero), or their places are both known and disjoint while their actors overlap less than half.
 Otherwise their *fit* is a weighted overlap of actors, places and times; a report joins the best-fitting
 cluster whose fit reaches the threshold, else starts a cluster of its own.
 """
@@ -40,6 +40,9 @@ class Settings:
     # The fit of two reports with nothing to compare (no actors, places or times on one side).
     unknown_fit: float = 0.0
     place_conflict_blocks: bool = True
+    # Known, disjoint places rule a match out unless the actors overlap at least this much (same two leaders
+    # reported meeting "in Moscow" and "at the Kremlin" still match; Hamas–Russia and Fatah–France do not).
+    place_conflict_actor_overlap: float = 0.5
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
@@ -66,7 +69,7 @@ def fit(a: EventKey, b: EventKey, settings: Settings = Settings()) -> float | No
     if dated is False:
         return None
     actors, places, times = overlap(a.actors, b.actors), overlap(a.places, b.places), overlap(a.times, b.times)
-    if settings.place_conflict_blocks and places == 0 and not actors:
+    if settings.place_conflict_blocks and places == 0 and (actors or 0) < settings.place_conflict_actor_overlap:
         return None
     parts = [
         (settings.actor_weight, actors),
