@@ -111,11 +111,15 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl
 
     published = _published_option(published)
     store = _open_store(db)
-    counts = {"stored": 0, "duplicate": 0, "failed": 0}
+    counts = {"stored": 0, "copy": 0, "duplicate": 0, "failed": 0}
 
     def unseen(items):
+        # Known by URL, or by content when it has no URL; the same body under a new URL is a syndicated copy,
+        # which the store records as one more source of the stored story.
         for item in items:
-            if not isinstance(item, InputError) and store.known(content_hash=item.content_hash, url=item.url):
+            if not isinstance(item, InputError) and (
+                store.known(url=item.url) if item.url else store.known(content_hash=item.content_hash)
+            ):
                 counts["duplicate"] += 1
                 continue
             yield item
@@ -132,7 +136,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl
         _fail_line(outcome.source, outcome.error)
         store.record_failure(outcome.source, outcome.error)
     click.echo(
-        f"{counts['stored']} stored, {counts['duplicate']} already stored, {counts['failed']} failed "
+        f"{counts['stored']} stored, {counts['duplicate']} already stored, {counts['copy']} copies of stored "
+        f"stories, {counts['failed']} failed "
         f"-> {store.url}",
         err=True,
     )
@@ -216,12 +221,20 @@ def actors_command(db, fmt, output, per_article, **filters):
     [_actor, _country, _since, _until,
      click.option("--type", help="PLOVER type, e.g. CONSULT."),
      click.option("--status", help="occurred, planned, requested, promised, postponed, denied…"),
-     click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident.")],
+     click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident."),
+     click.option("--clusters", "as_clusters", is_flag=True,
+                  help="One row per real-world event across articles, with its number of sources.")],
 )
-def events_command(db, fmt, output, **filters):
+def events_command(db, fmt, output, as_clusters, **filters):
     rows = _row_types()
     with _open_store(db) as store:
-        _listing(store.events, filters, fmt, output, rows.EventRow)
+        if as_clusters:
+            for name in ("min_confidence", "article"):
+                if filters.get(name) is not None:
+                    raise click.UsageError(f"--{name.replace('_', '-')} does not apply to --clusters")
+            _listing(store.clusters, filters, fmt, output, rows.ClusterRow)
+        else:
+            _listing(store.events, filters, fmt, output, rows.EventRow)
 
 
 @_list_command("quotes", "List quotes with speaker, medium and date.", [_actor, _since, _until])

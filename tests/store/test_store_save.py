@@ -13,12 +13,23 @@ def test_store_save_stores_then_reports_duplicate(store, corpus):
     assert store.stats()["events"] == 3
 
 
-def test_store_duplicate_by_content_hash_under_another_id_and_url(store, corpus):
+def test_store_same_body_under_another_url_is_a_copy_of_the_story(store, corpus):
     store.save(corpus[0])
     copy = corpus[0].model_copy(deep=True)
     copy.article.id, copy.article.url = "moscow-again", "https://mirror.example.net/moscow"
+    assert store.save(copy) == SaveResult("moscow", "copy")
     assert store.save(copy) == SaveResult("moscow", "duplicate")
     assert store.stats()["articles"] == 1
+    [row] = store.articles()
+    assert row.n_sources == 2
+    assert row.sources.split("; ")[1] == "https://mirror.example.net/moscow"
+
+
+def test_store_same_body_without_url_is_a_duplicate(store, corpus):
+    store.save(corpus[0])
+    copy = corpus[0].model_copy(deep=True)
+    copy.article.id, copy.article.url = "moscow-again", None
+    assert store.save(copy) == SaveResult("moscow", "duplicate")
 
 
 def test_store_duplicate_by_url_with_changed_text(store, corpus):
@@ -111,6 +122,7 @@ def test_store_stats_counts_every_table(filled):
     assert filled.stats() == {
         "articles": 3, "actors": 7, "events": 5, "event_actors": 9, "quotes": 2, "claims": 1, "timexes": 1,
         "failures": 0, "actor_identities": 7, "actor_facts": 5, "actor_fact_keys": 8,
+        "story_sources": 3, "story_signatures": 1, "story_bands": 32, "event_clusters": 5, "cluster_members": 5,
     }
 
 

@@ -10,6 +10,7 @@ import pytest
 from tacitus.api import create_app
 from tacitus.api.background import background
 from tacitus.store import Store
+from tests.web.cluster_reports import cluster_reports
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -22,6 +23,8 @@ def web_store_url(tmp_path_factory, sample_document) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'tacitus.db'}"
     with Store(url) as store:
         store.save(sample_document)
+        for document in cluster_reports():
+            store.save(document)
     return url
 
 

@@ -12,6 +12,7 @@ from tacitus.store.rows import EventRow
 from tacitus.web import charts
 from tacitus.web.highlight import Mark, segments
 from tests.api.conftest import CODED_ID, coded_document
+from tests.web.cluster_reports import cluster_reports
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +21,8 @@ def client(tmp_path_factory) -> TestClient:
     with Store(url) as store:
         store.save(coded_document())
         store.save(Document(article=Article(id="xss", title="<i>t</i>", text="A <script>alert(1)</script> B")))
+        for document in cluster_reports():
+            store.save(document)
     return TestClient(create_app(url))
 
 
@@ -103,3 +106,21 @@ def test_read_only_server_says_so_on_the_submit_page(client):
     response = client.post("/submit", data={"text": "Egypt hosted talks on Sunday.", "token": "x"})
     assert response.status_code == 403
     assert "read-only" in response.text
+
+
+def test_cluster_page_shows_both_reports_side_by_side(client):
+    listing = client.get("/clusters")
+    assert listing.status_code == 200
+    assert "CONSULT" in listing.text
+    api = client.get("/api/clusters", params={"type": "CONSULT"}).json()["items"]
+    [meeting] = [c for c in api if c["first_article_id"] == "tass-lavrov"]
+    assert meeting["n_sources"] == 2
+    page = client.get(f"/clusters/{meeting['cluster_id']}")
+    assert page.status_code == 200
+    assert page.text.count('class="report"') == 2
+    assert "“Monday”" in page.text and "“June 10”" in page.text
+    assert "https://reuters.example.com/reuters-lavrov" in page.text
+
+
+def test_cluster_page_missing_is_404(client):
+    assert client.get("/clusters/999999").status_code == 404

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from tacitus.api import schemas, service, submit
 from tacitus.api.deps import ConnDep, require_token
 from tacitus.api.schemas import ISO_DATE, Text
-from tacitus.store import write_rows
+from tacitus.store import queries, write_rows
 from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, QuoteRow
 
 router = APIRouter(prefix="/api")
@@ -203,6 +203,33 @@ def get_actor(conn: ConnDep, key: str):
         network=[schemas.CounterpartOut(key=c.key, name=c.name, as_source=c.as_source, as_target=c.as_target,
                                         types=c.types) for c in profile.network],
     )
+
+
+@router.get("/clusters", response_model=schemas.ClusterPage, tags=["events"])
+def list_clusters(
+    conn: ConnDep,
+    actor: Annotated[Text | None, Query(description="Actor id or part of a name or alias, in any report")] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3")] = None,
+    since: Annotated[str | None, Query(pattern=ISO_DATE, description="Latest report date from this date")] = None,
+    until: Annotated[str | None, Query(pattern=ISO_DATE, description="Earliest report date up to this date")] = None,
+    type: Annotated[str | None, Query(max_length=40, description="PLOVER type, e.g. CONSULT")] = None,
+    status: Annotated[str | None, Query(max_length=20, description="The majority status")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+):
+    """Real-world events across articles: one row per cluster with its number of independent sources."""
+    filters = queries.Filters(actor=actor, country=country.upper() if country else None, since=since, until=until,
+                              type=type, status=status, limit=limit, offset=offset)
+    return schemas.ClusterPage(limit=limit, offset=offset, items=queries.clusters(conn, filters))
+
+
+@router.get("/clusters/{cluster_id}", response_model=schemas.ClusterDetail, tags=["events"], responses=NOT_FOUND)
+def get_cluster(conn: ConnDep, cluster_id: int):
+    """One real-world event with every report of it: article, URLs, evidence, status, date, place."""
+    found = queries.clusters(conn, queries.Filters(), ids=[cluster_id])
+    if not found:
+        raise HTTPException(404, f"no cluster {cluster_id} in the store")
+    return schemas.ClusterDetail(cluster=found[0], reports=queries.cluster_members(conn, cluster_id))
 
 
 @router.get("/stats", response_model=schemas.Stats, tags=["store"])

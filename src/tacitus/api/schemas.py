@@ -11,7 +11,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from tacitus.contract import Actor, Article, Claim, Event, Quote
-from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, QuoteRow
+from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, ClusterMember, ClusterRow, EventRow, QuoteRow
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_TEXT = 1_000_000  # characters of one submitted article (the request-size limit is in bytes, see limits.py)
@@ -29,6 +29,21 @@ class EventPage(Strict):
     limit: int | None
     offset: int
     items: list[EventRow]
+
+
+class ClusterPage(Strict):
+    """Real-world events across articles, one row each (`limit`/`offset` paging)."""
+
+    limit: int
+    offset: int
+    items: list[ClusterRow]
+
+
+class ClusterDetail(Strict):
+    """One real-world event and every report of it, first report first, side by side."""
+
+    cluster: ClusterRow
+    reports: list[ClusterMember]
 
 
 class ArticlePage(Strict):

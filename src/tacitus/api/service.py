@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from tacitus.contract import Document, Span
 from tacitus.store import schema
+from tacitus.store.queries import story_sources
 from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, QuoteRow, join
 
 Kind = Literal["articles", "actors", "events", "quotes", "claims"]
@@ -253,13 +254,17 @@ def articles(conn: Connection, query: ListQuery) -> Page:
     column = {"published": a.c.published, "title": a.c.title, "ingested": a.c.ingested_at,
               "events": n_events}.get(query.sort, a.c.published)
     total, paged = _finish(conn, base.where(*conditions), [_ordered(column, query), a.c.id], query)
+    found = conn.execute(paged).all()
+    sources = story_sources(conn, [r.id for r in found])
     return Page(total, [
         ArticleRow(
             article_id=r.id, published=r.published, title=r.title, source=r.source, url=r.url,
+            n_sources=max(len(sources.get(r.id, [])), 1),
+            sources=join(s.url for s in sources.get(r.id, [])) or r.url,
             language=r.language, author=r.author, actors=r.n_actors, events=r.n_events, quotes=r.n_quotes,
             claims=r.n_claims, warnings=r.warnings, ingested_at=r.ingested_at.isoformat(timespec="seconds"),
         )
-        for r in conn.execute(paged)
+        for r in found
     ])
 
 

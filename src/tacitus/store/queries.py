@@ -15,7 +15,17 @@ from sqlalchemy import Select, and_, exists, func, literal, or_, select
 from sqlalchemy.engine import Connection
 
 from tacitus.store import schema
-from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, QuoteRow, join, utc_iso
+from tacitus.store.rows import (
+    ActorRow,
+    ArticleRow,
+    ClaimRow,
+    ClusterMember,
+    ClusterRow,
+    EventRow,
+    QuoteRow,
+    join,
+    utc_iso,
+)
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 COUNTRY = re.compile(r"^[A-Za-z]{3}$")
@@ -44,6 +54,7 @@ APPLIES = {
     "events": COMMON | {"type", "status", "min_confidence", "dyad", "quad"},
     "quotes": COMMON,
     "claims": COMMON,
+    "clusters": {"actor", "type", "status", "country", "since", "until", "limit", "offset"},
 }
 
 
@@ -135,14 +146,30 @@ def articles(conn: Connection, filters: Filters) -> list[ArticleRow]:
         query = query.where(exists().where(e.c.article_id == a.c.id, e.c.type == filters.type.upper()))
     query = query.where(*_date_range(a.c.published, filters))
     query = _page(query.order_by(a.c.published.asc().nulls_last(), a.c.id), filters)
+    found = conn.execute(query).all()
+    sources = story_sources(conn, [r.id for r in found])
     return [
         ArticleRow(
             article_id=r.id, published=r.published, title=r.title, source=r.source, url=r.url,
-            language=r.language, author=r.author, actors=r.n_actors, events=r.n_events, quotes=r.n_quotes,
+            n_sources=max(len(sources.get(r.id, [])), 1),
+            sources=join(s.url for s in sources.get(r.id, [])) or r.url, language=r.language, author=r.author, actors=r.n_actors, events=r.n_events, quotes=r.n_quotes,
             claims=r.n_claims, warnings=r.warnings, ingested_at=utc_iso(r.ingested_at),
         )
-        for r in conn.execute(query)
+        for r in found
     ]
+
+
+def story_sources(conn: Connection, story_ids: list[str]) -> dict[str, list]:
+    """Each story's sources (rows of `story_sources`), the story's own article first, then copies as they came."""
+    ss = schema.story_sources
+    found: dict[str, list] = {}
+    for start in range(0, len(story_ids), 500):
+        chunk = story_ids[start : start + 500]
+        query = select(ss).where(ss.c.story_id.in_(chunk)).order_by(
+            ss.c.story_id, (ss.c.article_id != ss.c.story_id), ss.c.added_at, ss.c.article_id)
+        for row in conn.execute(query):
+            found.setdefault(row.story_id, []).append(row)
+    return found
 
 
 # -- actors ---------------------------------------------------------------------------------------------------
@@ -293,3 +320,83 @@ def _attributed(query: Select, table, actor_column, filters: Filters, *, date_co
     if filters.country:
         query = query.where(ac.c.country == filters.country)
     return query.where(*_date_range(date_column, filters))
+
+
+# -- event clusters -------------------------------------------------------------------------------------------
+
+def clusters(conn: Connection, filters: Filters, *, ids: list[int] | None = None) -> list[ClusterRow]:
+    """One row per real-world event, earliest first; actors are those named by any member report."""
+    c, m, ac, ea = schema.event_clusters, schema.cluster_members, schema.actors, schema.event_actors
+    query = select(c) if ids is None else select(c).where(c.c.id.in_(ids))
+    if filters.type:
+        query = query.where(c.c.type == filters.type.upper())
+    if filters.status:
+        query = query.where(c.c.status == filters.status.lower())
+    if filters.country:
+        query = query.where(or_(c.c.place_country == filters.country,
+                                c.c.actor_keys.contains(f"country:{filters.country}", autoescape=True)))
+    if filters.actor:
+        linked = m.join(ea, and_(ea.c.article_id == m.c.article_id, ea.c.event_id == m.c.event_id)).outerjoin(
+            ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
+        query = query.where(exists(select(literal(1)).select_from(linked).where(
+            m.c.cluster_id == c.c.id, _actor_matches(ac, ea.c.actor_id, filters.actor))))
+    if filters.since:
+        query = query.where(c.c.date_end >= filters.since)
+    if filters.until:
+        query = query.where(func.substr(c.c.date_start, 1, len(filters.until)) <= filters.until)
+    query = _page(query.order_by(c.c.date_start.asc().nulls_last(), c.c.id), filters)
+    found = conn.execute(query).all()
+    names = _cluster_names(conn, [r.id for r in found])
+    return [
+        ClusterRow(
+            cluster_id=r.id, type=r.type, date=r.date, date_start=r.date_start, date_end=r.date_end, status=r.status,
+            place=r.place, place_country=r.place_country, n_sources=r.n_sources, n_events=r.n_events,
+            source_names=join(names.get((r.id, "source"), [])), target_names=join(names.get((r.id, "target"), [])),
+            first_article_id=r.first_article_id, first_event_id=r.first_event_id, first_published=r.first_published,
+            status_agreement=r.status_agreement, date_agreement=r.date_agreement, place_agreement=r.place_agreement,
+        )
+        for r in found
+    ]
+
+
+def _cluster_names(conn: Connection, cluster_ids: list[int]) -> dict:
+    """Distinct actor names per (cluster, role), in the order the members give them."""
+    m, ac, ea = schema.cluster_members, schema.actors, schema.event_actors
+    names: dict = {}
+    for start in range(0, len(cluster_ids), 500):
+        query = (
+            select(m.c.cluster_id, ea.c.role, ea.c.actor_id, ac.c.name)
+            .join(ea, and_(ea.c.article_id == m.c.article_id, ea.c.event_id == m.c.event_id))
+            .outerjoin(ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
+            .where(m.c.cluster_id.in_(cluster_ids[start : start + 500]))
+            .order_by(m.c.cluster_id, m.c.article_id, ea.c.position)
+        )
+        for r in conn.execute(query):
+            listed = names.setdefault((r.cluster_id, r.role), [])
+            if (r.name or r.actor_id) not in listed:
+                listed.append(r.name or r.actor_id)
+    return names
+
+
+def cluster_members(conn: Connection, cluster_id: int) -> list[ClusterMember]:
+    """The reports of one cluster side by side, first report first."""
+    m, e, a = schema.cluster_members, schema.events, schema.articles
+    query = (
+        select(m.c.article_id, m.c.event_id, m.c.fit, a.c.title, a.c.source, a.c.url, a.c.published, e.c.status,
+               e.c.date_value, e.c.date_text, e.c.place, e.c.evidence, e.c.evidence_start, e.c.evidence_end)
+        .join(e, and_(e.c.article_id == m.c.article_id, e.c.event_id == m.c.event_id))
+        .join(a, a.c.id == m.c.article_id)
+        .where(m.c.cluster_id == cluster_id)
+        .order_by(a.c.published.asc().nulls_last(), a.c.ingested_at, m.c.article_id)
+    )
+    found = conn.execute(query).all()
+    sources = story_sources(conn, list({r.article_id for r in found}))
+    return [
+        ClusterMember(
+            article_id=r.article_id, event_id=r.event_id, title=r.title, source=r.source, url=r.url,
+            sources=join(s.url for s in sources.get(r.article_id, [])) or r.url, published=r.published,
+            status=r.status, date=r.date_value, date_text=r.date_text, place=r.place, evidence=r.evidence,
+            evidence_start=r.evidence_start, evidence_end=r.evidence_end, fit=r.fit,
+        )
+        for r in found
+    ]

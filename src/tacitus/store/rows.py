@@ -12,7 +12,7 @@ JOIN = "; "
 @dataclass(frozen=True)
 class SaveResult:
     article_id: str
-    status: Literal["stored", "duplicate", "failed"]
+    status: Literal["stored", "duplicate", "copy", "failed"]  # copy: a syndicated copy of `article_id`
     reason: str | None = None
 
 
@@ -31,6 +31,8 @@ class ArticleRow:
     title: str | None
     source: str | None
     url: str | None
+    n_sources: int
+    sources: str | None  # every URL that carried the story (this article's first), joined by '; '
     language: str | None
     author: str | None
     actors: int
@@ -116,7 +118,52 @@ class ClaimRow:
     published: str | None
 
 
-Row = ArticleRow | ActorRow | EventRow | QuoteRow | ClaimRow | Failure
+@dataclass(frozen=True)
+class ClusterRow:
+    """One real-world event: the events of different stories that report it, and how far they agree."""
+
+    cluster_id: int
+    type: str
+    date: str | None
+    date_start: str | None
+    date_end: str | None
+    status: str
+    place: str | None
+    place_country: str | None
+    n_sources: int
+    n_events: int
+    source_names: str | None
+    target_names: str | None
+    first_article_id: str
+    first_event_id: str
+    first_published: str | None
+    status_agreement: float
+    date_agreement: float | None
+    place_agreement: float | None
+
+
+@dataclass(frozen=True)
+class ClusterMember:
+    """One report of a clustered event: its article (story) with every URL that carried it, and its evidence."""
+
+    article_id: str
+    event_id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    sources: str | None
+    published: str | None
+    status: str
+    date: str | None
+    date_text: str | None
+    place: str | None
+    evidence: str | None
+    evidence_start: int | None
+    evidence_end: int | None
+    fit: float | None
+
+
+Row = ArticleRow | ActorRow | EventRow | QuoteRow | ClaimRow | ClusterRow | Failure
 
 
 def column_names(row_type: type) -> list[str]:
@@ -135,5 +182,5 @@ def join(values) -> str | None:
     return JOIN.join(values) if values else None
 
 
-__all__ = ["ArticleRow", "ActorRow", "EventRow", "QuoteRow", "ClaimRow", "Failure", "SaveResult", "Row",
+__all__ = ["ArticleRow", "ActorRow", "EventRow", "QuoteRow", "ClaimRow", "ClusterRow", "ClusterMember", "Failure", "SaveResult", "Row",
            "column_names", "join"]

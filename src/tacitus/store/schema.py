@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -217,7 +218,85 @@ actor_fact_keys = Table(
     Index("ix_actor_fact_keys_key", "key"),
 )
 
+
+# -- stories: one stored article per story, every outlet that carried it a source ------------------------------
+
+story_sources = Table(
+    "story_sources",
+    metadata,
+    Column("article_id", ID, primary_key=True, comment="The copy's own document id (the story's own for itself)"),
+    Column("story_id", ID, nullable=False, index=True, comment="The stored article that stands for the story"),
+    Column("url", Text, unique=True),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("source", Text, comment="Site or outlet"),
+    Column("title", Text),
+    Column("published", String(40)),
+    Column("similarity", Float, nullable=False, comment="Estimated Jaccard similarity of shingles to the story"),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    ForeignKeyConstraint(["story_id"], ["articles.id"], ondelete="CASCADE", name="fk_story_sources_articles"),
+)
+
+story_signatures = Table(
+    "story_signatures",
+    metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("signature", LargeBinary, nullable=False, comment="MinHash values, little-endian uint64"),
+    _article_fk("story_signatures"),
+)
+
+# LSH buckets: a new article's band hashes find its candidate stories with one indexed query, on any backend.
+story_bands = Table(
+    "story_bands",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("hash", String(16), primary_key=True),
+    Column("article_id", ID, primary_key=True),
+    _article_fk("story_bands"),
+)
+
+# -- event clusters: one row per real-world event, its member events from different articles ---------------------
+
+event_clusters = Table(
+    "event_clusters",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("type", String(40), nullable=False),
+    Column("date_start", String(10), comment="Earliest member date (YYYY-MM-DD)"),
+    Column("date_end", String(10), comment="Latest member date (YYYY-MM-DD)"),
+    Column("date", String(40), comment="The date most members give"),
+    Column("status", String(20), nullable=False, comment="The status most members give"),
+    Column("place", Text, comment="The place most members give"),
+    Column("place_country", String(3), index=True),
+    Column("actor_keys", Text, nullable=False, comment="Members' actor keys, one a line"),
+    Column("place_keys", Text, nullable=False, comment="Members' place keys, one a line"),
+    Column("n_events", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False, index=True, comment="Distinct stories reporting it"),
+    Column("first_article_id", ID, nullable=False),
+    Column("first_event_id", ID, nullable=False),
+    Column("first_published", String(40)),
+    Column("status_agreement", Float, nullable=False, comment="Share of members giving the majority status"),
+    Column("date_agreement", Float, comment="Share of dated members giving the majority date"),
+    Column("place_agreement", Float, comment="Share of placed members giving the majority place"),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_event_clusters_type_date_start", "type", "date_start"),
+)
+
+cluster_members = Table(
+    "cluster_members",
+    metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("event_id", ID, primary_key=True),
+    Column("cluster_id", Integer, nullable=False, index=True),
+    Column("fit", Float, comment="How well the event fitted the cluster when it joined (None: it started it)"),
+    ForeignKeyConstraint(["cluster_id"], ["event_clusters.id"], ondelete="CASCADE", name="fk_cluster_members_event_clusters"),
+    ForeignKeyConstraint(
+        ["article_id", "event_id"], ["events.article_id", "events.event_id"], ondelete="CASCADE",
+        name="fk_cluster_members_events",
+    ),
+)
+
 TABLES = (
     articles, actors, events, event_actors, quotes, claims, timexes, failures,
     actor_identities, actor_facts, actor_fact_keys,
+    story_sources, story_signatures, story_bands, event_clusters, cluster_members,
 )

@@ -19,15 +19,19 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from tacitus.contract import Document
+from tacitus.dedup.stories import signature as story_signature
 from tacitus.errors import StoreError
+from tacitus.store import clusters as event_clusters
 from tacitus.store import memory as actor_memory
-from tacitus.store import queries, schema
+from tacitus.store import queries, schema, stories
 from tacitus.store.flatten import content_hash, flatten
 from tacitus.store.profiles import ActorProfile, actor_profiles
 from tacitus.store.rows import (
     ActorRow,
     ArticleRow,
     ClaimRow,
+    ClusterMember,
+    ClusterRow,
     EventRow,
     Failure,
     QuoteRow,
@@ -37,7 +41,7 @@ from tacitus.store.rows import (
 
 DEFAULT_URL = "sqlite:///tacitus.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
-HEAD = "0002"  # the newest revision in migrations/versions (a test checks): opening an up-to-date store is cheap
+HEAD = "0003"  # the newest revision in migrations/versions (a test checks): opening an up-to-date store is cheap
 MIGRATION_LOCK = 0x7A617C17  # pg_advisory_xact_lock key: concurrent `Store()` openings migrate one at a time
 
 
@@ -168,6 +172,10 @@ class Store:
 
     @staticmethod
     def _find(connection: Connection, content_hash: str | None, url: str | None) -> str | None:
+        """The stored article (story) with this hash or URL, its own or one of its syndicated copies'."""
+        story = stories.find_source(connection, content_hash, url)
+        if story:
+            return story
         a = schema.articles
         conditions = [a.c.content_hash == content_hash] if content_hash else []
         conditions += [a.c.url == url] if url else []
@@ -180,6 +188,10 @@ class Store:
         coded from what earlier stored articles taught (the document passed in is changed accordingly), and
         what this article's text teaches is kept for later ones.
 
+        A near-duplicate body (a syndicated copy: other boilerplate, byline, a few edited words) is not stored
+        again: it becomes one more source of the stored story and the result is "copy" with the story's id.
+        A stored article's events join the event clusters (`store/clusters.py`) in the same transaction.
+
         Raises StoreError when the document cannot be stored (its id is taken by different content, or two of
         its items share an id); nothing of it is kept then.
         """
@@ -187,18 +199,34 @@ class Store:
             raise TypeError(f"Store.save expects a Document, got {type(document).__name__}")
         article = document.article
         digest, url = content_hash(document), article.url or None
+        signature = story_signature(article.text)
         try:
             with self._connect(write=True) as connection:
-                existing = self._find(connection, digest, url)
+                now = datetime.now(UTC)
+                known_url = self._find(connection, None, url) if url else None
+                if known_url:
+                    return SaveResult(known_url, "duplicate")
+                existing = self._find(connection, digest, None)
+                if existing and url:  # the same body under a new URL: one more source of the story
+                    stories.add_source(connection, existing, document, 1.0, now)
+                    return SaveResult(existing, "copy")
                 if existing:
                     return SaveResult(existing, "duplicate")
+                match = stories.find_story(connection, signature) if signature else None
+                if match:
+                    stories.add_source(connection, match.story_id, document, match.similarity, now)
+                    return SaveResult(match.story_id, "copy")
                 identities = actor_memory.recall(connection, document)
-                flat = flatten(document, datetime.now(UTC))
+                flat = flatten(document, now)
                 connection.execute(insert(schema.articles), [flat.article])
                 for table in ("actors", "events", "event_actors", "quotes", "claims", "timexes"):
                     if flat.children[table]:
                         connection.execute(insert(schema.metadata.tables[table]), flat.children[table])
                 actor_memory.keep(connection, document, identities)
+                stories.add_source(connection, article.id, document, 1.0, now)
+                if signature:
+                    stories.index_story(connection, article.id, signature)
+                event_clusters.assign(connection, document, now)
         except IntegrityError as error:
             existing = self.known(content_hash=digest, url=url)
             if existing:  # another writer stored it between our look-up and our insert
@@ -294,6 +322,16 @@ class Store:
         parsed = queries.parse_filters("events", filters)
         shown = {k: v for k, v in vars(parsed).items() if v is not None and k not in ("limit", "offset")}
         return compute(rows, by=by, unit=unit, filters=shown)
+
+    def clusters(self, **filters) -> list[ClusterRow]:
+        """One row per real-world event across articles (see docs/dedup.md)."""
+        return self._list("clusters", filters)
+
+    def cluster(self, cluster_id: int) -> tuple[ClusterRow, list[ClusterMember]] | None:
+        """A cluster and its reports side by side, or None when there is no such cluster."""
+        with self._connect() as connection:
+            found = queries.clusters(connection, queries.Filters(), ids=[cluster_id])
+            return (found[0], queries.cluster_members(connection, cluster_id)) if found else None
 
     def _list(self, table: str, filters: dict) -> list:
         parsed = queries.parse_filters(table, filters)

@@ -164,6 +164,33 @@ def event_page(request: Request, conn: ConnDep, article_id: str, event_id: str):
                    actor=document.actor, actor_key=service.actor_key)
 
 
+@router.get("/clusters", response_class=HTMLResponse)
+def clusters_page(request: Request, conn: ConnDep, type: str = "", offset: int = 0):
+    """Real-world events across articles, most-reported first within the page's order."""
+    from tacitus.store import queries
+
+    filters = queries.Filters(type=type or None, limit=PAGE, offset=max(offset, 0))
+    return _render(request, "clusters.html", rows=queries.clusters(conn, filters), type=type, offset=filters.offset,
+                   page=PAGE)
+
+
+@router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
+def cluster_page(request: Request, conn: ConnDep, cluster_id: int):
+    """One real-world event: every report of it side by side, with its evidence sentence, status, date, place."""
+    from tacitus.store import queries
+
+    found = queries.clusters(conn, queries.Filters(), ids=[cluster_id])
+    if not found:
+        raise HTTPException(404, f"no cluster {cluster_id} in the store")
+    reports = []
+    for member in queries.cluster_members(conn, cluster_id):
+        document = service.document(conn, member.article_id)
+        event = next((e for e in document.events if e.id == member.event_id), None) if document else None
+        spans = event.evidence if event else []
+        reports.append((member, [service.evidence(document, span) for span in spans]))
+    return _render(request, "cluster.html", cluster=found[0], reports=reports)
+
+
 @router.get("/quotes/{article_id}/{quote_id}", response_class=HTMLResponse)
 def quote_page(request: Request, conn: ConnDep, article_id: str, quote_id: str):
     document, quote = _record(conn, article_id, "quote", quote_id)
