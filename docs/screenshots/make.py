@@ -69,6 +69,7 @@ def main() -> None:
                 shot("event", f"/events/{article}/{event.id}")
             shot("actor", f"/actors/{busiest_actor(document)}", full=True)
             shot("map", "/map")
+            shot("series", "/series?since=2023")
             shot("search", "/search?q=Russia")
             shot("submit", "/submit")
             browser.close()
