@@ -26,12 +26,38 @@ def _bench():
     return module
 
 
+# A third story of our own (the sample fixture is already the first one).
+PORT_STORY = """Dock workers blocked the port of Valparaiso on Thursday
+
+Dock workers in Chile blocked the port of Valparaiso on Thursday, demanding higher wages and a new pension
+plan, the union said.
+
+The union's president, Carla Mendez, told local radio that the strike would continue until the government
+agreed to talks. Chile's labour minister said on Wednesday that he was ready to meet the union next week.
+
+Exporters warned that fruit shipments worth millions of dollars were stuck on the quays.
+
+The blockade began before dawn, when several hundred workers parked trucks across the two main access roads
+and lit fires at the gates of the container terminal. Police officers watched from a distance but did not
+intervene, according to witnesses.
+
+Port authorities said that eleven ships were waiting in the bay and that three cruise ships had been diverted
+to San Antonio, about a hundred kilometres to the south. The regional governor called on both sides to return
+to the negotiating table and said the dispute was hurting small businesses in the city.
+
+The union has held four strikes since January. Its members say that wages have not kept up with inflation and
+that many of them work without contracts. The company that runs the terminal said in a statement that it had
+offered a raise of six percent and that it regretted the union's decision to block the port.
+
+Talks between the union, the company and the labour ministry are expected to resume on Monday in Santiago.
+"""
+
+
 @pytest.mark.slow
-def test_cli_ingest_syndicated_copies_yields_one_line_per_story(tmp_path, sample_text):
+def test_cli_ingest_syndicated_copies_yields_one_line_per_story(tmp_path):
     bench = _bench()
     hamas = (FIXTURES / "hamas-russia-mediation.txt").read_text(encoding="utf-8")
-    stories = [("hamas", hamas), ("scraped", (FIXTURES / "ingest" / "scraped.txt").read_text(encoding="utf-8")),
-               ("sample", sample_text)]
+    stories = [("hamas", hamas), ("port", PORT_STORY)]
     records = bench.make_copies(stories)
     db = f"sqlite:///{tmp_path / 'stories.db'}"
     lines = "".join(json.dumps({k: v for k, v in r.items() if k != "story"}) + "\n" for r in records)
