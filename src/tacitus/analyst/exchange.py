@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -150,11 +151,10 @@ def layout_records(rows: Iterable[EventRow], layout: str, document_of: Callable[
     """One record (column → text) per event row; `document_of` gives each article's stored document."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}")
-    documents: dict[str, Document | None] = {}
+    # Rows come grouped by article far more often than not; a bounded cache keeps a corpus export's memory flat.
+    document_of = lru_cache(maxsize=64)(document_of)
     for row in rows:
-        if row.article_id not in documents:
-            documents[row.article_id] = document_of(row.article_id)
-        document = documents[row.article_id]
+        document = document_of(row.article_id)
         if document is not None:
             yield LAYOUT_RECORDS[layout](scaled(row), document)
 

@@ -16,7 +16,7 @@ from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from tacitus.contract import Document, Event
-from tacitus.dedup.compat import EventKey, Settings, best_cluster
+from tacitus.dedup.compat import EventKey, Settings, best_cluster, fit
 from tacitus.store import schema
 from tacitus.store.flatten import date_key
 
@@ -141,8 +141,6 @@ def assign(connection: Connection, document: Document, now: datetime, settings: 
 
 
 def _fit(cluster_key: EventKey, key: EventKey, settings: Settings) -> float | None:
-    from tacitus.dedup.compat import fit
-
     value = fit(cluster_key, key, settings)
     return round(value, 4) if value is not None else None
 
