@@ -67,8 +67,11 @@ def build_corpus(count: int, path: Path) -> int:
     return words
 
 
-def measure(command: list[str], stdin_path: Path | None, env: dict) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one process."""
+def measure(command: list[str], stdin_path: Path | None, env: dict) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds (user + system) of one process.
+
+    CPU time is what the process itself spent, so it moves much less than wall time when other work shares
+    the machine; both are reported."""
     stdin = stdin_path.open("rb") if stdin_path else subprocess.DEVNULL
     started = time.perf_counter()
     process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
@@ -78,7 +81,7 @@ def measure(command: list[str], stdin_path: Path | None, env: dict) -> tuple[flo
         stdin.close()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(command)} failed: {process.stderr.read().decode()[-2000:]}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -98,27 +101,29 @@ def main() -> None:
                            {**base_env, "TACITUS_STAGES": "none"}),
             "tacitus": ([str(BIN / "tacitus"), "extract", "--jsonl", "-"], corpus, base_env),
         }
-        results: dict[str, list[tuple[float, float]]] = {name: [] for name in contenders}
+        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in contenders}
         for _ in range(args.repeat):
             for name, (command, stdin_path, env) in contenders.items():
                 results[name].append(measure(command, stdin_path, env))
 
     rows = []
-    base_wall = statistics.median(w for w, _ in results["spacy"])
-    base_rss = statistics.median(m for _, m in results["spacy"])
+    base_wall = statistics.median(w for w, _, _ in results["spacy"])
+    base_rss = statistics.median(m for _, m, _ in results["spacy"])
+    base_cpu = statistics.median(c for _, _, c in results["spacy"])
     for name, runs in results.items():
-        wall = statistics.median(w for w, _ in runs)
-        rss = statistics.median(m for _, m in runs)
-        rows.append((name, wall, words / wall, rss, wall / base_wall - 1, rss - base_rss))
+        wall = statistics.median(w for w, _, _ in runs)
+        rss = statistics.median(m for _, m, _ in runs)
+        cpu = statistics.median(c for _, _, c in runs)
+        rows.append((name, wall, words / wall, rss, wall / base_wall - 1, rss - base_rss, cpu, cpu / base_cpu - 1))
 
     header = (
         f"{args.articles} articles, {words} words, median of {args.repeat} runs each (whole process, model load "
-        "included)\n\n| contender | wall s | words/s | peak RSS MB | time vs spaCy | memory vs spaCy |\n"
-        "|---|---|---|---|---|---|"
+        "included)\n\n| contender | wall s | words/s | peak RSS MB | time vs spaCy | memory vs spaCy | CPU s "
+        "| CPU vs spaCy |\n|---|---|---|---|---|---|---|---|"
     )
     lines = [header] + [
-        f"| {name} | {wall:.2f} | {wps:,.0f} | {rss:.0f} | {extra:+.1%} | {mem:+.0f} MB |"
-        for name, wall, wps, rss, extra, mem in rows
+        f"| {name} | {wall:.2f} | {wps:,.0f} | {rss:.0f} | {extra:+.1%} | {mem:+.0f} MB | {cpu:.2f} | {cpu_extra:+.1%} |"
+        for name, wall, wps, rss, extra, mem, cpu, cpu_extra in rows
     ]
     table = "\n".join(lines)
     print(table)

@@ -7,6 +7,6 @@ one) and `parse_published` (a user-given date to ISO). See docs/ingest.md.
 from tacitus.ingest.article import MAX_BODY_CHARS, article_from_input
 from tacitus.ingest.dates import parse_published
 from tacitus.ingest.decode import MAX_INPUT_BYTES
-from tacitus.ingest.readers import read_inputs
+from tacitus.ingest.readers import count_inputs, read_inputs
 
-__all__ = ["MAX_BODY_CHARS", "MAX_INPUT_BYTES", "article_from_input", "parse_published", "read_inputs"]
+__all__ = ["MAX_BODY_CHARS", "MAX_INPUT_BYTES", "article_from_input", "count_inputs", "parse_published", "read_inputs"]

@@ -46,6 +46,34 @@ def read_inputs(inputs: Sequence[str], *, jsonl: bool = False, published: str | 
             yield InputError(name, f"cannot read: {error.strerror or error}")
 
 
+def count_inputs(inputs: Sequence[str], *, jsonl: bool = False) -> int | None:
+    """How many items `read_inputs` will yield, for a progress bar's ETA; None when it cannot be known cheaply
+    (stdin). JSONL files are counted by their non-blank lines (a quick pass, no parsing)."""
+    total = 0
+    for name in inputs:
+        if name == "-":
+            return None
+        if is_url(name):
+            total += 1
+            continue
+        path = Path(name)
+        files = list(iter_files(path)) if path.is_dir() else [path]
+        for file in files:
+            total += _count_file(file)
+    return total
+
+
+def _count_file(path: Path) -> int:
+    if not path.name.removesuffix(".gz").lower().endswith(JSONL_SUFFIXES):
+        return 1
+    opener = gzip.open if path.name.endswith(".gz") else open
+    try:
+        with opener(path, "rb") as stream:
+            return sum(1 for line in stream if line.strip())
+    except (OSError, EOFError):
+        return 1  # unreadable: it will be one error line
+
+
 def _read_one(name: str, *, jsonl: bool, published: str | None, stdin) -> Iterator[Article | InputError]:
     if name == "-":
         data = _read_stream(stdin if stdin is not None else sys.stdin)
