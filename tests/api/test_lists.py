@@ -122,3 +122,16 @@ def test_malformed_parameters_get_422_naming_the_parameter(client, params, names
     response = client.get("/api/events", params=params)
     assert response.status_code == 422
     assert names in response.json()["message"]
+
+
+def test_events_total_stops_counting_at_the_limit_and_says_so(client, monkeypatch):
+    from tacitus.api import service
+
+    exact = events(client, article=CODED_ID)
+    assert (exact["total"], exact["total_exact"]) == (3, True)
+    monkeypatch.setattr(service, "COUNT_LIMIT", 2)
+    capped = events(client, article=CODED_ID, limit=1)
+    assert (capped["total"], capped["total_exact"]) == (2, False)
+    assert len(capped["items"]) == 1
+    export = client.get("/api/events", params={"article": CODED_ID, "format": "csv"})
+    assert export.headers["X-Total-Count"] == "2" and export.headers["X-Total-Exact"] == "false"

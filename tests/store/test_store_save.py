@@ -90,17 +90,28 @@ def test_store_bad_document_is_rolled_back_whole(store):
     assert store.stats()["actors"] == 0
 
 
-def test_store_save_many_goes_on_after_a_failing_document(store, corpus):
+@pytest.mark.parametrize("batch_size", [1, 10])
+def test_store_save_many_goes_on_after_a_failing_document(store, corpus, batch_size):
     bad = Document(
         article=Article(id="bad", text="Broken."),
         actors=[Actor(id="A1", name="X", type="person"), Actor(id="A1", name="Y", type="person")],
     )
-    results = store.save_many([corpus[0], bad, corpus[1], "not a document", corpus[2]])
+    results = store.save_many([corpus[0], bad, corpus[1], "not a document", corpus[2]], batch_size=batch_size)
     assert [r.status for r in results] == ["stored", "failed", "stored", "failed", "stored"]
     assert store.stats()["articles"] == 3
     failures = store.failures()
     assert [f.source for f in failures][0] == "bad"
     assert "bad" in failures[0].reason and len(failures) == 2
+
+
+def test_store_batched_save_many_stores_what_one_by_one_saves_store(store, corpus):
+    again = corpus[0].model_copy(deep=True)
+    results = store.save_many([corpus[0], again, corpus[1], corpus[2]], batch_size=4)
+    assert [(r.article_id, r.status) for r in results] == [
+        ("moscow", "stored"), ("moscow", "duplicate"), ("doha", "stored"), ("paris", "stored")]
+    assert store.document("doha") == corpus[1]
+    assert store.stats()["events"] == sum(len(d.events) for d in corpus)
+    assert store.failures() == []
 
 
 def test_store_same_id_for_different_text_is_an_error(store, corpus):

@@ -48,13 +48,15 @@ def _respond(conn: Connection, kind: str, query: service.ListQuery, fmt: str, pa
     if fmt == "json":
         limit = min(query.limit if query.limit is not None else 50, MAX_PAGE)
         page = service.LISTS[kind](conn, _with(query, limit=limit))
-        return page_model(total=page.total, limit=limit, offset=query.offset, items=page.items)
+        return page_model(total=page.total, total_exact=page.total_exact, limit=limit, offset=query.offset,
+                          items=page.items)
     limit = min(query.limit if query.limit is not None else MAX_EXPORT, MAX_EXPORT)
     page = service.LISTS[kind](conn, _with(query, limit=limit))
     buffer = io.BytesIO()
     write_rows(page.items, fmt, buffer, row_type=ROW_TYPES[kind])
     return Response(buffer.getvalue(), media_type=MEDIA[fmt], headers={
-        "Content-Disposition": f'attachment; filename="tacitus-{kind}.{fmt}"', "X-Total-Count": str(page.total)})
+        "Content-Disposition": f'attachment; filename="tacitus-{kind}.{fmt}"', "X-Total-Count": str(page.total),
+        "X-Total-Exact": "true" if page.total_exact else "false"})
 
 
 def _with(query: service.ListQuery, **changes) -> service.ListQuery:

@@ -25,7 +25,8 @@ class Strict(BaseModel):
 
 
 class EventPage(Strict):
-    total: int = Field(description="Rows matching the filters, before limit and offset")
+    total: int = Field(description="Rows matching the filters, before limit and offset (counted up to 10,000)")
+    total_exact: bool = Field(True, description="False when more than 10,000 rows match: total is then 10,000, a lower bound")
     limit: int | None
     offset: int
     items: list[EventRow]
@@ -48,6 +49,7 @@ class ClusterDetail(Strict):
 
 class ArticlePage(Strict):
     total: int
+    total_exact: bool = True
     limit: int | None
     offset: int
     items: list[ArticleRow]
@@ -55,6 +57,7 @@ class ArticlePage(Strict):
 
 class ActorPage(Strict):
     total: int
+    total_exact: bool = True
     limit: int | None
     offset: int
     items: list[ActorRow]
@@ -62,6 +65,7 @@ class ActorPage(Strict):
 
 class QuotePage(Strict):
     total: int
+    total_exact: bool = True
     limit: int | None
     offset: int
     items: list[QuoteRow]
@@ -69,6 +73,7 @@ class QuotePage(Strict):
 
 class ClaimPage(Strict):
     total: int
+    total_exact: bool = True
     limit: int | None
     offset: int
     items: list[ClaimRow]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
-from sqlalchemy import Select, and_, exists, func, literal, or_, select
+from sqlalchemy import Select, and_, exists, func, literal, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from tacitus.store import schema
@@ -28,6 +28,7 @@ from tacitus.store.rows import (
 )
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+ACTOR_ID = re.compile(r"^[A-Z]\d+$")  # an item id such as A3, as opposed to a name
 COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 
 
@@ -116,6 +117,48 @@ def _actor_matches(actors, actor_id_column, value: str):
     return or_(actor_id_column == value, actors.c.search.contains(value.strip().casefold(), autoescape=True))
 
 
+def like(column, text: str):
+    """Case-insensitive substring match, LIKE wildcards in `text` escaped; on PostgreSQL a trigram index on
+    lower(column) serves it (migration 0004)."""
+    return func.lower(column).contains(text.strip().casefold(), autoescape=True)
+
+
+def named_actors(value: str) -> Select:
+    """(article_id, actor_id) of the actors `value` names: their knowledge-base id, or part of a name or alias."""
+    ac = schema.actors
+    return select(ac.c.article_id, ac.c.actor_id).where(or_(ac.c.kb_id == value, like(ac.c.search, value)))
+
+
+def actor_link_matches(link, value: str):
+    """An `event_actors` row (or alias) links an actor that `value` names, or the item id `value` (A3)."""
+    match = tuple_(link.c.article_id, link.c.actor_id).in_(named_actors(value))
+    return or_(link.c.actor_id == value, match) if ACTOR_ID.match(value) else match
+
+
+def event_has_actor(role: str | None, value: str):
+    """The event (a row of `events`) has an actor `value` names, as source, target, or either (role None).
+
+    Written as `(article_id, event_id) IN (...)` over the matching actors rather than a correlated EXISTS: the
+    name match runs once over `actors` (through its trigram index on PostgreSQL), not once per event.
+    """
+    e, ea = schema.events, schema.event_actors
+    matching = select(ea.c.article_id, ea.c.event_id).where(actor_link_matches(ea, value))
+    if role:
+        matching = matching.where(ea.c.role == role)
+    return tuple_(e.c.article_id, e.c.event_id).in_(matching)
+
+
+def event_in_country(country: str):
+    """The event took place in the country, or one of its actors is coded with it."""
+    e, ea, ac = schema.events, schema.event_actors, schema.actors
+    coded = (
+        select(ea.c.article_id, ea.c.event_id)
+        .join(ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
+        .where(ac.c.country == country)
+    )
+    return or_(e.c.place_country == country, tuple_(e.c.article_id, e.c.event_id).in_(coded))
+
+
 def _page(query: Select, filters: Filters) -> Select:
     if filters.limit is not None:
         query = query.limit(filters.limit)
@@ -200,9 +243,7 @@ def actors(conn: Connection, filters: Filters) -> list[ActorRow]:
 # -- events ---------------------------------------------------------------------------------------------------
 
 def events(conn: Connection, filters: Filters) -> list[EventRow]:
-    a, ac, e, ea = schema.articles, schema.actors, schema.events, schema.event_actors
-    linked = ea.outerjoin(ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
-    same_event = and_(ea.c.article_id == e.c.article_id, ea.c.event_id == e.c.event_id)
+    a, e = schema.articles, schema.events
     query = select(e, a.c.published).join(a, a.c.id == e.c.article_id)
     if filters.article:
         query = query.where(e.c.article_id == filters.article)
@@ -217,21 +258,11 @@ def events(conn: Connection, filters: Filters) -> list[EventRow]:
 
         query = query.where(e.c.type.in_(quad_types(filters.quad)))
     if filters.actor:
-        query = query.where(
-            exists(select(literal(1)).select_from(linked).where(
-                same_event, _actor_matches(ac, ea.c.actor_id, filters.actor)))
-        )
+        query = query.where(event_has_actor(None, filters.actor))
     if filters.dyad:
-        for role, value in zip(("source", "target"), filters.dyad, strict=True):
-            query = query.where(
-                exists(select(literal(1)).select_from(linked).where(
-                    same_event, ea.c.role == role, _actor_matches(ac, ea.c.actor_id, value)))
-            )
+        query = query.where(event_has_actor("source", filters.dyad[0]), event_has_actor("target", filters.dyad[1]))
     if filters.country:
-        query = query.where(or_(
-            e.c.place_country == filters.country,
-            exists(select(literal(1)).select_from(linked).where(same_event, ac.c.country == filters.country)),
-        ))
+        query = query.where(event_in_country(filters.country))
     query = query.where(*_date_range(e.c.date_key, filters))
     query = _page(query.order_by(e.c.date_key.asc().nulls_last(), e.c.article_id, e.c.position), filters)
     found = conn.execute(query).all()

@@ -1,0 +1,84 @@
+"""Indexes for the list filters at corpus scale (a million events): each common filter, combined with the
+default order (event date), is served by one index instead of a scan and a sort of the whole table.
+
+On PostgreSQL, trigram (pg_trgm) GIN indexes also serve the substring matches: actor names and aliases
+(`--actor`, dyads) and the text search over evidence, place and type (`q`). pg_trgm is a trusted extension
+(PostgreSQL 13+), so the database owner may create it; where it cannot be created the migration goes on without
+those indexes (the queries are the same, only slower) and says so in the log.
+
+Revision ID: 0004
+Revises: 0003
+"""
+
+import logging
+
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+log = logging.getLogger("tacitus.store")
+
+BTREE = {
+    "ix_events_date_key_article_id_position": ("events", ["date_key", "article_id", "position"]),
+    "ix_events_type_date_key": ("events", ["type", "date_key"]),
+    "ix_events_status_date_key": ("events", ["status", "date_key"]),
+    "ix_events_place_country_date_key": ("events", ["place_country", "date_key"]),
+    "ix_event_actors_actor_id": ("event_actors", ["actor_id"]),
+    "ix_actors_kb_id": ("actors", ["kb_id"]),
+}
+
+# name -> (table, column): GIN trigram index on lower(column), PostgreSQL only (see schema.TRIGRAM_INDEXES).
+TRIGRAM = {
+    "ix_actors_search_trgm": ("actors", "search"),
+    "ix_events_evidence_trgm": ("events", "evidence"),
+    "ix_events_place_trgm": ("events", "place"),
+    "ix_events_type_trgm": ("events", "type"),
+}
+
+
+def upgrade() -> None:
+    for name, (table, columns) in BTREE.items():
+        op.create_index(name, table, columns)
+    # The single-column date index is the first column of the composite one: drop the duplicate.
+    op.drop_index("ix_events_date_key", table_name="events")
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    extension_schema = _trigram_schema(op.get_bind())
+    if extension_schema is None:
+        return
+    for name, (table, column) in TRIGRAM.items():
+        op.execute(f'CREATE INDEX {name} ON {table} USING gin (lower({column}) "{extension_schema}".gin_trgm_ops)')
+
+
+def _trigram_schema(bind) -> str | None:
+    """The schema pg_trgm lives in, creating it in `public` when the database lacks it; None if it cannot be had.
+
+    Not in the store's own schema (the search path may point at one of many): dropping that schema would then
+    take the extension, and every other schema's trigram indexes, with it.
+    """
+    found = bind.exec_driver_sql(
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'"
+    ).scalar()
+    if found:
+        return found
+    savepoint = bind.begin_nested()
+    try:
+        bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+        savepoint.commit()
+    except Exception as error:  # noqa: BLE001 - the store works without it, only slower
+        savepoint.rollback()
+        log.warning("pg_trgm is not available (%s): substring filters will scan their tables", error)
+        return None
+    return "public"
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for name in TRIGRAM:
+            op.execute(f"DROP INDEX IF EXISTS {name}")
+    op.create_index("ix_events_date_key", "events", ["date_key"])
+    for name, (table, _columns) in BTREE.items():
+        op.drop_index(name, table_name=table)
