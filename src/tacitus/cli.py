@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable
 
 import click
 
-from tacitus.errors import InputError, TacitusError
+from tacitus.errors import EngineError, InputError, TacitusError
 
 DB_HELP = "Store URL: sqlite:///path.db or postgresql+psycopg://user:pass@host/db (default $TACITUS_DB or ./tacitus.db)"
 FORMATS = ["table", "csv", "jsonl", "parquet"]
@@ -68,6 +69,26 @@ def _inputs(inputs: tuple[str, ...], jsonl: bool, published: str | None):
     return read_inputs(list(inputs), jsonl=jsonl, published=published, stdin=sys.stdin.buffer)
 
 
+def _engine_options(function):
+    """--engine and --address for the commands that run the pipeline; an engine that cannot start is one line."""
+
+    @functools.wraps(function)
+    def run_command(*args, **kwargs):
+        if kwargs.get("address") and kwargs.get("engine") != "ray":
+            raise click.UsageError("--address needs --engine ray")
+        try:
+            return function(*args, **kwargs)
+        except EngineError as error:
+            raise click.ClickException(str(error)) from None
+
+    run_command = click.option(
+        "--address", help="Ray cluster to run on: HEAD:6379, or 'auto' (the one `ray start` joined this node to, or "
+        "$RAY_ADDRESS); its nodes need tacitus installed. Default: a private Ray on this machine.")(run_command)
+    return click.option(
+        "--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+        help="Where extraction runs: local (--workers processes) or ray (--workers Ray actors).")(run_command)
+
+
 def _single_document_input(inputs: tuple[str, ...], jsonl: bool) -> bool:
     if jsonl or len(inputs) != 1:
         return False
@@ -80,7 +101,9 @@ def _single_document_input(inputs: tuple[str, ...], jsonl: bool) -> bool:
 @click.option("--published", help="Publication date (anchors 'Monday', 'in November'…) for inputs without one.")
 @click.option("--jsonl", is_flag=True, help="One document per line, for every input; '-' reads JSONL articles.")
 @click.option("--workers", default=1, show_default=True, help="Worker processes.")
-def extract(inputs: tuple[str, ...], published: str | None, jsonl: bool, workers: int) -> None:
+@_engine_options
+def extract(inputs: tuple[str, ...], published: str | None, jsonl: bool, workers: int, engine: str,
+            address: str | None) -> None:
     """Extract documents (JSON) from files, folders, URLs, JSONL or '-' (stdin).
 
     One text or HTML input without --jsonl prints one indented document; otherwise one document per line.
@@ -90,7 +113,7 @@ def extract(inputs: tuple[str, ...], published: str | None, jsonl: bool, workers
     published = _published_option(published)
     single = _single_document_input(inputs, jsonl)
     failed = 0
-    for outcome in runner.run(_inputs(inputs, jsonl, published), workers=workers):
+    for outcome in runner.run(_inputs(inputs, jsonl, published), workers=workers, engine=engine, address=address):
         if not outcome.ok:
             failed += 1
             _fail_line(outcome.source, outcome.error)
@@ -105,7 +128,9 @@ def extract(inputs: tuple[str, ...], published: str | None, jsonl: bool, workers
 @click.option("--published", help="Publication date for inputs without one.")
 @click.option("--jsonl", is_flag=True, help="Read '-' (stdin) as JSONL articles.")
 @click.option("--workers", default=1, show_default=True, help="Worker processes for the NLP stages.")
-def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl: bool, workers: int) -> None:
+@_engine_options
+def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl: bool, workers: int, engine: str,
+           address: str | None) -> None:
     """Extract and store articles; already-stored ones (same content or URL) are skipped, so re-runs resume."""
     from tacitus import runner
 
@@ -124,7 +149,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl
                 continue
             yield item
 
-    outcomes = runner.run(unseen(_inputs(inputs, jsonl, published)), workers=workers)
+    outcomes = runner.run(unseen(_inputs(inputs, jsonl, published)), workers=workers, engine=engine, address=address)
     for outcome in _progress(outcomes, desc="ingest"):
         if outcome.ok:
             try:

@@ -20,3 +20,7 @@ class ConfigError(TacitusError):
 
 class StoreError(TacitusError):
     """The store cannot be opened, migrated or written."""
+
+
+class EngineError(TacitusError):
+    """An execution engine (Ray) that cannot start, or whose workers cannot run the pipeline."""

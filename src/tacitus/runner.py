@@ -32,12 +32,30 @@ def describe(article: Article) -> str:
     return article.url or article.source or article.id
 
 
-def run(items: Iterable[Article | InputError], *, workers: int = 1, batch_size: int = 16) -> Iterator[Outcome]:
-    """Yield one Outcome per item, in input order; input errors pass straight through as failed outcomes."""
+ENGINES = ("local", "ray")
+
+
+def run(
+    items: Iterable[Article | InputError], *, workers: int = 1, batch_size: int = 16, engine: str = "local",
+    address: str | None = None,
+) -> Iterator[Outcome]:
+    """One Outcome per item, in input order; input errors pass straight through as failed outcomes.
+
+    engine "local" runs here (one process, or a fork pool of `workers`); "ray" runs `workers` Ray actors, on a
+    local Ray or the cluster at `address` (tacitus.engines.ray_engine, imported only then). The engine starts
+    before this returns, so one that cannot start raises EngineError here, not half way through the outcomes.
+    """
+    if engine == "ray":
+        from tacitus.engines import ray_engine
+
+        return ray_engine.run(items, workers=workers, batch_size=batch_size, address=address)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: expected one of {', '.join(ENGINES)}")
+    if address is not None:
+        raise ValueError("address applies to the ray engine only")
     if workers <= 1:
-        yield from _run_local(items, batch_size)
-    else:
-        yield from _run_pool(items, workers, batch_size)
+        return _run_local(items, batch_size)
+    return _run_pool(items, workers, batch_size)
 
 
 def _run_local(items: Iterable[Article | InputError], batch_size: int) -> Iterator[Outcome]:
