@@ -1,13 +1,16 @@
-"""Latency of the events list: a bounded loopback load test on a store of generated events.
+"""Latency of the events list at scale: the REST API under a bounded loopback load, and `tacitus events`.
 
-    .venv/bin/python bench/api_latency.py [--events 10000] [--requests 400] [--concurrency 4]
+    .venv/bin/python bench/api_latency.py --db postgresql+psycopg://u:p@127.0.0.1/tacitus_bench --events 1000000
+    .venv/bin/python bench/api_latency.py --db sqlite:///bench-1m.db --events 1000000 --cli-runs 10
 
-Builds a temporary SQLite store holding `--events` synthetic events (documents generated here with a fixed
-seed: 20 events per article, actors from a pool of 60, dates over 2023-2024), starts the app with uvicorn in a
-subprocess on 127.0.0.1 (never another interface), sends exactly `--requests` GET /api/events requests from
-`--concurrency` threads, cycling through a fixed mix of queries (first page, filters by type / actor / dyad /
-country / date range, text search, a deep page, sorting), and prints p50/p95/max latency overall and per query.
-Nothing is fetched from the network; the store is deleted at the end unless `--keep` is given.
+The store is filled by `bench/generate_events.py` (realistic generated events, fixed seed) when it holds fewer
+than `--events`; a filled store is reused as it is. The app runs with uvicorn in a subprocess on 127.0.0.1
+(never another interface); exactly `--requests` GET /api/events requests are sent from `--concurrency`
+threads, cycling through a fixed mix of filtered queries (type, status, actor, directed dyad, country, date
+range, text search, combinations, a deep page, a sort), after one uncounted warm-up request per query. It
+prints p50/p95/max per query and overall. With `--cli-runs`, it also times the `tacitus events` command for
+the same kinds of filter: as a whole process (Python start-up and imports included) and in-process
+(`Store.events`, the query the command runs). Nothing is fetched from the network.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -25,64 +27,46 @@ from pathlib import Path
 import httpx
 
 from tacitus.api.background import free_port
-from tacitus.contract import Actor, Article, DateValue, Document, Event, Place, Sentence, Span
 from tacitus.store import Store
 
-TYPES = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
-         "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "RETREAT", "CONCEDE"]
-STATUSES = ["occurred"] * 6 + ["planned", "requested", "denied", "promised"]
-PLACES = [("Moscow", "RUS", 55.75, 37.62), ("Gaza", "PSE", 31.5, 34.47), ("Cairo", "EGY", 30.04, 31.24),
-          ("Doha", "QAT", 25.29, 51.53), ("Kyiv", "UKR", 50.45, 30.52), ("Washington", "USA", 38.9, -77.04),
-          ("Beijing", "CHN", 39.9, 116.4), ("Brussels", "BEL", 50.85, 4.35)]
-COUNTRIES = ["RUS", "USA", "ISR", "PSE", "EGY", "QAT", "UKR", "CHN", "TUR", "IRN", "FRA", "DEU"]
-EVENTS_PER_ARTICLE = 20
+sys.path.insert(0, str(Path(__file__).parent))
+import generate_events  # noqa: E402 - the sibling generator script
+
 QUERIES = {
     "first page": {},
-    "type": {"type": "CONSULT"},
-    "actor": {"actor": "actor 7"},
-    "dyad": {"dyad": ["Actor 3", "Actor 11"]},
-    "country": {"country": "RUS"},
+    "type": {"type": "ASSAULT"},
+    "status": {"status": "denied"},
+    "actor (country)": {"actor": "ukraine"},
+    "actor (person)": {"actor": "petrov"},
+    "actor (kb/org)": {"actor": "hamas"},
+    "dyad": {"dyad": ["Russia", "Ukraine"]},
+    "country": {"country": "QAT"},
     "date range": {"since": "2024-03", "until": "2024-05"},
-    "text search": {"q": "talks in"},
-    "deep page": {"offset": 9000, "limit": 50},
+    "text search": {"q": "humanitarian aid"},
+    "type+country+dates": {"type": "CONSULT", "country": "EGY", "since": "2023", "until": "2023"},
+    "actor+status": {"actor": "israel", "status": "requested"},
+    "deep page": {"offset": 5000, "limit": 50},
     "sort by confidence": {"sort": "confidence", "order": "desc"},
+}
+# `tacitus events` takes the CLI's filter names: a directed dyad, no text search or sort.
+CLI_QUERIES = {
+    "type": {"type": "ASSAULT"},
+    "actor": {"actor": "ukraine"},
+    "dyad": {"dyad": "Russia:Ukraine"},
+    "country": {"country": "QAT"},
+    "type+country+dates": {"type": "CONSULT", "country": "EGY", "since": "2023", "until": "2023"},
 }
 
 
-def generated_document(index: int, rng: random.Random) -> Document:
-    """One article with EVENTS_PER_ARTICLE events, one sentence each, between actors from the pool."""
-    pool = rng.sample(range(60), 8)
-    actors = [Actor(id=f"A{i + 1}", name=f"Actor {n}", type="organization", country=COUNTRIES[n % len(COUNTRIES)])
-              for i, n in enumerate(pool)]
-    sentences, events, text = [], [], ""
-    for number in range(EVENTS_PER_ARTICLE):
-        source, target = rng.sample(actors, 2)
-        kind = rng.choice(TYPES)
-        place = rng.choice(PLACES)
-        sentence = f"{source.name} and {target.name} held talks in {place[0]} about {kind.lower()} number {number}."
-        start = len(text)
-        text += sentence + " "
-        end = start + len(sentence)
-        sentences.append(Sentence(start=start, end=end))
-        source.mentions.append(Span(start=start, end=start + len(source.name)))
-        day = f"{rng.choice([2023, 2024])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        events.append(Event(
-            id=f"E{number + 1}", type=kind, status=rng.choice(STATUSES), sources=[source.id], targets=[target.id],
-            date=DateValue(value=day), confidence=round(rng.uniform(0.3, 1.0), 2),
-            place=Place(name=place[0], country=place[1], lat=place[2], lon=place[3]) if rng.random() < 0.7 else None,
-            evidence=[Span(start=start, end=end)],
-        ))
-    article = Article(id=f"bench-{index:05d}", title=f"Generated article {index}", published="2024-06-11",
-                      text=text.strip(), content_hash=f"{index:064x}")
-    return Document(article=article, sentences=sentences, actors=actors, events=events)
-
-
-def build_store(url: str, n_events: int, seed: int = 7) -> int:
-    rng = random.Random(seed)
+def fill(url: str, n_events: int) -> str:
     with Store(url) as store:
-        for index in range(-(-n_events // EVENTS_PER_ARTICLE)):
-            store.save(generated_document(index, rng))
-        return store.stats()["events"]
+        stored = store.stats()["events"]
+    if stored >= n_events:
+        return f"reused: {stored:,} events"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(Path(generate_events.__file__)), "--db", url, "--events", str(n_events),
+                    "--append"], check=True)
+    return f"generated in {time.perf_counter() - started:.0f} s"
 
 
 def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 300) -> None:
@@ -91,7 +75,7 @@ def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 300) ->
         if process.poll() is not None:
             raise SystemExit(f"the server exited with {process.returncode}")
         try:
-            if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
+            if httpx.get(base + "/api/stats", timeout=5).status_code == 200:
                 return
         except httpx.HTTPError:
             time.sleep(0.2)
@@ -103,7 +87,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def run(base: str, n_requests: int, concurrency: int) -> dict[str, list[float]]:
+def load_test(base: str, n_requests: int, concurrency: int) -> dict[str, list[float]]:
     names = list(QUERIES)
     timings: dict[str, list[float]] = {name: [] for name in names}
 
@@ -116,7 +100,7 @@ def run(base: str, n_requests: int, concurrency: int) -> dict[str, list[float]]:
             raise SystemExit(f"{name}: HTTP {response.status_code}: {response.text[:200]}")
         return name, elapsed * 1000
 
-    with httpx.Client(timeout=60) as client:
+    with httpx.Client(timeout=120) as client:
         for name in names:  # one warm-up request per query, not counted
             client.get(base + "/api/events", params=QUERIES[name])
         with ThreadPoolExecutor(concurrency) as pool:
@@ -125,51 +109,78 @@ def run(base: str, n_requests: int, concurrency: int) -> dict[str, list[float]]:
     return timings
 
 
+def cli_timings(url: str, runs: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Whole-process `tacitus events` and in-process `Store.events` milliseconds per query."""
+    command = [str(Path(sys.executable).parent / "tacitus"), "events", "--db", url, "--limit", "50", "--format", "jsonl"]
+    whole: dict[str, list[float]] = {name: [] for name in CLI_QUERIES}
+    inside: dict[str, list[float]] = {name: [] for name in CLI_QUERIES}
+    for _ in range(runs):
+        for name, filters in CLI_QUERIES.items():
+            flags = [part for key, value in filters.items() for part in (f"--{key}", str(value))]
+            started = time.perf_counter()
+            subprocess.run(command + flags, check=True, stdout=subprocess.DEVNULL)
+            whole[name].append((time.perf_counter() - started) * 1000)
+    with Store(url, upgrade=False) as store:
+        for filters in CLI_QUERIES.values():
+            store.events(limit=50, **filters)  # warm-up
+        for _ in range(runs):
+            for name, filters in CLI_QUERIES.items():
+                started = time.perf_counter()
+                store.events(limit=50, **filters)
+                inside[name].append((time.perf_counter() - started) * 1000)
+    return whole, inside
+
+
+def table(title: str, timings: dict[str, list[float]]) -> str:
+    every = [ms for values in timings.values() for ms in values]
+    lines = [title, "", "| query | n | p50 ms | p95 ms | max ms |", "|---|---|---|---|---|"]
+    for name, values in [*timings.items(), ("ALL", every)]:
+        lines.append(f"| {name} | {len(values)} | {statistics.median(values):.1f} | {percentile(values, 0.95):.1f} | "
+                     f"{max(values):.1f} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=10_000)
-    parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--keep", action="store_true", help="keep the generated store and print its path")
-    parser.add_argument("--db", help="a SQLite file to build the store in, or to reuse when it already holds the events")
+    parser.add_argument("--db", required=True, help="store URL (sqlite:///… or postgresql+psycopg://…)")
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--requests", type=int, default=700)
+    parser.add_argument("--concurrency", type=int, default=1)
+    parser.add_argument("--cli-runs", type=int, default=0, help="also time `tacitus events` this many times a query")
+    parser.add_argument("--seed", type=int, default=11, help="order of the requests")
     args = parser.parse_args()
     if args.events < 1 or args.requests < 1 or not 1 <= args.concurrency <= 32:
         parser.error("--events and --requests must be ≥ 1, --concurrency 1..32")
+    random.seed(args.seed)
 
-    folder = Path(tempfile.mkdtemp(prefix="tacitus-bench-"))
-    url = f"sqlite:///{Path(args.db).resolve() if args.db else folder / 'bench.db'}"
-    started = time.perf_counter()
-    with Store(url) as store:
-        stored = store.stats()["events"]
-    how = "reused"
-    if stored < args.events:
-        stored, how = build_store(url, args.events), "built"
-    print(f"store: {stored} events in {stored // EVENTS_PER_ARTICLE} articles, {how} in "
-          f"{time.perf_counter() - started:.1f}s ({url if args.keep or args.db else 'temporary'})")
+    how = fill(args.db, args.events)
+    with Store(args.db) as store:
+        stats = store.stats()
+        backend = store.engine.dialect.name
+    print(f"store: {backend}, {stats['events']:,} events in {stats['articles']:,} articles ({how})\n")
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-c", f"from tacitus.api import serve; serve({url!r}, '127.0.0.1', {port})"],
-                              stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-c", f"from tacitus.api import serve; serve({args.db!r}, '127.0.0.1', {port})"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until_up(base, server)
         started = time.perf_counter()
-        timings = run(base, args.requests, args.concurrency)
+        timings = load_test(base, args.requests, args.concurrency)
         wall = time.perf_counter() - started
     finally:
         server.terminate()
         server.wait(30)
-    every = [ms for values in timings.values() for ms in values]
-    print(f"GET /api/events: {len(every)} requests, concurrency {args.concurrency}, {wall:.1f}s "
-          f"({len(every) / wall:.0f} req/s)")
-    print(f"{'query':<20} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for name, values in [*timings.items(), ("ALL", every)]:
-        print(f"{name:<20} {len(values):>4} {statistics.median(values):>8.1f} {percentile(values, 0.95):>8.1f} "
-              f"{max(values):>8.1f}")
-    if not args.keep:
-        for path in folder.iterdir():
-            path.unlink()
-        folder.rmdir()
+    n = sum(len(v) for v in timings.values())
+    print(table(f"GET /api/events: {n} requests, concurrency {args.concurrency}, {wall:.1f} s "
+                f"({n / wall:.0f} req/s)", timings))
+    if args.cli_runs:
+        whole, inside = cli_timings(args.db, args.cli_runs)
+        print()
+        print(table("`tacitus events --limit 50 --format jsonl`, whole process (start-up and imports included)", whole))
+        print()
+        print(table("`Store.events(limit=50, …)` in process: the query `tacitus events` runs", inside))
 
 
 if __name__ == "__main__":

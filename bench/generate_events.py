@@ -103,24 +103,29 @@ class World:
 
     def __init__(self, rng: random.Random, people: int = 400):
         self.rng = rng
-        self.actors: list[dict] = []
-        for name, iso, capital, lat, lon in COUNTRIES:
-            self.actors.append({"name": name, "type": "country", "country": iso, "sector": [], "role": None,
-                                "place": (capital, iso, lat, lon)})
-        for name, iso, kind, sector in ORGANISATIONS:
-            self.actors.append({"name": name, "type": kind, "country": iso, "sector": [sector], "role": None})
+        countries = [{"name": name, "type": "country", "country": iso, "sector": [], "role": None,
+                      "place": (capital, iso, lat, lon)} for name, iso, capital, lat, lon in COUNTRIES]
+        organisations = [{"name": name, "type": kind, "country": iso, "sector": [sector], "role": None}
+                         for name, iso, kind, sector in ORGANISATIONS]
+        rng.shuffle(organisations)
         country_weights = list(accumulate(1 / (rank + 1) for rank in range(len(COUNTRIES))))
-        seen = set()
-        while len(seen) < people:
+        persons, seen = [], set()
+        while len(persons) < people:
             name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
             if name in seen:
                 continue
             seen.add(name)
             country = rng.choices(COUNTRIES, cum_weights=country_weights)[0]
             title, sector = rng.choice(ROLES)
-            self.actors.append({"name": name, "type": "person", "country": country[1], "sector": [sector],
-                                "role": (title, country[0])})
-        rng.shuffle(self.actors)  # popularity rank independent of kind
+            persons.append({"name": name, "type": "person", "country": country[1], "sector": [sector],
+                            "role": (title, country[0])})
+        # Popularity rank: countries in their news order, organisations and people interleaved with them, so
+        # the big countries lead (as in GDELT and POLECAT) and a long tail of people follows.
+        self.actors = []
+        for index in range(max(len(countries), len(organisations), len(persons))):
+            for pool in (countries, organisations, persons):
+                if index < len(pool):
+                    self.actors.append(pool[index])
         self.cum_popularity = list(accumulate(1 / (rank + 1) ** 1.1 for rank in range(len(self.actors))))
         self.types = list(TYPES)
         self.cum_types = list(accumulate(weight for weight, _ in TYPES.values()))

@@ -25,6 +25,20 @@ def test_store_same_body_under_another_url_is_a_copy_of_the_story(store, corpus)
     assert row.sources.split("; ")[1] == "https://mirror.example.net/moscow"
 
 
+def test_store_same_body_and_id_under_other_urls_keeps_every_url(store, corpus):
+    # Ingest gives an article a content-derived id, so a word-for-word copy arrives with the story's own id.
+    copies = []
+    for number in (1, 2):
+        copy = corpus[0].model_copy(deep=True)
+        copy.article.url = f"https://mirror{number}.example.net/moscow"
+        copies.append(copy)
+    results = store.save_many([corpus[0], *copies, copies[0]], batch_size=4)
+    assert [r.status for r in results] == ["stored", "copy", "copy", "duplicate"]
+    [row] = store.articles()
+    assert row.sources.split("; ") == [
+        "https://example.org/moscow", "https://mirror1.example.net/moscow", "https://mirror2.example.net/moscow"]
+
+
 def test_store_same_body_without_url_is_a_duplicate(store, corpus):
     store.save(corpus[0])
     copy = corpus[0].model_copy(deep=True)

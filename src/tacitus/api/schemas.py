@@ -25,8 +25,8 @@ class Strict(BaseModel):
 
 
 class EventPage(Strict):
-    total: int = Field(description="Rows matching the filters, before limit and offset (counted up to 10,000)")
-    total_exact: bool = Field(True, description="False when more than 10,000 rows match: total is then 10,000, a lower bound")
+    total: int = Field(description="Rows matching the filters, before limit and offset (counted up to 1,000)")
+    total_exact: bool = Field(True, description="False when more than 1,000 rows match: total is then 1,000, a lower bound")
     limit: int | None
     offset: int
     items: list[EventRow]

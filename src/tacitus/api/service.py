@@ -15,13 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import Select, and_, exists, func, literal, or_, select, tuple_
+from sqlalchemy import Select, and_, exists, func, literal, or_, select
 from sqlalchemy.engine import Connection, Engine
 
 from tacitus.contract import Document, Span
 from tacitus.store import schema
 from tacitus.store.queries import (
-    actor_link_matches,
     event_has_actor,
     event_in_country,
     like,
@@ -58,8 +57,8 @@ class ListQuery:
 
 
 # Counting every match of a broad filter over a million events costs more than finding the page itself, so a
-# count stops here: `total` is then a lower bound and `total_exact` false ("10,000+ events").
-COUNT_LIMIT = 10_000
+# count stops here: `total` is then a lower bound and `total_exact` false ("1000+ events").
+COUNT_LIMIT = 1_000
 
 
 @dataclass(frozen=True)
@@ -102,17 +101,8 @@ _linked = event_has_actor
 
 def _dyad(first: str, second: str):
     """The event has one actor on its source side and the other on its target side, in either direction."""
-    e, ea = schema.events, schema.event_actors
-    source, target = ea.alias("dyad_source"), ea.alias("dyad_target")
-
-    named = actor_link_matches
-    pairs = (
-        select(source.c.article_id, source.c.event_id)
-        .join(target, and_(target.c.article_id == source.c.article_id, target.c.event_id == source.c.event_id))
-        .where(source.c.role == "source", target.c.role == "target",
-               or_(and_(named(source, first), named(target, second)), and_(named(source, second), named(target, first))))
-    )
-    return tuple_(e.c.article_id, e.c.event_id).in_(pairs)
+    has = event_has_actor
+    return or_(and_(has("source", first), has("target", second)), and_(has("source", second), has("target", first)))
 
 
 def _finish(conn: Connection, base: Select, order: list, query: ListQuery) -> tuple[int, list]:
@@ -137,14 +127,15 @@ def _page(total: int, items: list) -> Page:
 
 
 def _ordered(column, query: ListQuery):
-    return column.desc().nulls_last() if query.order == "desc" else column.asc().nulls_last()
+    """The sort; NULLS LAST only where the column can be null, so an index on a NOT NULL column serves it."""
+    ordered = column.desc() if query.order == "desc" else column.asc()
+    return ordered.nulls_last() if getattr(column, "nullable", True) else ordered
 
 
 # -- events --------------------------------------------------------------------------------------------------
 
 def events(conn: Connection, query: ListQuery) -> Page:
     e, a = schema.events, schema.articles
-    base = select(e, a.c.published).join(a, a.c.id == e.c.article_id)
     conditions = []
     if query.article:
         conditions.append(e.c.article_id == query.article)
@@ -167,17 +158,25 @@ def events(conn: Connection, query: ListQuery) -> Page:
     if query.q:
         conditions.append(or_(_like(e.c.evidence, query.q), _like(e.c.type, query.q), _like(e.c.place, query.q)))
     conditions += _date_range(e.c.date_key, query)
-    base = base.where(*conditions)
     column = {"date": e.c.date_key, "type": e.c.type, "status": e.c.status, "confidence": e.c.confidence,
               "published": a.c.published, "article": e.c.article_id}[query.sort if query.sort in EVENT_SORTS else "date"]
-    total, paged = _finish(conn, base, [_ordered(column, query), e.c.article_id, e.c.position], query)
-    # Page on the keys alone, then read the whole rows of that page: sorting 10,000 narrow rows to skip
-    # most of them is much cheaper than sorting them with their evidence text.
-    keys = [tuple(r) for r in conn.execute(paged.with_only_columns(e.c.article_id, e.c.event_id))]
+    # Every condition is on `events` alone (its actors are copied into it), so neither the count nor the page
+    # joins another table unless the sort needs the article's date. Page on the keys, then read the page's
+    # whole rows: sorting narrow rows to skip most of them is much cheaper than sorting them with their text.
+    keyed = select(e.c.article_id, e.c.event_id).where(*conditions)
+    if column is a.c.published:
+        keyed = keyed.join(a, a.c.id == e.c.article_id)
+    total, paged = _finish(conn, keyed, [_ordered(column, query), e.c.article_id, e.c.position], query)
+    keys = [tuple(r) for r in conn.execute(paged)]
     if not keys:
         return _page(total, [])
+    # By article ids (an index range each, on every backend), keeping the page's pairs: SQLite does not use the
+    # primary key for a list of (article_id, event_id) row values.
+    wanted = set(keys)
     found = {(r.article_id, r.event_id): r for r in conn.execute(
-        select(e, a.c.published).join(a, a.c.id == e.c.article_id).where(tuple_(e.c.article_id, e.c.event_id).in_(keys)))}
+        select(e, a.c.published).join(a, a.c.id == e.c.article_id)
+        .where(e.c.article_id.in_(sorted({article_id for article_id, _ in keys}))))
+        if (r.article_id, r.event_id) in wanted}
     return _page(total, event_rows(conn, [found[key] for key in keys]))
 
 

@@ -153,6 +153,28 @@ def flatten(document: Document, ingested_at: datetime) -> FlatDocument:
     return flat
 
 
+def actor_search(actor: Actor) -> str:
+    """What the substring filters match an actor by: casefolded name, aliases and KB id, one a line."""
+    return "\n".join([actor.name, *actor.aliases, *([actor.kb_id] if actor.kb_id else [])]).casefold()
+
+
+def countries_text(countries) -> str | None:
+    """' RUS UKR ': each code with a space on both sides, so a match on ' RUS ' is a whole code."""
+    codes = list(dict.fromkeys(code for code in countries if code))
+    return f" {' '.join(codes)} " if codes else None
+
+
+def _event_actor_columns(document: Document, event) -> dict:
+    sides = {}
+    countries = []
+    for column, ids in (("source_search", event.sources), ("target_search", event.targets)):
+        actors = [document.actor(actor_id) for actor_id in dict.fromkeys(ids)]
+        found = [actor for actor in actors if actor is not None]
+        sides[column] = "\n".join(actor_search(actor) for actor in found) or None
+        countries += [actor.country for actor in found]
+    return {**sides, "actor_countries": countries_text(countries)}
+
+
 def _event_row(document: Document, position: int, event) -> dict:
     first = event.evidence[0] if event.evidence else None
     date_value = event.date.value if event.date else None
@@ -179,4 +201,5 @@ def _event_row(document: Document, position: int, event) -> dict:
         "evidence_start": first.start if first else None,
         "evidence_end": first.end if first else None,
         "evidence_part": first.part if first else None,
+        **_event_actor_columns(document, event),
     }

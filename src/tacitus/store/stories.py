@@ -6,6 +6,7 @@ any later `tacitus ingest` run, by any worker, on SQLite and PostgreSQL alike, w
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -45,10 +46,18 @@ def index_story(connection: Connection, article_id: str, signature: Signature) -
 
 
 def add_source(connection: Connection, story_id: str, document: Document, similarity: float, now: datetime) -> None:
-    """Record that `document` (the story itself, or a copy of it) was carried by its URL and outlet."""
+    """Record that `document` (the story itself, or a copy of it) was carried by its URL and outlet.
+
+    A copy whose body is the very same as a stored one has the same content-derived id; its row is keyed by
+    that id and its URL (`ID~url-hash`), so every URL that carried the story is kept.
+    """
     article = document.article
+    source_id = article.id
+    ss = schema.story_sources
+    if article.url and connection.execute(select(ss.c.article_id).where(ss.c.article_id == source_id)).first():
+        source_id = f"{article.id}~{hashlib.sha256(article.url.encode('utf-8')).hexdigest()[:16]}"
     connection.execute(insert(schema.story_sources), [{
-        "article_id": article.id, "story_id": story_id, "url": article.url or None,
+        "article_id": source_id, "story_id": story_id, "url": article.url or None,
         "content_hash": content_hash(document), "source": article.source, "title": article.title,
         "published": article.published, "similarity": round(similarity, 4), "added_at": now,
     }])
