@@ -85,3 +85,40 @@ def test_store_head_constant_is_the_one_newest_migration():
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     assert ScriptDirectory.from_config(config).get_heads() == [HEAD]
+
+
+def test_store_migration_0004_copies_stored_events_actors_into_their_rows(store_url):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from tacitus.store.store import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    engine = create_engine(store_url)
+    with engine.begin() as connection:  # a store as 0003 left it, with one article that has one event
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+        connection.execute(text(
+            "INSERT INTO articles (id, content_hash, document, ingested_at) VALUES ('a', 'h', '{}', CURRENT_TIMESTAMP)"))
+        connection.execute(text(
+            "INSERT INTO actors (article_id, actor_id, position, name, type, country, kb_id, mentions, search) VALUES "
+            "('a', 'A1', 0, 'Sergey Lavrov', 'person', 'RUS', 'Q1', 1, 'sergey lavrov\nlavrov'), "
+            "('a', 'A2', 1, 'Hamas', 'group', 'PSE', NULL, 1, 'hamas')"))
+        connection.execute(text(
+            "INSERT INTO events (article_id, event_id, position, type, status, date_inferred, confidence) "
+            "VALUES ('a', 'E1', 0, 'CONSULT', 'occurred', false, 0.9), ('a', 'E2', 1, 'PROTEST', 'occurred', false, 0.5)"))
+        connection.execute(text(
+            "INSERT INTO event_actors (article_id, event_id, role, actor_id, position) "
+            "VALUES ('a', 'E1', 'source', 'A1', 0), ('a', 'E1', 'target', 'A2', 0)"))
+    engine.dispose()
+    with Store(store_url) as store:
+        assert store.revision() == HEAD
+        with store.engine.connect() as connection:
+            rows = connection.execute(text(
+                "SELECT event_id, source_search, target_search, actor_countries FROM events ORDER BY event_id")).all()
+        assert [tuple(r) for r in rows] == [
+            ("E1", "sergey lavrov\nlavrov\nq1", "hamas", " RUS PSE "), ("E2", None, None, None)]
+        assert [row.event_id for row in store.events(actor="lavrov")] == ["E1"]
+        assert [row.event_id for row in store.events(country="PSE")] == ["E1"]
