@@ -39,10 +39,24 @@ def _open_store(db: str | None):
         raise click.ClickException(str(error)) from None
 
 
-def _progress(iterable, *, desc: str, unit: str = "article"):
+def _progress(iterable, *, desc: str, unit: str = "article", total: int | None = None):
+    """A progress bar on stderr (articles/s, and an ETA when the number of inputs is known); off when piped."""
     from tqdm import tqdm
 
-    return tqdm(iterable, desc=desc, unit=unit, file=sys.stderr, disable=None, dynamic_ncols=True)
+    return tqdm(iterable, desc=desc, unit=unit, total=total, file=sys.stderr, disable=None, dynamic_ncols=True)
+
+
+# Articles committed per transaction by `ingest`: far fewer commits than one per article, and a crash loses at
+# most one batch of extraction work (nothing of an uncommitted batch is stored, so a rerun extracts it again).
+SAVE_BATCH = 32
+
+
+def _batched(iterable, size: int):
+    from itertools import islice
+
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -128,15 +142,21 @@ def extract(inputs: tuple[str, ...], published: str | None, jsonl: bool, workers
 @click.option("--published", help="Publication date for inputs without one.")
 @click.option("--jsonl", is_flag=True, help="Read '-' (stdin) as JSONL articles.")
 @click.option("--workers", default=1, show_default=True, help="Worker processes for the NLP stages.")
+@click.option("--save-batch", default=SAVE_BATCH, show_default=True, type=click.IntRange(min=1),
+              help="Articles committed per transaction (a crash loses at most one uncommitted batch, re-run resumes).")
 @_engine_options
-def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl: bool, workers: int, engine: str,
-           address: str | None) -> None:
+def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl: bool, workers: int,
+           save_batch: int, engine: str, address: str | None) -> None:
     """Extract and store articles; already-stored ones (same content or URL) are skipped, so re-runs resume."""
     from tacitus import runner
 
     published = _published_option(published)
     store = _open_store(db)
     counts = {"stored": 0, "copy": 0, "duplicate": 0, "failed": 0}
+
+    from tacitus.ingest import count_inputs
+
+    bar = _progress(None, desc="ingest", total=count_inputs(list(inputs), jsonl=jsonl))
 
     def unseen(items):
         # Known by URL, or by content when it has no URL; the same body under a new URL is a syndicated copy,
@@ -146,20 +166,15 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl
                 store.known(url=item.url) if item.url else store.known(content_hash=item.content_hash)
             ):
                 counts["duplicate"] += 1
+                bar.update(1)
                 continue
             yield item
 
     outcomes = runner.run(unseen(_inputs(inputs, jsonl, published)), workers=workers, engine=engine, address=address)
-    for outcome in _progress(outcomes, desc="ingest"):
-        if outcome.ok:
-            try:
-                counts[store.save(outcome.document).status] += 1
-                continue
-            except Exception as error:  # noqa: BLE001 - one bad article never aborts the batch
-                outcome.error = f"could not be stored: {type(error).__name__}: {error}"
-        counts["failed"] += 1
-        _fail_line(outcome.source, outcome.error)
-        store.record_failure(outcome.source, outcome.error)
+    for batch in _batched(outcomes, save_batch):
+        _store_batch(store, batch, counts)
+        bar.update(len(batch))
+    bar.close()
     click.echo(
         f"{counts['stored']} stored, {counts['duplicate']} already stored, {counts['copy']} copies of stored "
         f"stories, {counts['failed']} failed "
@@ -168,6 +183,32 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl
     )
     store.close()
     sys.exit(1 if counts["failed"] else 0)
+
+
+def _store_batch(store, batch: list, counts: dict[str, int]) -> None:
+    """Save a batch of outcomes in one transaction; every article that failed, to extract or to store, is
+    reported on its own line (in input order) and recorded in the store's failures."""
+    from tacitus.store.rows import SaveResult
+
+    extracted = [outcome for outcome in batch if outcome.ok]
+    recorded = True  # save_many records the documents it could not store
+    try:
+        results = store.save_many([outcome.document for outcome in extracted], batch_size=len(extracted))
+    except Exception as error:  # noqa: BLE001 - the store itself failed: every article of the batch is reported
+        results = [SaveResult("", "failed", f"{type(error).__name__}: {error}")] * len(extracted)
+        recorded = False
+    saved = {id(outcome): result for outcome, result in zip(extracted, results, strict=True)}
+    for outcome in batch:
+        result = saved.get(id(outcome))
+        if result is not None and result.status != "failed":
+            counts[result.status] += 1
+            continue
+        counts["failed"] += 1
+        if result is not None:
+            outcome.error = f"could not be stored: {result.reason}"
+        _fail_line(outcome.source, outcome.error)
+        if result is None or not recorded:
+            store.record_failure(outcome.source, outcome.error)
 
 
 def _row_types():
@@ -247,6 +288,7 @@ def actors_command(db, fmt, output, per_article, **filters):
      click.option("--type", help="PLOVER type, e.g. CONSULT."),
      click.option("--status", help="occurred, planned, requested, promised, postponed, denied…"),
      click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident."),
+     click.option("--dyad", help="SOURCE:TARGET, e.g. Hamas:Russia: the first as source, the second as target."),
      click.option("--clusters", "as_clusters", is_flag=True,
                   help="One row per real-world event across articles, with its number of sources.")],
 )
@@ -254,7 +296,7 @@ def events_command(db, fmt, output, as_clusters, **filters):
     rows = _row_types()
     with _open_store(db) as store:
         if as_clusters:
-            for name in ("min_confidence", "article"):
+            for name in ("min_confidence", "article", "dyad"):
                 if filters.get(name) is not None:
                     raise click.UsageError(f"--{name.replace('_', '-')} does not apply to --clusters")
             _listing(store.clusters, filters, fmt, output, rows.ClusterRow)

@@ -76,3 +76,19 @@ def test_inputs_keep_their_order_and_errors_do_not_stop_the_batch(tmp_path):
     assert isinstance(items[0], InputError) and items[0].reason == "no such file or directory"
     assert items[0].source == str(tmp_path / "missing.txt")
     assert isinstance(items[1], Article)
+
+
+def test_count_inputs_counts_what_read_inputs_yields_for_the_progress_eta(tmp_path):
+    from tacitus.ingest import count_inputs
+
+    (tmp_path / "folder" / "deeper").mkdir(parents=True)
+    (tmp_path / "folder" / "a.txt").write_text("One article.", encoding="utf-8")
+    (tmp_path / "folder" / "deeper" / "b.html").write_text("<p>Another.</p>", encoding="utf-8")
+    (tmp_path / "folder" / ".hidden").write_text("skipped", encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "x"}\n\n{"text": "y"}\nnot json\n', encoding="utf-8")
+    packed = tmp_path / "packed.jsonl.gz"
+    packed.write_bytes(gzip.compress(b'{"text": "z"}\n'))
+    inputs = [str(tmp_path / "folder"), str(feed), str(packed), "https://example.org/a", str(tmp_path / "missing.txt")]
+    assert count_inputs(inputs) == len(list(read_inputs(inputs[:3] + inputs[4:]))) + 1 == 8
+    assert count_inputs(["-"]) is None  # stdin cannot be counted without reading it
