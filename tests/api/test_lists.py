@@ -133,5 +133,7 @@ def test_events_total_stops_counting_at_the_limit_and_says_so(client, monkeypatc
     capped = events(client, article=CODED_ID, limit=1)
     assert (capped["total"], capped["total_exact"]) == (2, False)
     assert len(capped["items"]) == 1
+    last = events(client, article=CODED_ID, limit=2, offset=2)  # a last page is counted exactly, cap or not
+    assert (last["total"], last["total_exact"]) == (3, True)
     export = client.get("/api/events", params={"article": CODED_ID, "format": "csv"})
-    assert export.headers["X-Total-Count"] == "2" and export.headers["X-Total-Exact"] == "false"
+    assert export.headers["X-Total-Count"] == "3" and export.headers["X-Total-Exact"] == "true"

@@ -106,13 +106,16 @@ def _dyad(first: str, second: str):
 
 
 def _finish(conn: Connection, base: Select, order: list, query: ListQuery) -> tuple[int, list]:
-    total = count_matches(conn, base)
+    return count_matches(conn, base), _paged(base, order, query)
+
+
+def _paged(base: Select, order: list, query: ListQuery) -> Select:
     paged = base.order_by(*order)
     if query.limit is not None:
         paged = paged.limit(query.limit)
     if query.offset:
         paged = paged.offset(query.offset)
-    return total, paged
+    return paged
 
 
 def count_matches(conn: Connection, base: Select, limit: int | None = None) -> int:
@@ -122,7 +125,10 @@ def count_matches(conn: Connection, base: Select, limit: int | None = None) -> i
     return conn.execute(select(func.count()).select_from(bounded)).scalar_one()
 
 
-def _page(total: int, items: list) -> Page:
+def _page(total: int, items: list, *, known: bool = False) -> Page:
+    """A page whose `total` came from `count_matches` (capped), or is `known` exactly some other way."""
+    if known:
+        return Page(total, items)
     return Page(min(total, COUNT_LIMIT), items, total_exact=total <= COUNT_LIMIT)
 
 
@@ -166,10 +172,12 @@ def events(conn: Connection, query: ListQuery) -> Page:
     keyed = select(e.c.article_id, e.c.event_id).where(*conditions)
     if column is a.c.published:
         keyed = keyed.join(a, a.c.id == e.c.article_id)
-    total, paged = _finish(conn, keyed, [_ordered(column, query), e.c.article_id, e.c.position], query)
-    keys = [tuple(r) for r in conn.execute(paged)]
+    keys = [tuple(r) for r in conn.execute(_paged(keyed, [_ordered(column, query), e.c.article_id, e.c.position], query))]
+    known = (keys or not query.offset) and query.limit is not None and len(keys) < query.limit
+    # On the last page the count is known without counting.
+    total = query.offset + len(keys) if known else count_matches(conn, keyed)
     if not keys:
-        return _page(total, [])
+        return _page(total, [], known=known)
     # By article ids (an index range each, on every backend), keeping the page's pairs: SQLite does not use the
     # primary key for a list of (article_id, event_id) row values.
     wanted = set(keys)
@@ -177,7 +185,7 @@ def events(conn: Connection, query: ListQuery) -> Page:
         select(e, a.c.published).join(a, a.c.id == e.c.article_id)
         .where(e.c.article_id.in_(sorted({article_id for article_id, _ in keys}))))
         if (r.article_id, r.event_id) in wanted}
-    return _page(total, event_rows(conn, [found[key] for key in keys]))
+    return _page(total, event_rows(conn, [found[key] for key in keys]), known=known)
 
 
 def event_rows(conn: Connection, found) -> list[EventRow]:
