@@ -13,6 +13,11 @@ class InputError(TacitusError):
         self.source = source
         self.reason = message
 
+    def __reduce__(self):
+        # Exceptions unpickle as cls(*self.args), and args holds the joined message: a worker pool given an
+        # InputError in a chunk would die unpickling it (and the pool wait forever for that chunk).
+        return type(self), (self.source, self.reason)
+
 
 class ConfigError(TacitusError):
     """A user-supplied configuration or data file that is malformed."""
