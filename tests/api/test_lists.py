@@ -137,3 +137,11 @@ def test_events_total_stops_counting_at_the_limit_and_says_so(client, monkeypatc
     assert (last["total"], last["total_exact"]) == (3, True)
     export = client.get("/api/events", params={"article": CODED_ID, "format": "csv"})
     assert export.headers["X-Total-Count"] == "3" and export.headers["X-Total-Exact"] == "true"
+
+
+def test_events_page_with_an_unfinished_count_gives_a_lower_bound(client, monkeypatch):
+    from tacitus.api import service
+
+    monkeypatch.setattr(service, "count_matches", lambda *args, **kwargs: None)
+    page = events(client, article=CODED_ID, limit=2)
+    assert (page["total"], page["total_exact"], len(page["items"])) == (2, False, 2)

@@ -12,21 +12,24 @@ that names it.
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass, field
 from typing import Literal
 
 from sqlalchemy import Select, and_, exists, func, literal, or_, select
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError
 
 from tacitus.contract import Document, Span
 from tacitus.store import schema
 from tacitus.store.queries import (
     event_has_actor,
     event_in_country,
-    like,
     story_sources,
 )
 from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, QuoteRow, join
+from tacitus.store.words import like
 
 Kind = Literal["articles", "actors", "events", "quotes", "claims"]
 EVENT_SORTS = ("date", "type", "status", "confidence", "published", "article")
@@ -57,8 +60,9 @@ class ListQuery:
 
 
 # Counting every match of a broad filter over a million events costs more than finding the page itself, so a
-# count stops here: `total` is then a lower bound and `total_exact` false ("1000+ events").
+# count stops here, or after COUNT_TIME_MS: `total` is then a lower bound and `total_exact` false ("1000+").
 COUNT_LIMIT = 1_000
+COUNT_TIME_MS = int(os.environ.get("TACITUS_COUNT_TIME_MS", "20"))
 
 
 @dataclass(frozen=True)
@@ -118,17 +122,54 @@ def _paged(base: Select, order: list, query: ListQuery) -> Select:
     return paged
 
 
-def count_matches(conn: Connection, base: Select, limit: int | None = None) -> int:
-    """How many rows `base` selects, counting no further than `limit` + 1 (more than `limit` means "limit+")."""
+def count_matches(conn: Connection, base: Select, limit: int | None = None,
+                  milliseconds: float | None = None) -> int | None:
+    """How many rows `base` selects, counting no further than `limit` + 1 (more than `limit` means "limit+");
+    None when counting takes longer than COUNT_TIME_MS (a broad substring filter on a large store), as
+    Datasette does: the page is still served, with a lower bound for its total."""
     limit = COUNT_LIMIT if limit is None else limit
     bounded = base.with_only_columns(literal(1), maintain_column_froms=True).limit(limit + 1).subquery()
-    return conn.execute(select(func.count()).select_from(bounded)).scalar_one()
+    return time_limited(conn, select(func.count()).select_from(bounded),
+                        COUNT_TIME_MS if milliseconds is None else milliseconds)
 
 
-def _page(total: int, items: list, *, known: bool = False) -> Page:
-    """A page whose `total` came from `count_matches` (capped), or is `known` exactly some other way."""
+def time_limited(conn: Connection, statement, milliseconds: int):
+    """The scalar `statement` gives, or None when it runs longer than `milliseconds` (then it is stopped)."""
+    if conn.dialect.name == "postgresql":
+        # SET LOCAL lasts to the end of the read transaction: reset it after. A cancelled statement aborts the
+        # transaction, which only reads: roll it back (the next statement begins a new one).
+        conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(milliseconds)}")
+        try:
+            value = conn.execute(statement).scalar()
+        except OperationalError as error:
+            conn.rollback()
+            if "statement timeout" in str(error) or "canceling statement" in str(error):
+                return None
+            raise
+        conn.exec_driver_sql("SET LOCAL statement_timeout = DEFAULT")
+        return value
+    if conn.dialect.name == "sqlite":
+        raw = conn.connection.driver_connection
+        deadline = time.perf_counter() + milliseconds / 1000
+        raw.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
+        try:
+            return conn.execute(statement).scalar()
+        except OperationalError as error:
+            if "interrupted" in str(error):
+                return None
+            raise
+        finally:
+            raw.set_progress_handler(None, 0)
+    return conn.execute(statement).scalar()
+
+
+def _page(total: int | None, offset: int, items: list, *, known: bool = False) -> Page:
+    """A page whose `total` came from `count_matches` (capped, or None when counting ran out of time), or is
+    `known` exactly some other way."""
     if known:
         return Page(total, items)
+    if total is None:  # at least what this page shows, and more
+        return Page(offset + len(items), items, total_exact=False)
     return Page(min(total, COUNT_LIMIT), items, total_exact=total <= COUNT_LIMIT)
 
 
@@ -136,6 +177,16 @@ def _ordered(column, query: ListQuery):
     """The sort; NULLS LAST only where the column can be null, so an index on a NOT NULL column serves it."""
     ordered = column.desc() if query.order == "desc" else column.asc()
     return ordered.nulls_last() if getattr(column, "nullable", True) else ordered
+
+
+def _event_order(column, query: ListQuery) -> list:
+    """(column, article, position), ascending; descending is the exact reverse (nulls first), so one index on
+    those three columns serves both directions (read backwards)."""
+    e = schema.events
+    if query.order != "desc":
+        return [_ordered(column, query), e.c.article_id, e.c.position]
+    first = column.desc().nulls_first() if getattr(column, "nullable", True) else column.desc()
+    return [first, e.c.article_id.desc(), e.c.position.desc()]
 
 
 # -- events --------------------------------------------------------------------------------------------------
@@ -172,20 +223,34 @@ def events(conn: Connection, query: ListQuery) -> Page:
     keyed = select(e.c.article_id, e.c.event_id).where(*conditions)
     if column is a.c.published:
         keyed = keyed.join(a, a.c.id == e.c.article_id)
-    keys = [tuple(r) for r in conn.execute(_paged(keyed, [_ordered(column, query), e.c.article_id, e.c.position], query))]
+    started = time.perf_counter()
+    keys = [tuple(r) for r in conn.execute(_paged(keyed, _event_order(column, query), query))]
     known = (keys or not query.offset) and query.limit is not None and len(keys) < query.limit
-    # On the last page the count is known without counting.
-    total = query.offset + len(keys) if known else count_matches(conn, keyed)
+    # On the last page the count is known without counting; otherwise counting gets what the page left of the
+    # time budget.
+    left = COUNT_TIME_MS - (time.perf_counter() - started) * 1000
+    total = query.offset + len(keys) if known else (count_matches(conn, keyed, milliseconds=left) if left >= 2 else None)
     if not keys:
-        return _page(total, [], known=known)
-    # By article ids (an index range each, on every backend), keeping the page's pairs: SQLite does not use the
-    # primary key for a list of (article_id, event_id) row values.
-    wanted = set(keys)
-    found = {(r.article_id, r.event_id): r for r in conn.execute(
-        select(e, a.c.published).join(a, a.c.id == e.c.article_id)
-        .where(e.c.article_id.in_(sorted({article_id for article_id, _ in keys}))))
-        if (r.article_id, r.event_id) in wanted}
-    return _page(total, event_rows(conn, [found[key] for key in keys]), known=known)
+        return _page(total, query.offset, [], known=known)
+    found = {}
+    for chunk in _chunked(keys):
+        wanted = set(chunk)
+        found.update({(r.article_id, r.event_id): r for r in conn.execute(
+            select(e, a.c.published).join(a, a.c.id == e.c.article_id).where(_pairs_superset(e, wanted)))
+            if (r.article_id, r.event_id) in wanted})
+    return _page(total, query.offset, event_rows(conn, [found[key] for key in keys]), known=known)
+
+
+def _chunked(keys: list, size: int = 500):
+    """Pieces of at most `size` keys, under SQLite's bound-parameter limit for an export's many rows."""
+    for start in range(0, len(keys), size):
+        yield keys[start : start + size]
+
+
+def _pairs_superset(table, pairs: set[tuple[str, str]]):
+    """`article_id IN (…) AND event_id IN (…)`: the primary key serves it on every backend (SQLite does not
+    use it for a list of (article_id, event_id) row values); the caller keeps the exact pairs."""
+    return and_(table.c.article_id.in_(sorted({a for a, _ in pairs})), table.c.event_id.in_(sorted({e for _, e in pairs})))
 
 
 def event_rows(conn: Connection, found) -> list[EventRow]:
@@ -212,17 +277,17 @@ def _event_links(conn: Connection, keys: set[tuple[str, str]]) -> dict:
     if not keys:
         return {}
     ea, ac = schema.event_actors, schema.actors
-    articles = sorted({article_id for article_id, _ in keys})
     links: dict = {}
-    for chunk in range(0, len(articles), 500):  # stay under SQLite's bound-parameter limit
+    for chunk in _chunked(sorted(keys)):
+        wanted = set(chunk)
         result = conn.execute(
             select(ea.c.article_id, ea.c.event_id, ea.c.role, ea.c.actor_id, ac.c.name, ac.c.country)
             .outerjoin(ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
-            .where(ea.c.article_id.in_(articles[chunk:chunk + 500]))
+            .where(_pairs_superset(ea, wanted))
             .order_by(ea.c.article_id, ea.c.event_id, ea.c.role, ea.c.position)
         )
         for r in result:
-            if (r.article_id, r.event_id) in keys:
+            if (r.article_id, r.event_id) in wanted:
                 links.setdefault((r.article_id, r.event_id), {}).setdefault(r.role, []).append(
                     (r.actor_id, r.name or r.actor_id, r.country))
     return links
@@ -260,7 +325,7 @@ def articles(conn: Connection, query: ListQuery) -> Page:
     total, paged = _finish(conn, base.where(*conditions), [_ordered(column, query), a.c.id], query)
     found = conn.execute(paged).all()
     sources = story_sources(conn, [r.id for r in found])
-    return _page(total, [
+    return _page(total, query.offset, [
         ArticleRow(
             article_id=r.id, published=r.published, title=r.title, source=r.source, url=r.url,
             n_sources=max(len(sources.get(r.id, [])), 1),
@@ -289,7 +354,7 @@ def actors(conn: Connection, query: ListQuery) -> Page:
     column = {"published": a.c.published, "article": ac.c.article_id}.get(query.sort, a.c.published)
     order = [_ordered(column, query), ac.c.article_id, ac.c.position]
     total, paged = _finish(conn, base.where(*conditions), order, query)
-    return _page(total, [
+    return _page(total, query.offset, [
         ActorRow(
             article_id=r.article_id, actor_id=r.actor_id, name=r.name, type=r.type, country=r.country,
             aliases=r.aliases, sector=r.sector, roles=r.roles, kb_id=r.kb_id, mentions=r.mentions,
@@ -307,7 +372,7 @@ def quotes(conn: Connection, query: ListQuery) -> Page:
     conditions = _attributed(q, q.c.speaker, query, q.c.date_key)
     column = {"published": a.c.published, "article": q.c.article_id}.get(query.sort, q.c.date_key)
     total, paged = _finish(conn, base.where(*conditions), [_ordered(column, query), q.c.article_id, q.c.position], query)
-    return _page(total, [
+    return _page(total, query.offset, [
         QuoteRow(
             article_id=r.article_id, quote_id=r.quote_id, speaker_id=r.speaker, speaker=r.speaker_name or r.speaker,
             text=r.text, direct=r.direct, cue=r.cue, medium=r.medium, date=r.date_value, start=r.start,
@@ -325,7 +390,7 @@ def claims(conn: Connection, query: ListQuery) -> Page:
     conditions = _attributed(c, c.c.attribution, query, a.c.published)
     column = {"article": c.c.article_id}.get(query.sort, a.c.published)
     total, paged = _finish(conn, base.where(*conditions), [_ordered(column, query), c.c.article_id, c.c.position], query)
-    return _page(total, [
+    return _page(total, query.offset, [
         ClaimRow(
             article_id=r.article_id, claim_id=r.claim_id, text=r.text, value=r.value, qualifier=r.qualifier,
             unit=r.unit, attribution_id=r.attribution, attribution=r.attribution_name or r.attribution,

@@ -96,7 +96,8 @@ def _apply_settings(settings: dict) -> None:
 
 
 def connect(workers: int, address: str | None) -> bool:
-    """Join the cluster at `address`, or start a local Ray with `workers` CPUs; True when we started it.
+    """Join the cluster at `address`, or start a local Ray with `workers` CPUs; True when this call did, so
+    the run ends with `ray.shutdown()` (which stops a local Ray and only disconnects from a cluster).
 
     A Ray this process already initialised (a notebook, the tests) is used as it is and left running.
     """

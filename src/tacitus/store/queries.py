@@ -26,6 +26,7 @@ from tacitus.store.rows import (
     join,
     utc_iso,
 )
+from tacitus.store.words import names_match
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ACTOR_ID = re.compile(r"^[A-Z]\d+$")  # an item id such as A3, as opposed to a name
@@ -117,23 +118,17 @@ def _actor_matches(actors, actor_id_column, value: str):
     return or_(actor_id_column == value, actors.c.search.contains(value.strip().casefold(), autoescape=True))
 
 
-def like(column, text: str):
-    """Case-insensitive substring match, LIKE wildcards in `text` escaped; on PostgreSQL a trigram index on
-    lower(column) serves it (migration 0004)."""
-    return func.lower(column).contains(text.strip().casefold(), autoescape=True)
-
-
 def event_has_actor(role: str | None, value: str):
     """The event (a row of `events`) has an actor `value` names, as source, target, or either (role None).
 
-    A substring of the actors' names, aliases or KB ids, matched on the event's own copy of them
-    (`source_search`, `target_search`): one table, trigram-indexed on PostgreSQL, instead of a join through
+    Matched on the event's own copy of its actors' names, aliases and KB ids (`source_search`,
+    `target_search`): one table, word-indexed on PostgreSQL (`tacitus.store.words`), instead of a join through
     every event-actor link. An item id such as A3 also matches through `event_actors`.
     """
     e, ea = schema.events, schema.event_actors
     columns = {"source": [e.c.source_search], "target": [e.c.target_search]}.get(
         role, [e.c.source_search, e.c.target_search])
-    match = or_(*(like(column, value) for column in columns))
+    match = or_(*(names_match(column, value) for column in columns))
     if ACTOR_ID.match(value):  # only then, as it needs the links table
         by_id = select(ea.c.article_id, ea.c.event_id).where(ea.c.actor_id == value)
         if role:
@@ -145,7 +140,7 @@ def event_has_actor(role: str | None, value: str):
 def event_in_country(country: str):
     """The event took place in the country, or one of its actors is coded with it."""
     e = schema.events
-    return or_(e.c.place_country == country, like(e.c.actor_countries, country))
+    return or_(e.c.place_country == country, names_match(e.c.actor_countries, country))
 
 
 def _page(query: Select, filters: Filters) -> Select:

@@ -5,8 +5,9 @@ Events get their actors' names and countries as columns of their own (`source_se
 `actor_countries`, filled from `actors` and `event_actors` here, and by `Store.save` from then on), so the
 actor, dyad and country filters are conditions on `events` alone instead of a join through a million links.
 
-On PostgreSQL, trigram (pg_trgm) GIN indexes also serve the substring matches: actor names and aliases
-(`--actor`, dyads) and the text search over evidence, place and type (`q`). pg_trgm is a trusted extension
+On PostgreSQL, full-text GIN indexes serve the actor and country filters (matched by words there), and
+trigram (pg_trgm) GIN indexes serve the substring matches: actor rows' names and the text search over
+evidence, place and type (`q`). pg_trgm is a trusted extension
 (PostgreSQL 13+), so the database owner may create it; where it cannot be created the migration goes on without
 those indexes (the queries are the same, only slower) and says so in the log.
 
@@ -31,16 +32,21 @@ BTREE = {
     "ix_events_type_date_key": ("events", ["type", "date_key"]),
     "ix_events_status_date_key": ("events", ["status", "date_key"]),
     "ix_events_place_country_date_key": ("events", ["place_country", "date_key"]),
+    "ix_events_confidence_article_id_position": ("events", ["confidence", "article_id", "position"]),
     "ix_event_actors_actor_id": ("event_actors", ["actor_id"]),
     "ix_actors_kb_id": ("actors", ["kb_id"]),
 }
 
 # name -> (table, column): GIN trigram index on lower(column), PostgreSQL only (see schema.TRIGRAM_INDEXES).
+# PostgreSQL only: stored tsvector columns of the name columns, GIN-indexed; the actor and country filters
+# match by words there (tacitus.store.words). words column -> (index, name column)
+WORDS = {
+    "source_words": ("ix_events_source_words", "source_search"),
+    "target_words": ("ix_events_target_words", "target_search"),
+    "country_words": ("ix_events_country_words", "actor_countries"),
+}
 TRIGRAM = {
     "ix_actors_search_trgm": ("actors", "search"),
-    "ix_events_source_search_trgm": ("events", "source_search"),
-    "ix_events_target_search_trgm": ("events", "target_search"),
-    "ix_events_actor_countries_trgm": ("events", "actor_countries"),
     "ix_events_evidence_trgm": ("events", "evidence"),
     "ix_events_place_trgm": ("events", "place"),
     "ix_events_type_trgm": ("events", "type"),
@@ -60,10 +66,15 @@ def upgrade() -> None:
     _fill_actor_columns(op.get_bind())
     for name, (table, columns) in BTREE.items():
         op.create_index(name, table, columns)
-    # The single-column date index is the first column of the composite one: drop the duplicate.
+    # The single-column date and confidence indexes lead composite ones now: drop the duplicates.
     op.drop_index("ix_events_date_key", table_name="events")
+    op.drop_index("ix_events_confidence", table_name="events")
     if op.get_bind().dialect.name != "postgresql":
         return
+    for words, (index, column) in WORDS.items():
+        op.execute(f"ALTER TABLE events ADD COLUMN {words} tsvector "
+                   f"GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, coalesce({column}, ''))) STORED")
+        op.execute(f"CREATE INDEX {index} ON events USING gin ({words})")
     extension_schema = _trigram_schema(op.get_bind())
     if extension_schema is None:
         return
@@ -124,7 +135,10 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for name in TRIGRAM:
             op.execute(f"DROP INDEX IF EXISTS {name}")
+        for words in WORDS:
+            op.execute(f"ALTER TABLE events DROP COLUMN IF EXISTS {words}")
     op.create_index("ix_events_date_key", "events", ["date_key"])
+    op.create_index("ix_events_confidence", "events", ["confidence"])
     for name, (table, _columns) in BTREE.items():
         op.drop_index(name, table_name=table)
     with op.batch_alter_table("events") as batch:
