@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import Select, and_, exists, func, literal, or_, select
+from sqlalchemy import Select, and_, exists, func, literal, or_, select, tuple_
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
@@ -236,7 +236,7 @@ def events(conn: Connection, query: ListQuery) -> Page:
     for chunk in _chunked(keys):
         wanted = set(chunk)
         found.update({(r.article_id, r.event_id): r for r in conn.execute(
-            select(e, a.c.published).join(a, a.c.id == e.c.article_id).where(_pairs_superset(e, wanted)))
+            select(e, a.c.published).join(a, a.c.id == e.c.article_id).where(_pairs_superset(conn, e, wanted)))
             if (r.article_id, r.event_id) in wanted})
     return _page(total, query.offset, event_rows(conn, [found[key] for key in keys]), known=known)
 
@@ -247,9 +247,13 @@ def _chunked(keys: list, size: int = 500):
         yield keys[start : start + size]
 
 
-def _pairs_superset(table, pairs: set[tuple[str, str]]):
-    """`article_id IN (…) AND event_id IN (…)`: the primary key serves it on every backend (SQLite does not
-    use it for a list of (article_id, event_id) row values); the caller keeps the exact pairs."""
+def _pairs_superset(conn: Connection, table, pairs: set[tuple[str, str]]):
+    """The rows of these (article_id, event_id) pairs, or a few more; the caller keeps the exact pairs.
+
+    PostgreSQL looks up a list of row values through the primary key; SQLite does not, so there it is
+    `article_id IN (…) AND event_id IN (…)`, which its primary key serves."""
+    if conn.dialect.name == "postgresql":
+        return tuple_(table.c.article_id, table.c.event_id).in_(sorted(pairs))
     return and_(table.c.article_id.in_(sorted({a for a, _ in pairs})), table.c.event_id.in_(sorted({e for _, e in pairs})))
 
 
@@ -283,7 +287,7 @@ def _event_links(conn: Connection, keys: set[tuple[str, str]]) -> dict:
         result = conn.execute(
             select(ea.c.article_id, ea.c.event_id, ea.c.role, ea.c.actor_id, ac.c.name, ac.c.country)
             .outerjoin(ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
-            .where(_pairs_superset(ea, wanted))
+            .where(_pairs_superset(conn, ea, wanted))
             .order_by(ea.c.article_id, ea.c.event_id, ea.c.role, ea.c.position)
         )
         for r in result:
