@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from sqlalchemy.engine import Connection
 
 from tacitus.api import schemas, service, submit
@@ -226,7 +226,7 @@ def list_clusters(
 
 
 @router.get("/clusters/{cluster_id}", response_model=schemas.ClusterDetail, tags=["events"], responses=NOT_FOUND)
-def get_cluster(conn: ConnDep, cluster_id: int):
+def get_cluster(conn: ConnDep, cluster_id: Annotated[int, Path(ge=1, le=2**63 - 1)]):
     """One real-world event with every report of it: article, URLs, evidence, status, date, place."""
     found = queries.clusters(conn, queries.Filters(), ids=[cluster_id])
     if not found:

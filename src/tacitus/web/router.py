@@ -13,6 +13,7 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
@@ -175,7 +176,7 @@ def clusters_page(request: Request, conn: ConnDep, type: str = "", offset: int =
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster_page(request: Request, conn: ConnDep, cluster_id: int):
+def cluster_page(request: Request, conn: ConnDep, cluster_id: Annotated[int, PathParam(ge=1, le=2**63 - 1)]):
     """One real-world event: every report of it side by side, with its evidence sentence, status, date, place."""
     from tacitus.store import queries
 
