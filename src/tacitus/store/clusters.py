@@ -176,6 +176,9 @@ def refresh(connection: Connection, cluster_id: int, now: datetime) -> None:
         .join(e, and_(e.c.article_id == m.c.article_id, e.c.event_id == m.c.event_id))
         .join(a, a.c.id == m.c.article_id)
         .where(m.c.cluster_id == cluster_id)
+        # Join order (articles are stored one after another), so "first given wins a tie" means the same on
+        # every backend and every run: PostgreSQL returns unordered rows in whatever order its plan yields.
+        .order_by(a.c.ingested_at, m.c.article_id, m.c.event_id)
     ).all()
     if not members:
         return
