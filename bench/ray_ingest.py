@@ -58,13 +58,24 @@ def gritta(data: Path) -> Iterator[dict]:
     corpora = data / "geoparsing-gritta" / "data" / "Corpora"
     for name in ("lgl", "TR-News"):
         for index, article in enumerate(ET.parse(corpora / f"{name}.xml").getroot().iter("article")):
-            dltime = (article.findtext("dltime") or "").strip()
             yield {"id": f"{name.lower()}-{article.get('docid') or index}", "url": (article.findtext("url") or "").strip() or None,
                    "title": (article.findtext("title") or "").strip() or None, "text": article.findtext("text") or "",
-                   "published": dltime[:10] or None}
+                   "published": _iso_date(article.findtext("dltime"))}
     for index, article in enumerate(ET.parse(corpora / "GeoVirus.xml").getroot().iter("article")):
         yield {"id": f"geovirus-{index}", "url": (article.findtext("source") or "").strip() or None,
                "text": article.findtext("text") or ""}
+
+
+def _iso_date(value: str | None) -> str | None:
+    """The download time as YYYY-MM-DD: LGL writes ISO, TR-News also '17 December 2016' and
+    'Wed Nov 23, 2016 | 4:58pm EST'."""
+    from dateutil import parser as dates
+
+    value = (value or "").split("|")[0].strip()
+    try:
+        return dates.parse(value, ignoretz=True).date().isoformat() if value else None
+    except (ValueError, OverflowError):
+        return None
 
 
 def meantime(data: Path) -> Iterator[dict]:
