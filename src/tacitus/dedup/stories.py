@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS, ROWS = 32, 4
@@ -74,6 +73,8 @@ def signature(text: str) -> Signature | None:
     """The body's MinHash signature, or None when it has too few words to compare."""
     if len(body_words(text)) < MIN_WORDS:
         return None
+    from datasketch import MinHash  # imported here: reading a store never needs it, and it is slow to import
+
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update_batch(sorted(shingles(text)))
     return Signature(minhash.hashvalues.astype(np.uint64))

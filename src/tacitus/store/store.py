@@ -23,7 +23,6 @@ from tacitus.contract import Document
 from tacitus.dedup.stories import signature as story_signature
 from tacitus.errors import StoreError
 from tacitus.store import clusters as event_clusters
-from tacitus.store import memory as actor_memory
 from tacitus.store import queries, schema, stories
 from tacitus.store.flatten import content_hash, flatten
 from tacitus.store.profiles import ActorProfile, actor_profiles
@@ -229,6 +228,9 @@ class Store:
         if match:
             stories.add_source(connection, match.story_id, document, match.similarity, now)
             return SaveResult(match.story_id, "copy")
+        # Imported here: it loads the actor stage, which reading a store never needs.
+        from tacitus.store import memory as actor_memory
+
         identities = actor_memory.recall(connection, document)
         flat = flatten(document, now)
         connection.execute(insert(schema.articles), [flat.article])
