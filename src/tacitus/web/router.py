@@ -84,9 +84,17 @@ def events_page(request: Request, conn: ConnDep):
     return _render(
         request, "events.html", status_code=422 if errors else 200, page=page, form=form, errors=errors,
         sentences=evidence_sentences(conn, page.items),
-        facets=service.facets(conn), filled=filled, number=number, pages=max(1, -(-page.total // PAGE)),
+        facets=service.facets(conn), filled=filled, number=number, pages=_pages(page, number),
         export_query=urlencode({k: v for k, v in filled.items() if k not in ("sort", "order")}),
     )
+
+
+def _pages(page: service.Page, number: int) -> int:
+    """Pages to offer: all of them when the total is exact; else at least one past a full page."""
+    pages = max(1, -(-page.total // PAGE))
+    if not page.total_exact and len(page.items) == PAGE:
+        pages = max(pages, number + 1)
+    return pages
 
 
 def evidence_sentences(conn, rows) -> dict[tuple[str, str], service.Evidence]:
