@@ -120,8 +120,12 @@ def test_store_migration_0004_copies_stored_events_actors_into_their_rows(store_
         assert store.revision() == HEAD
         with store.engine.connect() as connection:
             rows = connection.execute(text(
-                "SELECT event_id, source_search, target_search, actor_countries FROM events ORDER BY event_id")).all()
+                "SELECT event_id, source_search, target_search, actor_countries, dyad_pairs FROM events "
+                "ORDER BY event_id")).all()
         assert [tuple(r) for r in rows] == [
-            ("E1", "sergey lavrov\nlavrov\nq1", "hamas", " RUS PSE "), ("E2", None, None, None)]
+            ("E1", "sergey lavrov\nlavrov\nq1", "hamas", " RUS PSE ", "sergey>hamas lavrov>hamas q1>hamas"),
+            ("E2", None, None, None, None)]
+        assert [row.event_id for row in store.events(dyad="Lavrov:Hamas")] == ["E1"]
+        assert store.events(dyad="Hamas:Lavrov") == []
         assert [row.event_id for row in store.events(actor="lavrov")] == ["E1"]
         assert [row.event_id for row in store.events(country="PSE")] == ["E1"]

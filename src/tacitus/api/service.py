@@ -26,6 +26,7 @@ from tacitus.store import schema
 from tacitus.store.queries import (
     event_has_actor,
     event_in_country,
+    event_in_dyad,
     story_sources,
 )
 from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, QuoteRow, join
@@ -106,8 +107,7 @@ _linked = event_has_actor
 
 def _dyad(first: str, second: str):
     """The event has one actor on its source side and the other on its target side, in either direction."""
-    has = event_has_actor
-    return or_(and_(has("source", first), has("target", second)), and_(has("source", second), has("target", first)))
+    return or_(event_in_dyad(first, second), event_in_dyad(second, first))
 
 
 def _finish(conn: Connection, base: Select, order: list, query: ListQuery) -> tuple[int, list]:

@@ -172,7 +172,10 @@ def _event_actor_columns(document: Document, event) -> dict:
         found = [actor for actor in actors if actor is not None]
         sides[column] = "\n".join(actor_search(actor) for actor in found) or None
         countries += [actor.country for actor in found]
-    return {**sides, "actor_countries": countries_text(countries)}
+    from tacitus.store.words import dyad_tokens
+
+    pairs = dyad_tokens(sides["source_search"], sides["target_search"])
+    return {**sides, "actor_countries": countries_text(countries), "dyad_pairs": pairs}
 
 
 def _event_row(document: Document, position: int, event) -> dict:

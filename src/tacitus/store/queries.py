@@ -26,7 +26,7 @@ from tacitus.store.rows import (
     join,
     utc_iso,
 )
-from tacitus.store.words import names_match
+from tacitus.store.words import dyad_match, names_match
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ACTOR_ID = re.compile(r"^[A-Z]\d+$")  # an item id such as A3, as opposed to a name
@@ -137,6 +137,14 @@ def event_has_actor(role: str | None, value: str):
     return match
 
 
+def event_in_dyad(source: str, target: str):
+    """The event has an actor `source` names as a source and one `target` names as a target (directed): one
+    look-up of its (source word, target word) pairs on PostgreSQL; item ids (A3) through `event_actors`."""
+    if ACTOR_ID.match(source) or ACTOR_ID.match(target):
+        return and_(event_has_actor("source", source), event_has_actor("target", target))
+    return dyad_match(schema.events, source, target)
+
+
 def event_in_country(country: str):
     """The event took place in the country, or one of its actors is coded with it."""
     e = schema.events
@@ -244,7 +252,7 @@ def events(conn: Connection, filters: Filters) -> list[EventRow]:
     if filters.actor:
         query = query.where(event_has_actor(None, filters.actor))
     if filters.dyad:
-        query = query.where(event_has_actor("source", filters.dyad[0]), event_has_actor("target", filters.dyad[1]))
+        query = query.where(event_in_dyad(*filters.dyad))
     if filters.country:
         query = query.where(event_in_country(filters.country))
     query = query.where(*_date_range(e.c.date_key, filters))

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Boolean, bindparam, func, literal_column
+from sqlalchemy import Boolean, and_, bindparam, cast, func, literal_column
+from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnClause, ColumnElement
 
@@ -36,6 +37,51 @@ def words_query(text: str) -> str | None:
 # PostgreSQL only (migration 0004): a stored tsvector of each name column, kept by the database itself
 # (GENERATED ALWAYS … STORED) and GIN-indexed, so a row is tested without re-parsing its names.
 WORD_COLUMNS = {"source_search": "source_words", "target_search": "target_words", "actor_countries": "country_words"}
+# And `dyad_words`, the tsvector of `dyad_pairs` (see `dyad_tokens`).
+
+
+def dyad_tokens(source_search: str | None, target_search: str | None) -> str | None:
+    """Every (source word, target word) pair of an event as one token, `russia>ukraine`, space-separated: what
+    a dyad filter looks up on PostgreSQL as a single word, however common each side is on its own."""
+    sources = dict.fromkeys(WORD.findall(source_search or ""))
+    targets = dict.fromkeys(WORD.findall(target_search or ""))
+    tokens = [f"{s}>{t}" for s in sources for t in targets]
+    return " ".join(tokens) if tokens else None
+
+
+def dyad_query(source: str, target: str) -> str | None:
+    """The tsquery of "every word of `source` with every word of `target`" over dyad tokens; None without words."""
+    sources, targets = WORD.findall(source.casefold()), WORD.findall(target.casefold())
+    pairs = [f"'{s}>{t}'" for s in dict.fromkeys(sources) for t in dict.fromkeys(targets)]
+    return " & ".join(pairs) if pairs else None
+
+
+class dyad_match(ColumnElement):  # noqa: N801 - used like a SQL function
+    """The event has an actor `source` names as source and one `target` names as target (directed)."""
+
+    type = Boolean()
+    inherit_cache = False
+
+    def __init__(self, table, source: str, target: str):
+        self.table = table
+        self.source = source
+        self.target = target
+
+
+@compiles(dyad_match)
+def _dyad_substrings(element: dyad_match, compiler, **kw) -> str:
+    both = and_(names_match(element.table.c.source_search, element.source),
+                names_match(element.table.c.target_search, element.target))
+    return compiler.process(both, **kw)
+
+
+@compiles(dyad_match, "postgresql")
+def _dyad_words(element: dyad_match, compiler, **kw) -> str:
+    query = dyad_query(element.source, element.target)
+    if query is None:
+        return _dyad_substrings(element, compiler, **kw)
+    words = ColumnClause("dyad_words", _selectable=element.table)
+    return compiler.process(words.op("@@")(cast(bindparam(None, query, unique=True), TSQUERY)), **kw)
 
 
 class names_match(ColumnElement):  # noqa: N801 - used like a SQL function

@@ -16,6 +16,7 @@ Revises: 0003
 """
 
 import logging
+import re
 
 import sqlalchemy as sa
 from alembic import op
@@ -45,6 +46,7 @@ WORDS = {
     "target_words": ("ix_events_target_words", "target_search"),
     "country_words": ("ix_events_country_words", "actor_countries"),
 }
+WORD = re.compile(r"\w+")
 TRIGRAM = {
     "ix_actors_search_trgm": ("actors", "search"),
     "ix_events_evidence_trgm": ("events", "evidence"),
@@ -54,6 +56,7 @@ TRIGRAM = {
 
 
 ACTOR_COLUMNS = {
+    "dyad_pairs": "Every (source word, target word) pair, 'russia>ukraine', space-separated",
     "source_search": "Casefolded names, aliases and KB ids of the sources, one a line",
     "target_search": "Casefolded names, aliases and KB ids of the targets, one a line",
     "actor_countries": "Source and target countries, ' RUS UKR ': space before and after each",
@@ -75,6 +78,10 @@ def upgrade() -> None:
         op.execute(f"ALTER TABLE events ADD COLUMN {words} tsvector "
                    f"GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, coalesce({column}, ''))) STORED")
         op.execute(f"CREATE INDEX {index} ON events USING gin ({words})")
+    # The dyad pairs are tokens already ("russia>ukraine"): kept verbatim, not parsed into words.
+    op.execute("ALTER TABLE events ADD COLUMN dyad_words tsvector "
+               "GENERATED ALWAYS AS (array_to_tsvector(string_to_array(coalesce(dyad_pairs, ''), ' '))) STORED")
+    op.execute("CREATE INDEX ix_events_dyad_words ON events USING gin (dyad_words)")
     extension_schema = _trigram_schema(op.get_bind())
     if extension_schema is None:
         return
@@ -96,17 +103,23 @@ def _fill_actor_columns(bind) -> None:
         if country and country not in entry["countries"]:
             entry["countries"].append(country)
     update = sa.text(
-        "UPDATE events SET source_search = :source, target_search = :target, actor_countries = :countries "
-        "WHERE article_id = :article_id AND event_id = :event_id"
+        "UPDATE events SET source_search = :source, target_search = :target, actor_countries = :countries, "
+        "dyad_pairs = :pairs WHERE article_id = :article_id AND event_id = :event_id"
     )
     rows = [
         {"article_id": article_id, "event_id": event_id, "source": "\n".join(entry["source"]) or None,
          "target": "\n".join(entry["target"]) or None,
-         "countries": f" {' '.join(entry['countries'])} " if entry["countries"] else None}
+         "countries": f" {' '.join(entry['countries'])} " if entry["countries"] else None,
+         "pairs": _pairs("\n".join(entry["source"]), "\n".join(entry["target"]))}
         for (article_id, event_id), entry in values.items()
     ]
     for start in range(0, len(rows), 5000):
         bind.execute(update, rows[start : start + 5000])
+
+
+def _pairs(source: str, target: str) -> str | None:
+    sources, targets = dict.fromkeys(WORD.findall(source)), dict.fromkeys(WORD.findall(target))
+    return " ".join(f"{s}>{t}" for s in sources for t in targets) or None
 
 
 def _trigram_schema(bind) -> str | None:
@@ -135,7 +148,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for name in TRIGRAM:
             op.execute(f"DROP INDEX IF EXISTS {name}")
-        for words in WORDS:
+        for words in (*WORDS, "dyad_words"):
             op.execute(f"ALTER TABLE events DROP COLUMN IF EXISTS {words}")
     op.create_index("ix_events_date_key", "events", ["date_key"])
     op.create_index("ix_events_confidence", "events", ["confidence"])
