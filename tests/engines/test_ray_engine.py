@@ -106,6 +106,12 @@ def test_unreachable_cluster_is_one_clear_line(tmp_path):
     assert "Traceback" not in message
 
 
+def run_in_a_fresh_python(code: str) -> None:
+    """Run `code` in a new interpreter (nothing imported yet, no Ray started) and fail with its stderr."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
 def test_default_engine_never_imports_ray(tmp_path):
     batch = write_articles(tmp_path / "batch.jsonl")
     code = (
@@ -118,8 +124,7 @@ def test_default_engine_never_imports_ray(tmp_path):
         "assert 'ray' not in sys.modules, 'the default path imported ray'\n"
         "assert 'tacitus.engines.ray_engine' not in sys.modules\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stderr[-2000:]
+    run_in_a_fresh_python(code)
 
 
 def test_ray_workers_get_the_drivers_actor_files_and_stage_selection(tmp_path, ray_session, monkeypatch):
@@ -161,5 +166,4 @@ def test_a_fresh_process_starts_its_own_ray_and_stops_it(tmp_path):
         "assert len(r.stdout.splitlines()) == 12\n"
         "import ray; assert not ray.is_initialized(), 'the Ray it started is still up'\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stderr[-2000:]
+    run_in_a_fresh_python(code)
