@@ -51,14 +51,6 @@ def _progress(iterable, *, desc: str, unit: str = "article", total: int | None =
 SAVE_BATCH = 32
 
 
-def _batched(iterable, size: int):
-    from itertools import islice
-
-    iterator = iter(iterable)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="tacitus")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
@@ -171,7 +163,9 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl
             yield item
 
     outcomes = runner.run(unseen(_inputs(inputs, jsonl, published)), workers=workers, engine=engine, address=address)
-    for batch in _batched(outcomes, save_batch):
+    from tacitus.batching import chunks
+
+    for batch in chunks(outcomes, save_batch):
         _store_batch(store, batch, counts)
         bar.update(len(batch))
     bar.close()

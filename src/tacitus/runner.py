@@ -9,9 +9,9 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 
 from tacitus import pipeline
+from tacitus.batching import chunks
 from tacitus.contract import Article, Document
 from tacitus.errors import InputError
 
@@ -59,7 +59,7 @@ def run(
 
 
 def _run_local(items: Iterable[Article | InputError], batch_size: int) -> Iterator[Outcome]:
-    for chunk in _chunks(items, batch_size):
+    for chunk in chunks(items, batch_size):
         yield from process_chunk(chunk)
 
 
@@ -105,13 +105,9 @@ def _worker_chunk(chunk: list[Article | InputError]) -> list[tuple[str, str | No
 def _run_pool(items: Iterable[Article | InputError], workers: int, batch_size: int) -> Iterator[Outcome]:
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_worker_init) as pool:
-        for results in pool.imap(_worker_chunk, _chunks(items, batch_size)):
+        for results in pool.imap(_worker_chunk, chunks(items, batch_size)):
             for source, document_json, error in results:
                 document = Document.from_json(document_json) if document_json else None
                 yield Outcome(source=source, document=document, error=error)
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk

@@ -80,15 +80,12 @@ def engine_of(store) -> Engine:
 
 # -- shared conditions ---------------------------------------------------------------------------------------
 
-_like = like
-
-
 def _actor_match(actor_id_column, article_id_column, value: str):
     """An actor reference (id, actor key, or part of a name or alias) used by the item in that article."""
     ac = schema.actors.alias("named")  # an alias: the outer query may join `actors` itself
     named = select(literal(1)).where(
         ac.c.article_id == article_id_column, ac.c.actor_id == actor_id_column,
-        or_(ac.c.kb_id == value, _like(ac.c.search, value)),
+        or_(ac.c.kb_id == value, like(ac.c.search, value)),
     )
     return or_(actor_id_column == value, exists(named))
 
@@ -100,9 +97,6 @@ def _date_range(column, query: ListQuery) -> list:
     if query.until:
         conditions.append(func.substr(column, 1, len(query.until)) <= query.until)
     return conditions
-
-
-_linked = event_has_actor
 
 
 def _dyad(first: str, second: str):
@@ -204,17 +198,17 @@ def events(conn: Connection, query: ListQuery) -> Page:
     if query.min_confidence is not None:
         conditions.append(e.c.confidence >= query.min_confidence)
     if query.actor:
-        conditions.append(_linked(None, query.actor))
+        conditions.append(event_has_actor(None, query.actor))
     if query.source:
-        conditions.append(_linked("source", query.source))
+        conditions.append(event_has_actor("source", query.source))
     if query.target:
-        conditions.append(_linked("target", query.target))
+        conditions.append(event_has_actor("target", query.target))
     if query.dyad:
         conditions.append(_dyad(*query.dyad))
     if query.country:
         conditions.append(event_in_country(query.country))
     if query.q:
-        conditions.append(or_(_like(e.c.evidence, query.q), _like(e.c.type, query.q), _like(e.c.place, query.q)))
+        conditions.append(or_(like(e.c.evidence, query.q), like(e.c.type, query.q), like(e.c.place, query.q)))
     conditions += _date_range(e.c.date_key, query)
     column = {"date": e.c.date_key, "type": e.c.type, "status": e.c.status, "confidence": e.c.confidence,
               "published": a.c.published, "article": e.c.article_id}[query.sort if query.sort in EVENT_SORTS else "date"]
@@ -323,7 +317,7 @@ def articles(conn: Connection, query: ListQuery) -> Page:
     if query.type:
         conditions.append(exists().where(e.c.article_id == a.c.id, e.c.type == query.type.upper()))
     if query.q:
-        conditions.append(or_(_like(a.c.title, query.q), _like(a.c.document, query.q)))
+        conditions.append(or_(like(a.c.title, query.q), like(a.c.document, query.q)))
     conditions += _date_range(a.c.published, query)
     column = {"published": a.c.published, "title": a.c.title, "ingested": a.c.ingested_at,
               "events": n_events}.get(query.sort, a.c.published)
@@ -350,7 +344,7 @@ def actors(conn: Connection, query: ListQuery) -> Page:
         conditions.append(ac.c.article_id == query.article)
     if query.actor or query.q:
         value = query.actor or query.q
-        conditions.append(or_(ac.c.actor_id == value, ac.c.kb_id == value, _like(ac.c.search, value)))
+        conditions.append(or_(ac.c.actor_id == value, ac.c.kb_id == value, like(ac.c.search, value)))
     if query.type:
         conditions.append(ac.c.type == query.type.lower())
     if query.country:
@@ -416,7 +410,7 @@ def _attributed(table, actor_column, query: ListQuery, date_column) -> list:
         conditions.append(exists().where(ac.c.article_id == table.c.article_id, ac.c.actor_id == actor_column,
                                          ac.c.country == query.country))
     if query.q:
-        conditions.append(_like(table.c.text, query.q))
+        conditions.append(like(table.c.text, query.q))
     return conditions + _date_range(date_column, query)
 
 

@@ -28,6 +28,7 @@ import ray
 from ray.exceptions import GetTimeoutError, RayError
 
 from tacitus import runner
+from tacitus.batching import chunks
 from tacitus.contract import Article, Document
 from tacitus.errors import EngineError, InputError
 from tacitus.runner import Outcome
@@ -228,7 +229,7 @@ def _outcomes(items: Iterable[Article | InputError], batch_size: int, pool: Pool
     limit = IN_FLIGHT_PER_ACTOR * len(pool.actors)
     pending: deque[tuple[list, object | None]] = deque()
     try:
-        for chunk in runner._chunks(items, batch_size):
+        for chunk in chunks(items, batch_size):
             while len(pending) >= limit:
                 yield from _finish(*pending.popleft())
             articles = [item.model_dump_json() for item in chunk if not isinstance(item, InputError)]

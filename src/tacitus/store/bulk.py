@@ -16,9 +16,7 @@ from sqlalchemy.engine import Connection
 
 from tacitus.contract import Document
 from tacitus.store import schema
-from tacitus.store.flatten import flatten
-
-CHILD_TABLES = ("actors", "events", "event_actors", "quotes", "claims", "timexes")
+from tacitus.store.flatten import CHILD_TABLES, flatten
 
 
 def write_documents(store, documents: Sequence[Document], ingested_at: datetime) -> int:

@@ -9,10 +9,13 @@ from datetime import datetime
 
 from tacitus.contract import Actor, Document, Span
 from tacitus.store.rows import join
+from tacitus.store.words import dyad_tokens
 
 # A TIMEX3 value that is a calendar date: 2024, 2024-06, 2024-06-10, or one with a time part (2024-06-10TNI).
 CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|T)")
 EVIDENCE_JOIN = " … "
+# The tables a document's items go to, besides its `articles` row, in the order their foreign keys need.
+CHILD_TABLES = ("actors", "events", "event_actors", "quotes", "claims", "timexes")
 
 
 @dataclass
@@ -172,8 +175,6 @@ def _event_actor_columns(document: Document, event) -> dict:
         found = [actor for actor in actors if actor is not None]
         sides[column] = "\n".join(actor_search(actor) for actor in found) or None
         countries += [actor.country for actor in found]
-    from tacitus.store.words import dyad_tokens
-
     pairs = dyad_tokens(sides["source_search"], sides["target_search"])
     return {**sides, "actor_countries": countries_text(countries), "dyad_pairs": pairs}
 

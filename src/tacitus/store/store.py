@@ -12,19 +12,19 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
+from tacitus.batching import chunks
 from tacitus.contract import Document
 from tacitus.dedup.stories import signature as story_signature
 from tacitus.errors import StoreError
 from tacitus.store import clusters as event_clusters
 from tacitus.store import queries, schema, stories
-from tacitus.store.flatten import content_hash, flatten
+from tacitus.store.flatten import CHILD_TABLES, content_hash, flatten
 from tacitus.store.profiles import ActorProfile, actor_profiles
 from tacitus.store.rows import (
     ActorRow,
@@ -43,12 +43,6 @@ DEFAULT_URL = "sqlite:///tacitus.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
 HEAD = "0004"  # the newest revision in migrations/versions (a test checks): opening an up-to-date store is cheap
 MIGRATION_LOCK = 0x7A617C17  # pg_advisory_xact_lock key: concurrent `Store()` openings migrate one at a time
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -234,7 +228,7 @@ class Store:
         identities = actor_memory.recall(connection, document)
         flat = flatten(document, now)
         connection.execute(insert(schema.articles), [flat.article])
-        for table in ("actors", "events", "event_actors", "quotes", "claims", "timexes"):
+        for table in CHILD_TABLES:
             if flat.children[table]:
                 connection.execute(insert(schema.metadata.tables[table]), flat.children[table])
         actor_memory.keep(connection, document, identities)
@@ -264,7 +258,7 @@ class Store:
         rerun stores again (nothing of it was committed).
         """
         results: list[SaveResult] = []
-        for batch in _batches(documents, max(1, batch_size)):
+        for batch in chunks(documents, max(1, batch_size)):
             results.extend(self._save_batch(batch) if len(batch) > 1 else [self._save_or_fail(batch[0])])
         return results
 

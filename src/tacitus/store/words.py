@@ -4,8 +4,8 @@ At a million events, a substring match of a common name ("russia") is slow even 
 of its trigrams has a posting list of tens of thousands of rows, and a dyad of two common names intersects
 four of them. PostgreSQL's full-text index keeps one list per word, so "every word of the query is a word of
 the names" (`lavrov`, `abu marzouk`, `q150851`) is one direct index look-up, or a cheap test per row when the
-rows are walked in date order (each row's words are stored, `WORD_COLUMNS`). (Word prefixes, `lavr:*`, were measured twice as slow on a million events.)
-SQLite has no such index, so there the same filter is a substring match (LIKE), which finds a superset:
+rows are walked in date order (each row's words are stored, `WORD_COLUMNS`). Word prefixes (`lavr:*`) were
+measured twice as slow on a million events. SQLite has no such index, so there the same filter is a substring match (LIKE), which finds a superset:
 "lavr" matches Lavrov on SQLite only. Docs: docs/store.md.
 """
 
