@@ -24,6 +24,7 @@ demo: setup
 test: setup
 	sh tests/web/install-browser.sh || echo "chromium could not be installed: the browser tests will skip"
 	$(BIN)/ruff check src tests eval bench
+	$(BIN)/ruff format --check src tests eval bench
 	$(BIN)/python -m pytest -q
 
 lint: setup

@@ -58,11 +58,17 @@ def check_series(url: str, store) -> dict:
     months = pd.period_range(min(stored), max(stored), freq="M").strftime("%Y-%m").tolist()
     got = dict(zip(frame["period"], frame["events"], strict=True))
     return {
-        "rows": len(frame), "first": months[0], "last": months[-1], "months_expected": len(months),
-        "months_with_events": len(stored), "zero_months": int((frame["events"] == 0).sum()),
-        "events_counted": int(frame["events"].sum()), "note": result.stderr.strip().splitlines()[0],
+        "rows": len(frame),
+        "first": months[0],
+        "last": months[-1],
+        "months_expected": len(months),
+        "months_with_events": len(stored),
+        "zero_months": int((frame["events"] == 0).sum()),
+        "events_counted": int(frame["events"].sum()),
+        "note": result.stderr.strip().splitlines()[0],
         "one_row_per_month": frame["period"].tolist() == months,
-        "counts_match_store": got == {m: stored.get(m, 0) for m in months}, "seconds": round(seconds, 2),
+        "counts_match_store": got == {m: stored.get(m, 0) for m in months},
+        "seconds": round(seconds, 2),
     }
 
 
@@ -96,22 +102,48 @@ def check_export(url: str, store, layout: str) -> dict:
         calendar = (re.match(r"^\d{4}(-\d{2}(-\d{2})?)?(?=$|T)", row.date or "") or [""])[0]
         lat = "" if row.lat is None else repr(row.lat)
         if layout == "polecat":
-            expected = {"Event Date": calendar, "Event Type": row.type, "Event Mode": row.mode or "",
-                        "Quad Code": str(scale.quad_class), "Placename": row.place or "", "Latitude": lat,
-                        "Actor Name": "; ".join(names[i] for i in (row.source_ids or "").split("; ") if i in names),
-                        "Recipient Name": "; ".join(names[i] for i in (row.target_ids or "").split("; ") if i in names),
-                        "Country": row.place_country or "", "Publication Date": row.published or "",
-                        "Event Intensity": "", "Actor COW": "", "GeoNames ID": ""}
+            expected = {
+                "Event Date": calendar,
+                "Event Type": row.type,
+                "Event Mode": row.mode or "",
+                "Quad Code": str(scale.quad_class),
+                "Placename": row.place or "",
+                "Latitude": lat,
+                "Actor Name": "; ".join(names[i] for i in (row.source_ids or "").split("; ") if i in names),
+                "Recipient Name": "; ".join(
+                    names[i] for i in (row.target_ids or "").split("; ") if i in names
+                ),
+                "Country": row.place_country or "",
+                "Publication Date": row.published or "",
+                "Event Intensity": "",
+                "Actor COW": "",
+                "GeoNames ID": "",
+            }
         else:
-            expected = {"EventCode": scale.cameo_code, "EventRootCode": scale.cameo_root,
-                        "QuadClass": str(scale.quad_class), "GoldsteinScale": repr(scale.goldstein),
-                        "SQLDATE": calendar.replace("-", "") if len(calendar) == 10 else "",
-                        "ActionGeo_Lat": lat, "PLOVERType": row.type, "AvgTone": ""}
-        mismatches += [(record[key], column, record[column], value) for column, value in expected.items()
-                       if record[column] != value]
-    return {"rows": len(frame), "stored_occurred_events": len(rows), "header_is_layout": list(frame.columns) == columns,
-            "columns": len(frame.columns), "values_checked": len(frame) * len(expected), "mismatches": mismatches,
-            "seconds": round(seconds, 2)}
+            expected = {
+                "EventCode": scale.cameo_code,
+                "EventRootCode": scale.cameo_root,
+                "QuadClass": str(scale.quad_class),
+                "GoldsteinScale": repr(scale.goldstein),
+                "SQLDATE": calendar.replace("-", "") if len(calendar) == 10 else "",
+                "ActionGeo_Lat": lat,
+                "PLOVERType": row.type,
+                "AvgTone": "",
+            }
+        mismatches += [
+            (record[key], column, record[column], value)
+            for column, value in expected.items()
+            if record[column] != value
+        ]
+    return {
+        "rows": len(frame),
+        "stored_occurred_events": len(rows),
+        "header_is_layout": list(frame.columns) == columns,
+        "columns": len(frame.columns),
+        "values_checked": len(frame) * len(expected),
+        "mismatches": mismatches,
+        "seconds": round(seconds, 2),
+    }
 
 
 def check_render_and_component(document) -> dict:
@@ -126,9 +158,13 @@ def check_render_and_component(document) -> dict:
     nlp.add_pipe("tacitus", config={"published": PUBLISHED})
     doc = nlp(SAMPLE.read_text(encoding="utf-8"))
     same = [e.model_dump() for e in doc._.tacitus_events] == [e.model_dump() for e in document.events]
-    return {"html_bytes": len(page.encode()), "marks": page.count('<span class="hl-'),
-            "component_events": len(doc._.tacitus_events), "extract_events": len(document.events),
-            "component_same_events_as_extract": same}
+    return {
+        "html_bytes": len(page.encode()),
+        "marks": page.count('<span class="hl-'),
+        "component_events": len(doc._.tacitus_events),
+        "extract_events": len(document.events),
+        "component_same_events_as_extract": same,
+    }
 
 
 def main() -> int:
@@ -152,10 +188,15 @@ def main() -> int:
             }
             if args.images:
                 results["images"] = draw(url, REPO / "docs")
-    ok = (results["series"]["one_row_per_month"] and results["series"]["counts_match_store"]
-          and all(results[k]["header_is_layout"] and not results[k]["mismatches"] and results[k]["rows"]
-                  for k in ("polecat", "cameo"))
-          and results["render_component"]["component_same_events_as_extract"])
+    ok = (
+        results["series"]["one_row_per_month"]
+        and results["series"]["counts_match_store"]
+        and all(
+            results[k]["header_is_layout"] and not results[k]["mismatches"] and results[k]["rows"]
+            for k in ("polecat", "cameo")
+        )
+        and results["render_component"]["component_same_events_as_extract"]
+    )
     results["ok"] = ok
     print(json.dumps(results, indent=None if args.json else 2, ensure_ascii=False))
     return 0 if ok else 1

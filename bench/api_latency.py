@@ -64,8 +64,18 @@ def fill(url: str, n_events: int) -> str:
     if stored >= n_events:
         return f"reused: {stored:,} events"
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(Path(generate_events.__file__)), "--db", url, "--events", str(n_events),
-                    "--append"], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(Path(generate_events.__file__)),
+            "--db",
+            url,
+            "--events",
+            str(n_events),
+            "--append",
+        ],
+        check=True,
+    )
     return f"generated in {time.perf_counter() - started:.0f} s"
 
 
@@ -111,7 +121,16 @@ def load_test(base: str, n_requests: int, concurrency: int) -> dict[str, list[fl
 
 def cli_timings(url: str, runs: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Whole-process `tacitus events` and in-process `Store.events` milliseconds per query."""
-    command = [str(Path(sys.executable).parent / "tacitus"), "events", "--db", url, "--limit", "50", "--format", "jsonl"]
+    command = [
+        str(Path(sys.executable).parent / "tacitus"),
+        "events",
+        "--db",
+        url,
+        "--limit",
+        "50",
+        "--format",
+        "jsonl",
+    ]
     whole: dict[str, list[float]] = {name: [] for name in CLI_QUERIES}
     inside: dict[str, list[float]] = {name: [] for name in CLI_QUERIES}
     for _ in range(runs):
@@ -135,8 +154,10 @@ def table(title: str, timings: dict[str, list[float]]) -> str:
     every = [ms for values in timings.values() for ms in values]
     lines = [title, "", "| query | n | p50 ms | p95 ms | max ms |", "|---|---|---|---|---|"]
     for name, values in [*timings.items(), ("ALL", every)]:
-        lines.append(f"| {name} | {len(values)} | {statistics.median(values):.1f} | {percentile(values, 0.95):.1f} | "
-                     f"{max(values):.1f} |")
+        lines.append(
+            f"| {name} | {len(values)} | {statistics.median(values):.1f} | {percentile(values, 0.95):.1f} | "
+            f"{max(values):.1f} |"
+        )
     return "\n".join(lines)
 
 
@@ -146,7 +167,9 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=700)
     parser.add_argument("--concurrency", type=int, default=1)
-    parser.add_argument("--cli-runs", type=int, default=0, help="also time `tacitus events` this many times a query")
+    parser.add_argument(
+        "--cli-runs", type=int, default=0, help="also time `tacitus events` this many times a query"
+    )
     parser.add_argument("--seed", type=int, default=11, help="order of the requests")
     args = parser.parse_args()
     if args.events < 1 or args.requests < 1 or not 1 <= args.concurrency <= 32:
@@ -163,7 +186,9 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [sys.executable, "-c", f"from tacitus.api import serve; serve({args.db!r}, '127.0.0.1', {port})"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_until_up(base, server)
         started = time.perf_counter()
@@ -173,12 +198,22 @@ def main() -> None:
         server.terminate()
         server.wait(30)
     n = sum(len(v) for v in timings.values())
-    print(table(f"GET /api/events: {n} requests, concurrency {args.concurrency}, {wall:.1f} s "
-                f"({n / wall:.0f} req/s)", timings))
+    print(
+        table(
+            f"GET /api/events: {n} requests, concurrency {args.concurrency}, {wall:.1f} s "
+            f"({n / wall:.0f} req/s)",
+            timings,
+        )
+    )
     if args.cli_runs:
         whole, inside = cli_timings(args.db, args.cli_runs)
         print()
-        print(table("`tacitus events --limit 50 --format jsonl`, whole process (start-up and imports included)", whole))
+        print(
+            table(
+                "`tacitus events --limit 50 --format jsonl`, whole process (start-up and imports included)",
+                whole,
+            )
+        )
         print()
         print(table("`Store.events(limit=50, …)` in process: the query `tacitus events` runs", inside))
 

@@ -74,7 +74,9 @@ def measure(command: list[str], stdin_path: Path | None, env: dict) -> tuple[flo
     the machine; both are reported."""
     stdin = stdin_path.open("rb") if stdin_path else subprocess.DEVNULL
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    process = subprocess.Popen(
+        command, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     if stdin_path:
@@ -97,8 +99,11 @@ def main() -> None:
         base_env = {**os.environ, "PYTHONHASHSEED": "0"}
         contenders = {
             "spacy": ([sys.executable, "-c", BARE_SPACY, str(corpus)], None, base_env),
-            "foundation": ([str(BIN / "tacitus"), "extract", "--jsonl", "-"], corpus,
-                           {**base_env, "TACITUS_STAGES": "none"}),
+            "foundation": (
+                [str(BIN / "tacitus"), "extract", "--jsonl", "-"],
+                corpus,
+                {**base_env, "TACITUS_STAGES": "none"},
+            ),
             "tacitus": ([str(BIN / "tacitus"), "extract", "--jsonl", "-"], corpus, base_env),
         }
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in contenders}
@@ -114,7 +119,9 @@ def main() -> None:
         wall = statistics.median(w for w, _, _ in runs)
         rss = statistics.median(m for _, m, _ in runs)
         cpu = statistics.median(c for _, _, c in runs)
-        rows.append((name, wall, words / wall, rss, wall / base_wall - 1, rss - base_rss, cpu, cpu / base_cpu - 1))
+        rows.append(
+            (name, wall, words / wall, rss, wall / base_wall - 1, rss - base_rss, cpu, cpu / base_cpu - 1)
+        )
 
     header = (
         f"{args.articles} articles, {words} words, median of {args.repeat} runs each (whole process, model load "
@@ -130,8 +137,12 @@ def main() -> None:
     if args.markdown:
         command = "  .venv/bin/python bench/extract_throughput.py " + " ".join(sys.argv[1:])
         args.markdown.write_text(
-            "# Extraction throughput\n\nMeasured with\n\n```\n" + command + "\n```\n\n"
-            + f"on {time.strftime('%Y-%m-%d')}, 2-core machine.\n\n" + table + "\n",
+            "# Extraction throughput\n\nMeasured with\n\n```\n"
+            + command
+            + "\n```\n\n"
+            + f"on {time.strftime('%Y-%m-%d')}, 2-core machine.\n\n"
+            + table
+            + "\n",
             encoding="utf-8",
         )
 

@@ -39,16 +39,21 @@ from time_corpus import QUOTES, detokenize, read_meantime  # noqa: E402
 DATA = REPO.parent / "shared" / "eval-data"
 TACITUS = [sys.executable, "-c", "from tacitus.cli import main; main()"]
 MARK_BEGIN, MARK_END = "<!-- bench/ray_ingest.py: begin -->", "<!-- bench/ray_ingest.py: end -->"
-SUMMARY = re.compile(r"(\d+) stored, (\d+) already stored, (\d+) cop(?:y|ies) of stored stories, (\d+) failed")
+SUMMARY = re.compile(
+    r"(\d+) stored, (\d+) already stored, (\d+) cop(?:y|ies) of stored stories, (\d+) failed"
+)
 
 
 # -- the corpus ---------------------------------------------------------------------------------------------
+
 
 def ecbplus(data: Path) -> Iterator[dict]:
     """ECB+ CAT XML: tokens rejoined into prose (no dates in the files)."""
     for path in sorted((data / "ecbplus" / "ECB+_LREC2014" / "ECB+").glob("*/*.xml")):
         root = ET.parse(path).getroot()
-        tokens = [(QUOTES.get(t.text or "", t.text or ""), int(t.get("sentence"))) for t in root.iter("token")]
+        tokens = [
+            (QUOTES.get(t.text or "", t.text or ""), int(t.get("sentence"))) for t in root.iter("token")
+        ]
         text, _ = detokenize(tokens)
         yield {"id": f"ecbplus-{path.stem}", "text": text}
 
@@ -58,12 +63,19 @@ def gritta(data: Path) -> Iterator[dict]:
     corpora = data / "geoparsing-gritta" / "data" / "Corpora"
     for name in ("lgl", "TR-News"):
         for index, article in enumerate(ET.parse(corpora / f"{name}.xml").getroot().iter("article")):
-            yield {"id": f"{name.lower()}-{article.get('docid') or index}", "url": (article.findtext("url") or "").strip() or None,
-                   "title": (article.findtext("title") or "").strip() or None, "text": article.findtext("text") or "",
-                   "published": _iso_date(article.findtext("dltime"))}
+            yield {
+                "id": f"{name.lower()}-{article.get('docid') or index}",
+                "url": (article.findtext("url") or "").strip() or None,
+                "title": (article.findtext("title") or "").strip() or None,
+                "text": article.findtext("text") or "",
+                "published": _iso_date(article.findtext("dltime")),
+            }
     for index, article in enumerate(ET.parse(corpora / "GeoVirus.xml").getroot().iter("article")):
-        yield {"id": f"geovirus-{index}", "url": (article.findtext("source") or "").strip() or None,
-               "text": article.findtext("text") or ""}
+        yield {
+            "id": f"geovirus-{index}",
+            "url": (article.findtext("source") or "").strip() or None,
+            "text": article.findtext("text") or "",
+        }
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -80,8 +92,11 @@ def _iso_date(value: str | None) -> str | None:
 
 def meantime(data: Path) -> Iterator[dict]:
     for article in read_meantime(data / "meantime"):
-        yield {"id": f"meantime-{article.name}", "text": article.text,
-               "published": article.dct.isoformat() if article.dct else None}
+        yield {
+            "id": f"meantime-{article.name}",
+            "text": article.text,
+            "published": article.dct.isoformat() if article.dct else None,
+        }
 
 
 def polnear(data: Path) -> Iterator[dict]:
@@ -90,8 +105,12 @@ def polnear(data: Path) -> Iterator[dict]:
         meta = {row["filename"]: row for row in csv.DictReader(stream, delimiter="\t")}
     for path in sorted((root / "dev" / "text").glob("*.txt")):
         row = meta.get(path.stem, {})
-        yield {"id": f"polnear-{path.stem}", "title": row.get("title"), "published": row.get("publication_date"),
-               "text": path.read_text(encoding="utf-8")}
+        yield {
+            "id": f"polnear-{path.stem}",
+            "title": row.get("title"),
+            "published": row.get("publication_date"),
+            "text": path.read_text(encoding="utf-8"),
+        }
 
 
 def wikievents(data: Path) -> Iterator[dict]:
@@ -99,16 +118,26 @@ def wikievents(data: Path) -> Iterator[dict]:
     for split in ("dev", "test"):
         for line in (data / "wikievents" / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
-            yield {"id": f"wikievents-{record['doc_id']}", "text": "\n".join(text for _, text in record["sentences"])}
+            yield {
+                "id": f"wikievents-{record['doc_id']}",
+                "text": "\n".join(text for _, text in record["sentences"]),
+            }
 
 
 def trafilatura_pages(data: Path) -> Iterator[dict]:
     folder = data / "trafilatura-eval-en"
     gold = json.loads((folder / "evaldata_en.json").read_text(encoding="utf-8"))
     for url, entry in sorted(gold.items()):
-        html = gzip.decompress((folder / "html" / (entry["file"] + ".gz")).read_bytes()).decode("utf-8", errors="replace")
-        yield {"id": f"trafilatura-{entry['file']}", "url": url, "title": entry.get("title"),
-               "published": entry.get("date"), "html": html}
+        html = gzip.decompress((folder / "html" / (entry["file"] + ".gz")).read_bytes()).decode(
+            "utf-8", errors="replace"
+        )
+        yield {
+            "id": f"trafilatura-{entry['file']}",
+            "url": url,
+            "title": entry.get("title"),
+            "published": entry.get("date"),
+            "html": html,
+        }
 
 
 SOURCES = [ecbplus, gritta, meantime, polnear, wikievents, trafilatura_pages]
@@ -123,11 +152,14 @@ def build_corpus(data: Path, path: Path, limit: int | None) -> dict[str, int]:
     with path.open("w", encoding="utf-8") as out:
         for rows in records.values():
             for row in rows:
-                out.write(json.dumps({key: value for key, value in row.items() if value}, ensure_ascii=False) + "\n")
+                out.write(
+                    json.dumps({key: value for key, value in row.items() if value}, ensure_ascii=False) + "\n"
+                )
     return {name: len(rows) for name, rows in records.items()}
 
 
 # -- the runs -----------------------------------------------------------------------------------------------
+
 
 def reset_store(url: str) -> None:
     """Drop every Tacitus table (and the migration record) so the run starts from an empty store."""
@@ -160,7 +192,18 @@ def stored_articles(url: str) -> int:
 
 
 def ingest(corpus: Path, db: str, engine: str, workers: int, log: Path) -> dict:
-    command = [*TACITUS, "ingest", str(corpus), "--jsonl", "--db", db, "--engine", engine, "--workers", str(workers)]
+    command = [
+        *TACITUS,
+        "ingest",
+        str(corpus),
+        "--jsonl",
+        "--db",
+        db,
+        "--engine",
+        engine,
+        "--workers",
+        str(workers),
+    ]
     started = time.perf_counter()
     with log.open("w", encoding="utf-8") as stderr:
         finished = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=stderr, check=False)
@@ -168,25 +211,45 @@ def ingest(corpus: Path, db: str, engine: str, workers: int, log: Path) -> dict:
     lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
     summary = next((SUMMARY.search(line) for line in reversed(lines) if SUMMARY.search(line)), None)
     if summary is None:
-        sys.exit(f"{engine}: no summary line (exit {finished.returncode}); see {log}:\n" + "\n".join(lines[-20:]))
+        sys.exit(
+            f"{engine}: no summary line (exit {finished.returncode}); see {log}:\n" + "\n".join(lines[-20:])
+        )
     stored, duplicate, copy, failed = map(int, summary.groups())
-    return {"engine": engine, "workers": workers, "exit": finished.returncode, "wall": wall, "stored": stored,
-            "duplicate": duplicate, "copy": copy, "failed": failed,
-            "error_lines": sum(line.startswith("error: ") for line in lines)}
+    return {
+        "engine": engine,
+        "workers": workers,
+        "exit": finished.returncode,
+        "wall": wall,
+        "stored": stored,
+        "duplicate": duplicate,
+        "copy": copy,
+        "failed": failed,
+        "error_lines": sum(line.startswith("error: ") for line in lines),
+    }
 
 
 def machine() -> str:
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor() or "unknown CPU")
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
     return f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}"
 
 
 def table(runs: list[dict], inputs: int) -> str:
-    rows = ["| engine | workers | wall s | articles/s | stored | copies | already stored | failed | exit |",
-            "|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| engine | workers | wall s | articles/s | stored | copies | already stored | failed | exit |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for run in runs:
-        rows.append(f"| {run['engine']} | {run['workers']} | {run['wall']:.1f} | {inputs / run['wall']:.2f} | "
-                    f"{run['stored']} | {run['copy']} | {run['duplicate']} | {run['failed']} | {run['exit']} |")
+        rows.append(
+            f"| {run['engine']} | {run['workers']} | {run['wall']:.1f} | {inputs / run['wall']:.2f} | "
+            f"{run['stored']} | {run['copy']} | {run['duplicate']} | {run['failed']} | {run['exit']} |"
+        )
     return "\n".join(rows)
 
 
@@ -194,17 +257,23 @@ def report(args, counts: dict[str, int], runs: list[dict], diff: list[str], back
     inputs = sum(counts.values())
     import ray
 
-    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                            check=False).stdout.strip()
-    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
-                           capture_output=True, text=True, check=False).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
     shown = " ".join(re.sub(r"//[^@/]+@", "//USER:PASSWORD@", arg) for arg in sys.argv[1:])
     local, ray_run = runs
     verdict = "identical" if not diff else f"{len(diff)} difference line(s)"
     parts = [
         "Measured with\n\n```\n.venv/bin/python bench/ray_ingest.py " + shown + "\n```\n",
         f"on {time.strftime('%Y-%m-%d')}, {machine()}, Ray {ray.__version__}, commit {commit}"
-        + (" (with uncommitted changes in the tree)" if dirty else "") + f"; stores on {backend}.\n",
+        + (" (with uncommitted changes in the tree)" if dirty else "")
+        + f"; stores on {backend}.\n",
         f"{inputs} input lines: " + ", ".join(f"{name} {n}" for name, n in counts.items()) + ".\n",
         table(runs, inputs) + "\n",
         f"- Ray vs local: {local['wall'] / ray_run['wall']:.2f}× the local engine's throughput "
@@ -232,14 +301,21 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, help="About N articles, taken from every source in proportion.")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--db-a", help="Store for the local engine (default: a SQLite file in a temporary folder).")
+    parser.add_argument(
+        "--db-a", help="Store for the local engine (default: a SQLite file in a temporary folder)."
+    )
     parser.add_argument("--db-b", help="Store for the Ray engine.")
-    parser.add_argument("--reset", action="store_true", help="Empty --db-a and --db-b first (drops Tacitus' tables).")
+    parser.add_argument(
+        "--reset", action="store_true", help="Empty --db-a and --db-b first (drops Tacitus' tables)."
+    )
     parser.add_argument("--markdown", type=Path, help="Write the result into this page (its bench section).")
     parser.add_argument("--keep", type=Path, help="Keep the corpus, logs and SQLite stores in this folder.")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
-        print(f"error: {args.data}: development data not found (../shared/eval-data beside the repo)", file=sys.stderr)
+        print(
+            f"error: {args.data}: development data not found (../shared/eval-data beside the repo)",
+            file=sys.stderr,
+        )
         return 1
     if bool(args.db_a) != bool(args.db_b):
         parser.error("give both --db-a and --db-b, or neither")
@@ -252,7 +328,10 @@ def main(argv=None) -> int:
         if args.reset:
             reset_store(url)
         elif stored_articles(url):
-            print(f"error: {url.split('@')[-1]} already holds articles: give an empty store or --reset", file=sys.stderr)
+            print(
+                f"error: {url.split('@')[-1]} already holds articles: give an empty store or --reset",
+                file=sys.stderr,
+            )
             return 1
     corpus = folder / "corpus.jsonl"
     counts = build_corpus(args.data, corpus, args.limit)

@@ -22,8 +22,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _meantime_texts(limit: int) -> list[tuple[str, str | None]]:
-    spec = importlib.util.spec_from_file_location("events_meantime_status",
-                                                  REPO / "eval" / "events_meantime_status.py")
+    spec = importlib.util.spec_from_file_location(
+        "events_meantime_status", REPO / "eval" / "events_meantime_status.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
@@ -35,8 +36,9 @@ def run(texts: list[tuple[str, str | None]], repeat: int = 1) -> dict:
     from tacitus.analysis import Analysis, analysis_text
     from tacitus.contract import Article, Document, Sentence
 
-    articles = [Article(id=f"bench-{i}", text=text, published=published) for i, (text, published) in
-                enumerate(texts)]
+    articles = [
+        Article(id=f"bench-{i}", text=text, published=published) for i, (text, published) in enumerate(texts)
+    ]
     pipeline.process(articles[0])  # start-up: model, knowledge bases, lexicon, gazetteer
     words = sum(len(a.text.split()) for a in articles)
     best = None
@@ -62,12 +64,15 @@ def run(texts: list[tuple[str, str | None]], repeat: int = 1) -> dict:
             other += time.process_time() - tick
         total = parse_seconds + sum(stage_seconds.values()) + other
         result = {
-            "articles": len(articles), "words": words, "parse_seconds": round(parse_seconds, 3),
+            "articles": len(articles),
+            "words": words,
+            "parse_seconds": round(parse_seconds, 3),
             "stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()},
             "events_share_of_parse": round(stage_seconds["events"] / parse_seconds, 3),
             "spacy_words_per_second": round(words / parse_seconds),
             "pipeline_words_per_second": round(words / total),
-            "pipeline_share_of_spacy_throughput": round(parse_seconds / total, 3)}
+            "pipeline_share_of_spacy_throughput": round(parse_seconds / total, 3),
+        }
         if best is None or result["events_share_of_parse"] < best["events_share_of_parse"]:
             best = result
     return best
@@ -88,8 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         for name, seconds in result["stage_seconds"].items():
             print(f"  {name:8} {seconds:.3f} s  ({seconds / result['parse_seconds']:.1%} of the parse)")
         print(f"events stage: {result['events_share_of_parse']:.1%} of the parse (target < 20%)")
-        print(f"pipeline: {result['pipeline_words_per_second']} words/s = "
-              f"{result['pipeline_share_of_spacy_throughput']:.1%} of bare spaCy (target >= 70%)")
+        print(
+            f"pipeline: {result['pipeline_words_per_second']} words/s = "
+            f"{result['pipeline_share_of_spacy_throughput']:.1%} of bare spaCy (target >= 70%)"
+        )
     return 0
 
 

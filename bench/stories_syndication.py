@@ -44,8 +44,19 @@ FOOTERS = [
     ["Copyright The Courier. Sign up for our daily briefing.", "Related: more from our politics desk"],
     ["Click here to subscribe", "Published in print edition"],
 ]
-SWAPS = {"said": "stated", "says": "states", "big": "large", "but": "yet", "also": "too", "about": "around",
-         "many": "numerous", "people": "individuals", "new": "fresh", "help": "assist", "show": "reveal"}
+SWAPS = {
+    "said": "stated",
+    "says": "states",
+    "big": "large",
+    "but": "yet",
+    "also": "too",
+    "about": "around",
+    "many": "numerous",
+    "people": "individuals",
+    "new": "fresh",
+    "help": "assist",
+    "show": "reveal",
+}
 
 
 def page_texts(data: Path, limit: int | None = None, min_words: int = 0) -> list[tuple[str, str]]:
@@ -60,7 +71,11 @@ def page_texts(data: Path, limit: int | None = None, min_words: int = 0) -> list
             path = Path(folder) / entry["file"]
             path.write_bytes(gzip.decompress((data / "html" / (entry["file"] + ".gz")).read_bytes()))
             found = next(iter(read_inputs([str(path)])), None)
-            if found is not None and not isinstance(found, InputError) and len(found.text.split()) >= min_words:
+            if (
+                found is not None
+                and not isinstance(found, InputError)
+                and len(found.text.split()) >= min_words
+            ):
                 pages.append((url, found.text))
             if limit and len(pages) >= limit:
                 break
@@ -87,13 +102,21 @@ def make_copies(stories: list[tuple[str, str]], copies: int = 3, seed: int = 1) 
         for copy in range(copies):
             name = rng.choice(NAMES)
             body = edit_words(text, rng) if copy else text
-            lines = [BYLINES[copy % len(BYLINES)].format(name=name), *HEADERS[copy % len(HEADERS)], body,
-                     *(line.format(name=name) for line in FOOTERS[copy % len(FOOTERS)])]
-            records.append({
-                "url": f"https://{OUTLETS[copy % len(OUTLETS)]}/news/{number}/{slug}-{copy}",
-                "source": OUTLETS[copy % len(OUTLETS)], "published": "2024-06-12", "story": number,
-                "text": "\n\n".join(lines),
-            })
+            lines = [
+                BYLINES[copy % len(BYLINES)].format(name=name),
+                *HEADERS[copy % len(HEADERS)],
+                body,
+                *(line.format(name=name) for line in FOOTERS[copy % len(FOOTERS)]),
+            ]
+            records.append(
+                {
+                    "url": f"https://{OUTLETS[copy % len(OUTLETS)]}/news/{number}/{slug}-{copy}",
+                    "source": OUTLETS[copy % len(OUTLETS)],
+                    "published": "2024-06-12",
+                    "story": number,
+                    "text": "\n\n".join(lines),
+                }
+            )
     rng.shuffle(records)
     return records
 
@@ -114,11 +137,18 @@ def ingest_and_check(records: list[dict], db: str, workers: int) -> dict:
     env = {**os.environ, "TACITUS_DB": db}
     lines = "".join(json.dumps({k: v for k, v in r.items() if k != "story"}) + "\n" for r in records)
     started = time.perf_counter()
-    run = subprocess.run([*TACITUS, "ingest", "--jsonl", "-", "--workers", str(workers)], input=lines, text=True,
-                         capture_output=True, env=env, check=False)
+    run = subprocess.run(
+        [*TACITUS, "ingest", "--jsonl", "-", "--workers", str(workers)],
+        input=lines,
+        text=True,
+        capture_output=True,
+        env=env,
+        check=False,
+    )
     seconds = time.perf_counter() - started
-    listed = subprocess.run([*TACITUS, "articles", "--format", "jsonl"], capture_output=True, text=True, env=env,
-                            check=True)
+    listed = subprocess.run(
+        [*TACITUS, "articles", "--format", "jsonl"], capture_output=True, text=True, env=env, check=True
+    )
     rows = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
     expected = {}
     for record in records:
@@ -136,16 +166,26 @@ def ingest_and_check(records: list[dict], db: str, workers: int) -> dict:
         events = connection.execute(select(func.count()).select_from(schema.events)).scalar_one()
         event_articles = set(connection.execute(select(schema.events.c.article_id).distinct()).scalars())
         clustered = connection.execute(
-            select(schema.cluster_members.c.cluster_id, func.count(), func.count(schema.cluster_members.c.article_id.distinct()))
-            .group_by(schema.cluster_members.c.cluster_id)).all()
+            select(
+                schema.cluster_members.c.cluster_id,
+                func.count(),
+                func.count(schema.cluster_members.c.article_id.distinct()),
+            ).group_by(schema.cluster_members.c.cluster_id)
+        ).all()
     engine.dispose()
     story_ids = {row["article_id"] for row in rows}
     return {
-        "articles_in": len(records), "stories_expected": len(expected), "stories_listed": len(rows),
-        "sources_per_story": sorted({row["n_sources"] for row in rows}), "stories_match_generated": stories_right,
-        "events_stored": events, "events_only_from_stories": event_articles <= story_ids,
+        "articles_in": len(records),
+        "stories_expected": len(expected),
+        "stories_listed": len(rows),
+        "sources_per_story": sorted({row["n_sources"] for row in rows}),
+        "stories_match_generated": stories_right,
+        "events_stored": events,
+        "events_only_from_stories": event_articles <= story_ids,
         "clusters_with_two_events_of_one_article": sum(1 for _, n, distinct in clustered if n != distinct),
-        "ingest_seconds": round(seconds, 1), "ingest_exit": run.returncode, "ingest_summary": run.stderr.strip().splitlines()[-1:],
+        "ingest_seconds": round(seconds, 1),
+        "ingest_exit": run.returncode,
+        "ingest_summary": run.stderr.strip().splitlines()[-1:],
     }
 
 
@@ -155,8 +195,11 @@ def main(argv=None) -> int:
     parser.add_argument("--stories", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--distinct", action="store_true",
-                        help="Also compare all 162 distinct dev pages pairwise (reads every page: slow).")
+    parser.add_argument(
+        "--distinct",
+        action="store_true",
+        help="Also compare all 162 distinct dev pages pairwise (reads every page: slow).",
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"error: {args.data}: trafilatura dev pages not found", file=sys.stderr)
@@ -165,19 +208,30 @@ def main(argv=None) -> int:
     if args.distinct:
         pages = page_texts(args.data)
         merges, highest = distinct_merges([text for _, text in pages])
-        result.update({"distinct_pages": len(pages), "distinct_pairs_at_threshold": merges,
-                       "highest_distinct_similarity": round(highest, 3)})
+        result.update(
+            {
+                "distinct_pages": len(pages),
+                "distinct_pairs_at_threshold": merges,
+                "highest_distinct_similarity": round(highest, 3),
+            }
+        )
     records = make_copies(page_texts(args.data, limit=args.stories, min_words=150))
     copy_similarity = min(
         signature(a["text"]).similarity(signature(b["text"]))
-        for a, b in combinations(records, 2) if a["story"] == b["story"]
+        for a, b in combinations(records, 2)
+        if a["story"] == b["story"]
     )
     with tempfile.TemporaryDirectory() as folder:
         result.update(ingest_and_check(records, str(Path(folder) / "stories.db"), args.workers))
     result.update({"lowest_copy_similarity": round(copy_similarity, 3), "threshold": COPY_THRESHOLD})
     print(json.dumps(result, indent=None if not args.json else 2))
-    ok = (result["stories_match_generated"] and result["sources_per_story"] == [3] and result["events_only_from_stories"]
-          and not result["clusters_with_two_events_of_one_article"] and result["ingest_exit"] == 0)
+    ok = (
+        result["stories_match_generated"]
+        and result["sources_per_story"] == [3]
+        and result["events_only_from_stories"]
+        and not result["clusters_with_two_events_of_one_article"]
+        and result["ingest_exit"] == 0
+    )
     return 0 if ok else 1
 
 

@@ -50,9 +50,18 @@ def evaluate(show_misses: int = 0) -> dict:
 
     kb = current_knowledge_base()
     rows = records()
-    counts = {"records": len(rows), "with_source": 0, "source_found": 0, "with_target": 0, "target_found": 0,
-              "first_is_source": 0, "with_source_sector": 0, "source_sector_found": 0, "codes": 0,
-              "codes_correct": 0}
+    counts = {
+        "records": len(rows),
+        "with_source": 0,
+        "source_found": 0,
+        "with_target": 0,
+        "target_found": 0,
+        "first_is_source": 0,
+        "with_source_sector": 0,
+        "source_sector_found": 0,
+        "codes": 0,
+        "codes_correct": 0,
+    }
     misses = []
     for record, doc in zip(rows, nlp.parse_many(r["text"] for r in rows), strict=True):
         analysis = Analysis(doc=doc, published=date(2000, 1, 1), parts=[Part(None, 0, len(doc.text))])
@@ -72,7 +81,8 @@ def evaluate(show_misses: int = 0) -> dict:
         if sectored:
             counts["with_source_sector"] += 1
             counts["source_sector_found"] += any(
-                actor_code(a) == s["code"] and s["sector"] in a.sector for s in sectored for a in found)
+                actor_code(a) == s["code"] and s["sector"] in a.sector for s in sectored for a in found
+            )
         if targets:
             counts["with_target"] += 1
             counts["target_found"] += bool(target_codes & set(codes))
@@ -109,8 +119,16 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report, indent=2))
         return 0
     c = report["counts"]
-    print(f"PLOVER GSR dev: {c['records']} records ({c['with_source']} with source, {c['with_target']} with target)")
-    for key in ("source_found", "target_found", "first_actor_is_source", "source_code_and_sector", "code_precision"):
+    print(
+        f"PLOVER GSR dev: {c['records']} records ({c['with_source']} with source, {c['with_target']} with target)"
+    )
+    for key in (
+        "source_found",
+        "target_found",
+        "first_actor_is_source",
+        "source_code_and_sector",
+        "code_precision",
+    ):
         print(f"  {key:24} {report[key]:.3f}")
     for miss in report.get("source_misses", []):
         print(f"  MISS gold {miss['gold']} found {miss['found']}: {miss['text'][:110]}")

@@ -37,9 +37,56 @@ from tacitus.dedup.metrics import conll  # noqa: E402
 DEFAULT_DATA = REPO.parent / "shared" / "eval-data" / "ecbplus" / "ECB+_LREC2014"
 TUNE_TOPICS = range(1, 26)
 TEST_TOPICS = range(26, 46)
-STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "'s", "his", "her", "their", "its", "this", "that",
-        "he", "she", "they", "it", "him", "them", "who", "which", "we", "i", "you", "one", "s", "last", "for",
-        "by", "with", "from", "", ",", ".", "``", "''", "-", "--", "(", ")", "our", "my", "your", "there", "here"}
+STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "and",
+    "'s",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "that",
+    "he",
+    "she",
+    "they",
+    "it",
+    "him",
+    "them",
+    "who",
+    "which",
+    "we",
+    "i",
+    "you",
+    "one",
+    "s",
+    "last",
+    "for",
+    "by",
+    "with",
+    "from",
+    "",
+    ",",
+    ".",
+    "``",
+    "''",
+    "-",
+    "--",
+    "(",
+    ")",
+    "our",
+    "my",
+    "your",
+    "there",
+    "here",
+}
 
 
 @dataclass(frozen=True)
@@ -64,7 +111,9 @@ class Doc:
 
 def read_selected(data: Path) -> set[tuple[str, int]]:
     with open(data / "ECBplus_coreference_sentences.csv", newline="") as stream:
-        return {(f"{row['Topic']}_{row['File']}", int(row["Sentence Number"])) for row in csv.DictReader(stream)}
+        return {
+            (f"{row['Topic']}_{row['File']}", int(row["Sentence Number"])) for row in csv.DictReader(stream)
+        }
 
 
 def read_doc(path: Path, topic: int, selected: set[tuple[str, int]]) -> Doc:
@@ -97,10 +146,19 @@ def read_doc(path: Path, topic: int, selected: set[tuple[str, int]]) -> Doc:
         if tag.startswith(("ACTION_", "NEG_ACTION_")):
             if (name, sentence) in selected:
                 mention_id = f"{name}:{m_id}"
-                mentions.append(Mention(mention_id, topic, name, sentence, anchors, chain_of.get(m_id, mention_id)))
+                mentions.append(
+                    Mention(mention_id, topic, name, sentence, anchors, chain_of.get(m_id, mention_id))
+                )
         else:
-            kind = "actors" if tag.startswith("HUMAN_PART") else "places" if tag.startswith("LOC") else \
-                "times" if tag.startswith("TIME") else None
+            kind = (
+                "actors"
+                if tag.startswith("HUMAN_PART")
+                else "places"
+                if tag.startswith("LOC")
+                else "times"
+                if tag.startswith("TIME")
+                else None
+            )
             if kind:
                 arguments[kind].append((sentence, anchors))
     mentions.sort(key=lambda m: m.tokens)
@@ -114,7 +172,10 @@ def read_corpus(data: Path, topics) -> list[Doc]:
         folder = data / "ECB+" / str(topic)
         if not folder.is_dir():
             continue
-        paths = sorted(folder.glob("*.xml"), key=lambda p: (p.stem.endswith("plus"), int(p.stem.split("_")[1].rstrip("ecbplus"))))
+        paths = sorted(
+            folder.glob("*.xml"),
+            key=lambda p: (p.stem.endswith("plus"), int(p.stem.split("_")[1].rstrip("ecbplus"))),
+        )
         docs.extend(read_doc(path, topic, selected) for path in paths)
     return docs
 
@@ -205,10 +266,20 @@ def tune(keyed_by_scope, gold) -> tuple[str, Settings, float]:
     best = None
     for scope in GRID["scope"]:
         for threshold, aw, pw, tw, unknown in itertools.product(
-            GRID["threshold"], GRID["actor_weight"], GRID["place_weight"], GRID["time_weight"], GRID["unknown_fit"]
+            GRID["threshold"],
+            GRID["actor_weight"],
+            GRID["place_weight"],
+            GRID["time_weight"],
+            GRID["unknown_fit"],
         ):
-            settings = Settings(threshold=threshold, actor_weight=aw, place_weight=pw, time_weight=tw,
-                                unknown_fit=unknown, place_conflict_blocks=False)
+            settings = Settings(
+                threshold=threshold,
+                actor_weight=aw,
+                place_weight=pw,
+                time_weight=tw,
+                unknown_fit=unknown,
+                place_conflict_blocks=False,
+            )
             score = conll(gold, tacitus_clusters(keyed_by_scope[scope], settings))["conll_f1"]
             if best is None or score > best[2]:
                 best = (scope, settings, score)
@@ -258,15 +329,21 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print(f"ECB+ topics 26–45: {result['documents']} documents, {result['mentions']} gold event mentions, "
-          f"{result['gold_clusters']} gold clusters ({result['seconds']} s)")
+    print(
+        f"ECB+ topics 26–45: {result['documents']} documents, {result['mentions']} gold event mentions, "
+        f"{result['gold_clusters']} gold clusters ({result['seconds']} s)"
+    )
     if result["tuned_on_topics_1_25"]:
         t = result["tuned_on_topics_1_25"]
-        print(f"tuned on topics 1–25: scope={t['scope']} {t['settings']} (CoNLL F1 there {t['conll_f1_topics_1_25']})")
+        print(
+            f"tuned on topics 1–25: scope={t['scope']} {t['settings']} (CoNLL F1 there {t['conll_f1_topics_1_25']})"
+        )
     print(f"{'system':22} {'MUC F1':>7} {'B3 F1':>7} {'CEAF-e F1':>10} {'CoNLL F1':>9}")
     for name in ("tacitus", "same_lemma_baseline"):
         s = result[name]
-        print(f"{name:22} {s['muc']['f1']:7.4f} {s['b3']['f1']:7.4f} {s['ceaf_e']['f1']:10.4f} {s['conll_f1']:9.4f}")
+        print(
+            f"{name:22} {s['muc']['f1']:7.4f} {s['b3']['f1']:7.4f} {s['ceaf_e']['f1']:10.4f} {s['conll_f1']:9.4f}"
+        )
     return 0
 
 

@@ -31,9 +31,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "eval-data" / "meantime"
 CLASSES = ("factual", "future", "possible", "negated")
-STATUS_CLASS = {"occurred": "factual", "ongoing": "factual", "planned": "future", "promised": "future",
-                "requested": "future", "postponed": "future", "hypothetical": "possible",
-                "conditional": "possible", "denied": "negated", "cancelled": "negated"}
+STATUS_CLASS = {
+    "occurred": "factual",
+    "ongoing": "factual",
+    "planned": "future",
+    "promised": "future",
+    "requested": "future",
+    "postponed": "future",
+    "hypothetical": "possible",
+    "conditional": "possible",
+    "denied": "negated",
+    "cancelled": "negated",
+}
 
 
 @dataclass
@@ -85,8 +94,14 @@ def read_doc(path: Path) -> GoldDoc:
     for mention in root.iter("EVENT_MENTION"):
         anchors = [offsets[a.get("t_id")] for a in mention.iter("token_anchor") if a.get("t_id") in offsets]
         if anchors:
-            mentions.append(GoldMention(min(s for s, _ in anchors), max(e for _, e in anchors),
-                                        mention.get("pos", ""), gold_class(mention.attrib)))
+            mentions.append(
+                GoldMention(
+                    min(s for s, _ in anchors),
+                    max(e for _, e in anchors),
+                    mention.get("pos", ""),
+                    gold_class(mention.attrib),
+                )
+            )
     return GoldDoc(path.stem, "".join(pieces), published, mentions)
 
 
@@ -103,17 +118,25 @@ def scores(pairs: list[tuple[str, str]]) -> dict:
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_class[label] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
-                            "gold": tp + fn}
+        per_class[label] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "gold": tp + fn,
+        }
         if tp + fn:
             f1s.append(f1)
     confusion: dict[str, Counter] = {}
     for gold, predicted in pairs:
         confusion.setdefault(gold, Counter())[predicted] += 1
     accuracy = sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
-    return {"n": len(pairs), "accuracy": round(accuracy, 3),
-            "macro_f1": round(sum(f1s) / len(f1s), 3) if f1s else 0.0, "per_class": per_class,
-            "confusion": {g: dict(c.most_common()) for g, c in confusion.items()}}
+    return {
+        "n": len(pairs),
+        "accuracy": round(accuracy, 3),
+        "macro_f1": round(sum(f1s) / len(f1s), 3) if f1s else 0.0,
+        "per_class": per_class,
+        "confusion": {g: dict(c.most_common()) for g, c in confusion.items()},
+    }
 
 
 def evaluate(docs: list[GoldDoc]) -> dict:
@@ -131,8 +154,9 @@ def evaluate(docs: list[GoldDoc]) -> dict:
     parses = nlp.parse_many((a.text for a in articles), batch_size=16)
     for gold_doc, article, parsed in zip(docs, articles, parses, strict=True):
         document = pipeline.process(article, parsed=parsed)
-        analysis = Analysis(doc=parsed, published=pipeline.publication_date(article),
-                            parts=analysis_text(article.text, [])[1])
+        analysis = Analysis(
+            doc=parsed, published=pipeline.publication_date(article), parts=analysis_text(article.text, [])[1]
+        )
         coder = Coder(analysis, document, ontology, lexicon)
         for mention in gold_doc.mentions:
             if mention.pos != "VERB":
@@ -149,9 +173,12 @@ def evaluate(docs: list[GoldDoc]) -> dict:
                 if any(s.part is None and s.start <= mention.start < s.end for s in event.evidence):
                     event_pairs.append((mention.gold, STATUS_CLASS[event.status.value]))
                     break
-    return {"verbs": {**scores(verb_pairs), "gold_verbal_mentions": gold_verbs},
-            "events": {**scores(event_pairs), "coded_events": sum(1 for _ in event_pairs)},
-            "documents": len(docs), "seconds": round(time.perf_counter() - start, 1)}
+    return {
+        "verbs": {**scores(verb_pairs), "gold_verbal_mentions": gold_verbs},
+        "events": {**scores(event_pairs), "coded_events": sum(1 for _ in event_pairs)},
+        "documents": len(docs),
+        "seconds": round(time.perf_counter() - start, 1),
+    }
 
 
 def report(result: dict) -> str:
@@ -161,8 +188,10 @@ def report(result: dict) -> str:
         lines.append(f"{key}: n={part['n']}  accuracy {part['accuracy']}  macro F1 {part['macro_f1']}")
         for label, row in part["per_class"].items():
             confusion = ", ".join(f"{p}:{n}" for p, n in part["confusion"].get(label, {}).items())
-            lines.append(f"  {label:9} P {row['precision']:.2f} R {row['recall']:.2f} F1 {row['f1']:.2f} "
-                         f"(n={row['gold']})  → {confusion}")
+            lines.append(
+                f"  {label:9} P {row['precision']:.2f} R {row['recall']:.2f} F1 {row['f1']:.2f} "
+                f"(n={row['gold']})  → {confusion}"
+            )
     return "\n".join(lines)
 
 

@@ -69,7 +69,11 @@ def main_event(document, doc):
             piece = doc.char_span(span.start, span.end, alignment_mode="expand")
             if piece is not None:
                 depths.append(min(len(list(t.ancestors)) for t in piece))
-        key = (min(depths) if depths else 99, -event.confidence, event.evidence[0].start if event.evidence else 0)
+        key = (
+            min(depths) if depths else 99,
+            -event.confidence,
+            event.evidence[0].start if event.evidence else 0,
+        )
         if best_key is None or key < best_key:
             best, best_key = event, key
     return best
@@ -109,14 +113,22 @@ def evaluate(records: list[dict]) -> dict:
         if gold_targets:
             tgt_total += 1
             tgt_hit += bool(event and _countries(document, event.targets) & gold_targets)
-    return {**type_scores(pairs), "any_type_recall": round(any_hits / len(pairs), 3) if pairs else None,
-            "source_country": round(src_hit / src_total, 3) if src_total else None, "source_gold": src_total,
-            "target_country": round(tgt_hit / tgt_total, 3) if tgt_total else None, "target_gold": tgt_total,
-            "precision_by_confidence": {band: {"precision": round(h / t, 3), "n": t}
-                                        for band, (h, t) in sorted(by_confidence.items())},
-            "rule_kinds": dict(kinds.most_common()), "rules_most": rules.most_common(12),
-            "rules_least": sorted(rules.items(), key=lambda kv: (kv[1], kv[0]))[:12],
-            "sentences": len(pairs), "seconds": round(seconds, 1)}
+    return {
+        **type_scores(pairs),
+        "any_type_recall": round(any_hits / len(pairs), 3) if pairs else None,
+        "source_country": round(src_hit / src_total, 3) if src_total else None,
+        "source_gold": src_total,
+        "target_country": round(tgt_hit / tgt_total, 3) if tgt_total else None,
+        "target_gold": tgt_total,
+        "precision_by_confidence": {
+            band: {"precision": round(h / t, 3), "n": t} for band, (h, t) in sorted(by_confidence.items())
+        },
+        "rule_kinds": dict(kinds.most_common()),
+        "rules_most": rules.most_common(12),
+        "rules_least": sorted(rules.items(), key=lambda kv: (kv[1], kv[0]))[:12],
+        "sentences": len(pairs),
+        "seconds": round(seconds, 1),
+    }
 
 
 def _band(confidence: float) -> str:
@@ -133,8 +145,12 @@ def type_scores(pairs: list[tuple[str, str]]) -> dict:
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_type[label] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
-                           "gold": tp + fn}
+        per_type[label] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "gold": tp + fn,
+        }
         f1s.append(f1)
     confusion: dict[str, dict[str, int]] = {}
     for gold, predicted in pairs:
@@ -142,24 +158,40 @@ def type_scores(pairs: list[tuple[str, str]]) -> dict:
     accuracy = sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
     coded = sum(1 for _, p in pairs if p != NONE)
     precision = sum(1 for g, p in pairs if g == p) / coded if coded else 0.0
-    return {"type_accuracy": round(accuracy, 3), "type_macro_f1": round(sum(f1s) / len(f1s), 3) if f1s else 0.0,
-            "type_precision_when_coded": round(precision, 3), "coded_share": round(coded / len(pairs), 3),
-            "per_type": per_type, "confusion": {g: dict(c.most_common()) for g, c in confusion.items()}}
+    return {
+        "type_accuracy": round(accuracy, 3),
+        "type_macro_f1": round(sum(f1s) / len(f1s), 3) if f1s else 0.0,
+        "type_precision_when_coded": round(precision, 3),
+        "coded_share": round(coded / len(pairs), 3),
+        "per_type": per_type,
+        "confusion": {g: dict(c.most_common()) for g, c in confusion.items()},
+    }
 
 
 def report(scores: dict) -> str:
-    lines = [f"sentences {scores['sentences']}  ({scores['seconds']} s)",
-             f"type accuracy {scores['type_accuracy']}  macro F1 {scores['type_macro_f1']}  "
-             f"precision when coded {scores['type_precision_when_coded']}  coded {scores['coded_share']}  "
-             f"any-type recall {scores['any_type_recall']}",
-             f"source country {scores['source_country']} (n={scores['source_gold']})  "
-             f"target country {scores['target_country']} (n={scores['target_gold']})", "", "per type:"]
+    lines = [
+        f"sentences {scores['sentences']}  ({scores['seconds']} s)",
+        f"type accuracy {scores['type_accuracy']}  macro F1 {scores['type_macro_f1']}  "
+        f"precision when coded {scores['type_precision_when_coded']}  coded {scores['coded_share']}  "
+        f"any-type recall {scores['any_type_recall']}",
+        f"source country {scores['source_country']} (n={scores['source_gold']})  "
+        f"target country {scores['target_country']} (n={scores['target_gold']})",
+        "",
+        "per type:",
+    ]
     for label, row in scores["per_type"].items():
         confusion = ", ".join(f"{p}:{n}" for p, n in scores["confusion"][label].items())
-        lines.append(f"  {label:10} P {row['precision']:.2f} R {row['recall']:.2f} F1 {row['f1']:.2f} "
-                     f"(n={row['gold']})  → {confusion}")
-    lines.append("main-event precision by confidence: " + ", ".join(
-        f"{band} {row['precision']} (n={row['n']})" for band, row in scores["precision_by_confidence"].items()))
+        lines.append(
+            f"  {label:10} P {row['precision']:.2f} R {row['recall']:.2f} F1 {row['f1']:.2f} "
+            f"(n={row['gold']})  → {confusion}"
+        )
+    lines.append(
+        "main-event precision by confidence: "
+        + ", ".join(
+            f"{band} {row['precision']} (n={row['n']})"
+            for band, row in scores["precision_by_confidence"].items()
+        )
+    )
     lines.append("rule kinds: " + ", ".join(f"{k}:{n}" for k, n in scores["rule_kinds"].items()))
     lines.append("rules most: " + ", ".join(f"{k}:{n}" for k, n in scores["rules_most"]))
     lines.append("rules least: " + ", ".join(f"{k}:{n}" for k, n in scores["rules_least"]))

@@ -54,13 +54,20 @@ class Score:
             return round(hit / total, 3) if total else None
 
         return {
-            "mode": self.mode, "pages": self.pages, "read": self.read, "failed": len(self.failed),
+            "mode": self.mode,
+            "pages": self.pages,
+            "read": self.read,
+            "failed": len(self.failed),
             "title_exact": rate(self.title_exact, self.title_gold),
-            "title_similar": rate(self.title_similar, self.title_gold), "title_gold": self.title_gold,
-            "date_exact": rate(self.date_exact, self.date_gold), "date_gold": self.date_gold,
-            "snippets_kept": rate(self.with_kept, self.with_total), "with_total": self.with_total,
+            "title_similar": rate(self.title_similar, self.title_gold),
+            "title_gold": self.title_gold,
+            "date_exact": rate(self.date_exact, self.date_gold),
+            "date_gold": self.date_gold,
+            "snippets_kept": rate(self.with_kept, self.with_total),
+            "with_total": self.with_total,
             "snippets_dropped": rate(self.without_dropped, self.without_total),
-            "without_total": self.without_total, "seconds": round(self.seconds, 1),
+            "without_total": self.without_total,
+            "seconds": round(self.seconds, 1),
         }
 
 
@@ -142,8 +149,9 @@ def run_scraped(data: Path, files: list[str], gold: dict[str, dict]) -> Score:
     return score
 
 
-def evaluate(data: Path = DEFAULT_DATA, limit: int | None = None, modes: tuple[str, ...] = ("html", "scraped")
-             ) -> list[Score]:
+def evaluate(
+    data: Path = DEFAULT_DATA, limit: int | None = None, modes: tuple[str, ...] = ("html", "scraped")
+) -> list[Score]:
     gold = load_gold(data)
     files = sorted(gold)[:limit] if limit else sorted(gold)
     runners = {"html": run_html, "scraped": run_scraped}
@@ -167,13 +175,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for score in scores:
         summary = score.summary()
-        print(f"[{score.mode}] {summary['read']}/{summary['pages']} pages read, {summary['failed']} failed "
-              f"({summary['seconds']} s)")
-        print(f"  title exact {summary['title_exact']}  similar(≥{SIMILAR}) {summary['title_similar']}  "
-              f"(n={summary['title_gold']})")
+        print(
+            f"[{score.mode}] {summary['read']}/{summary['pages']} pages read, {summary['failed']} failed "
+            f"({summary['seconds']} s)"
+        )
+        print(
+            f"  title exact {summary['title_exact']}  similar(≥{SIMILAR}) {summary['title_similar']}  "
+            f"(n={summary['title_gold']})"
+        )
         print(f"  date exact {summary['date_exact']}  (n={summary['date_gold']}, found {score.date_found})")
-        print(f"  snippets kept {summary['snippets_kept']} (n={summary['with_total']})  "
-              f"dropped {summary['snippets_dropped']} (n={summary['without_total']})")
+        print(
+            f"  snippets kept {summary['snippets_kept']} (n={summary['with_total']})  "
+            f"dropped {summary['snippets_dropped']} (n={summary['without_total']})"
+        )
         for failure in score.failed:
             print(f"  failed: {failure}")
     return 0

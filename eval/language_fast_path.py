@@ -31,7 +31,9 @@ def texts():
     for path in sorted((DATA / "polnear" / "data" / "dev" / "text").glob("*.txt")):
         yield "polnear", path.name, path.read_text(encoding="utf-8")
     for path in sorted((DATA / "ecbplus").rglob("*.xml")):
-        tokens = re.findall(r"<token[^>]*>([^<]*)</token>", path.read_text(encoding="utf-8", errors="replace"))
+        tokens = re.findall(
+            r"<token[^>]*>([^<]*)</token>", path.read_text(encoding="utf-8", errors="replace")
+        )
         yield "ecbplus", path.name, " ".join(tokens)
 
 
@@ -56,8 +58,10 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     for corpus in dict.fromkeys(c for c, _ in counts):
         wrong = sum(1 for c, _, _ in disagreements if c == corpus)
-        print(f"| {corpus} | {counts[corpus, 'texts']} | {counts[corpus, 'langid en']} | "
-              f"{counts[corpus, 'langid other']} | {counts[corpus, 'fast en']} | {wrong} |")
+        print(
+            f"| {corpus} | {counts[corpus, 'texts']} | {counts[corpus, 'langid en']} | "
+            f"{counts[corpus, 'langid other']} | {counts[corpus, 'fast en']} | {wrong} |"
+        )
     for corpus, name, langid in disagreements:
         print(f"disagreement: {corpus} {name}: py3langid says {langid}")
 

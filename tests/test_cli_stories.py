@@ -20,7 +20,9 @@ FIXTURES = REPO / "tests" / "fixtures"
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("stories_syndication", REPO / "bench" / "stories_syndication.py")
+    spec = importlib.util.spec_from_file_location(
+        "stories_syndication", REPO / "bench" / "stories_syndication.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -68,12 +70,16 @@ def test_cli_ingest_syndicated_copies_yields_one_line_per_story(tmp_path):
     expected = {}
     for record in records:
         expected.setdefault(record["story"], set()).add(record["url"])
-    assert sorted(sorted(row["sources"].split("; ")) for row in rows) == sorted(map(sorted, expected.values()))
+    assert sorted(sorted(row["sources"].split("; ")) for row in rows) == sorted(
+        map(sorted, expected.values())
+    )
     assert all(row["n_sources"] == 3 for row in rows)
     with Store(db) as store:
         stored_ids = {row["article_id"] for row in rows}
         assert {event.article_id for event in store.events()} <= stored_ids
-        assert sum(row["events"] for row in rows) == store.stats()["events"] == store.stats()["cluster_members"]
+        assert (
+            sum(row["events"] for row in rows) == store.stats()["events"] == store.stats()["cluster_members"]
+        )
         events = store.stats()["events"]
         assert events > 0
     clusters = CliRunner().invoke(main, ["events", "--clusters", "--format", "jsonl", "--db", db])

@@ -48,10 +48,10 @@ def test_every_body_span_indexes_article_text(sample_document):
     for actor in sample_document.actors:
         for mention in actor.mentions:
             if mention.part is None and mention.text is not None:
-                assert text[mention.start:mention.end] == mention.text
+                assert text[mention.start : mention.end] == mention.text
     for timex in sample_document.timexes:
         if timex.part is None:
-            assert text[timex.start:timex.end] == timex.text
+            assert text[timex.start : timex.end] == timex.text
 
 
 def test_caption_spans_index_their_caption(sample_document):
@@ -60,4 +60,4 @@ def test_caption_spans_index_their_caption(sample_document):
         for mention in actor.mentions:
             if mention.part and mention.text is not None:
                 index = int(mention.part.split(":")[1])
-                assert captions[index][mention.start:mention.end] == mention.text
+                assert captions[index][mention.start : mention.end] == mention.text

@@ -13,8 +13,11 @@ from tacitus.contract import Actor, Article, Document
 
 def run_who(text: str, published: str | None = "2024-06-11") -> Document:
     doc = nlp.parse(text)
-    analysis = Analysis(doc=doc, published=date.fromisoformat(published) if published else None,
-                        parts=[Part(None, 0, len(text))])
+    analysis = Analysis(
+        doc=doc,
+        published=date.fromisoformat(published) if published else None,
+        parts=[Part(None, 0, len(text))],
+    )
     document = Document(article=Article(id="test", text=text, published=published))
     actors.annotate(analysis, document)
     quotes.annotate(analysis, document)

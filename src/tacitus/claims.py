@@ -19,15 +19,74 @@ from tacitus.contract import Span as TextSpan
 from tacitus.quotes import BELIEF_VERBS, SPEECH_VERBS
 
 NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-QUALIFIERS = ("more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as few as",
-              "nearly", "almost", "about", "around", "approximately", "roughly", "some", "over", "under",
-              "close to", "upwards of", "an estimated", "estimated", "just over", "just under", "well over")
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2, "k": 1e3,
-           "m": 1e6, "bn": 1e9}
+QUALIFIERS = (
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "as few as",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "close to",
+    "upwards of",
+    "an estimated",
+    "estimated",
+    "just over",
+    "just under",
+    "well over",
+)
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 24,
+}
+_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "hundred": 1e2,
+    "k": 1e3,
+    "m": 1e6,
+    "bn": 1e9,
+}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -78,7 +137,7 @@ def _qualifier(doc: Doc, ent: Span) -> tuple[str | None, int]:
     for qualifier in QUALIFIERS:
         if text.startswith(qualifier + " "):
             return qualifier, ent.start
-    before = doc[max(0, ent.start - 3):ent.start].text.lower()
+    before = doc[max(0, ent.start - 3) : ent.start].text.lower()
     for qualifier in QUALIFIERS:
         if before.endswith(qualifier):
             return qualifier, ent.start - len(qualifier.split())
@@ -86,7 +145,7 @@ def _qualifier(doc: Doc, ent: Span) -> tuple[str | None, int]:
 
 
 def _strip_qualifier(text: str, qualifier: str | None) -> str:
-    return text[len(qualifier):].strip() if qualifier and text.lower().startswith(qualifier) else text
+    return text[len(qualifier) :].strip() if qualifier and text.lower().startswith(qualifier) else text
 
 
 def _unit(ent: Span) -> str | None:
@@ -94,8 +153,14 @@ def _unit(ent: Span) -> str | None:
         return "percent"
     if ent.label_ == "MONEY":
         symbol = next((s for s, name in (("$", "USD"), ("€", "EUR"), ("£", "GBP")) if s in ent.text), None)
-        return symbol or next((t.text for t in ent if t.lower_ in ("dollars", "euros", "pounds", "rubles",
-                                                                   "roubles", "shekels", "yuan")), "money")
+        return symbol or next(
+            (
+                t.text
+                for t in ent
+                if t.lower_ in ("dollars", "euros", "pounds", "rubles", "roubles", "shekels", "yuan")
+            ),
+            "money",
+        )
     root = ent.root
     if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
         return root.head.lemma_ if root.head.pos_ == "NOUN" else root.head.text
@@ -113,7 +178,9 @@ def attribution(doc: Doc, token: Token) -> Token | None:
         if current.head is current:
             break
         current = current.head
-        if current.pos_ in ("VERB", "AUX") and (current.lemma_ in SPEECH_VERBS or current.lemma_ in BELIEF_VERBS):
+        if current.pos_ in ("VERB", "AUX") and (
+            current.lemma_ in SPEECH_VERBS or current.lemma_ in BELIEF_VERBS
+        ):
             subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and not subject.is_ancestor(token):
                 return subject
@@ -124,13 +191,19 @@ def annotate(analysis: Analysis, document: Document) -> None:
     from tacitus.actors import actor_at
 
     doc = analysis.doc
-    excluded = {t.i for t in doc for timex in document.timexes
-                if timex.part is None and timex.start <= t.idx < timex.end}
+    excluded = {
+        t.i
+        for t in doc
+        for timex in document.timexes
+        if timex.part is None and timex.start <= t.idx < timex.end
+    }
     for number in find_numbers(doc, excluded):
-        span = doc[number.start:number.end]
+        span = doc[number.start : number.end]
         sentence = span.sent
         speaker = None
-        quote = next((q for q in document.quotes if q.evidence.start <= span.start_char < q.evidence.end), None)
+        quote = next(
+            (q for q in document.quotes if q.evidence.start <= span.start_char < q.evidence.end), None
+        )
         if quote is not None:
             speaker = quote.speaker
         if speaker is None:
@@ -139,7 +212,12 @@ def annotate(analysis: Analysis, document: Document) -> None:
                 speaker = actor_at(document, subject.idx, subject.idx + len(subject.text))
         text = sentence.text.strip()
         start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
-        document.claims.append(Claim(
-            id=f"C{len(document.claims) + 1}", text=text,
-            quantity=Quantity(value=number.value, qualifier=number.qualifier, unit=number.unit),
-            attribution=speaker, evidence=TextSpan(start=start, end=start + len(text), text=text)))
+        document.claims.append(
+            Claim(
+                id=f"C{len(document.claims) + 1}",
+                text=text,
+                quantity=Quantity(value=number.value, qualifier=number.qualifier, unit=number.unit),
+                attribution=speaker,
+                evidence=TextSpan(start=start, end=start + len(text), text=text),
+            )
+        )

@@ -43,7 +43,9 @@ def _progress(iterable, *, desc: str, unit: str = "article", total: int | None =
     """A progress bar on stderr (articles/s, and an ETA when the number of inputs is known); off when piped."""
     from tqdm import tqdm
 
-    return tqdm(iterable, desc=desc, unit=unit, total=total, file=sys.stderr, disable=None, dynamic_ncols=True)
+    return tqdm(
+        iterable, desc=desc, unit=unit, total=total, file=sys.stderr, disable=None, dynamic_ncols=True
+    )
 
 
 # Articles committed per transaction by `ingest`: far fewer commits than one per article, and a crash loses at
@@ -53,8 +55,13 @@ SAVE_BATCH = 32
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="tacitus")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor knowledge-base file (YAML/JSON); repeatable.")
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor knowledge-base file (YAML/JSON); repeatable.",
+)
 def main(actor_files: tuple[str, ...]) -> None:
     """Tacitus: news articles to a verifiable, queryable record of political events."""
     if actor_files:
@@ -88,28 +95,48 @@ def _engine_options(function):
             raise click.ClickException(str(error)) from None
 
     run_command = click.option(
-        "--address", help="Ray cluster to run on: HEAD:6379, or 'auto' (the one `ray start` joined this node to, or "
-        "$RAY_ADDRESS); its nodes need tacitus installed. Default: a private Ray on this machine.")(run_command)
+        "--address",
+        help="Ray cluster to run on: HEAD:6379, or 'auto' (the one `ray start` joined this node to, or "
+        "$RAY_ADDRESS); its nodes need tacitus installed. Default: a private Ray on this machine.",
+    )(run_command)
     return click.option(
-        "--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-        help="Where extraction runs: local (--workers processes) or ray (--workers Ray actors).")(run_command)
+        "--engine",
+        type=click.Choice(["local", "ray"]),
+        default="local",
+        show_default=True,
+        help="Where extraction runs: local (--workers processes) or ray (--workers Ray actors).",
+    )(run_command)
 
 
 def _single_document_input(inputs: tuple[str, ...], jsonl: bool) -> bool:
     if jsonl or len(inputs) != 1:
         return False
     name = inputs[0]
-    return name == "-" or (os.path.isfile(name) and not name.endswith(".jsonl")) or name.startswith(("http://", "https://"))
+    return (
+        name == "-"
+        or (os.path.isfile(name) and not name.endswith(".jsonl"))
+        or name.startswith(("http://", "https://"))
+    )
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--published", help="Publication date (anchors 'Monday', 'in November'…) for inputs without one.")
-@click.option("--jsonl", is_flag=True, help="One document per line, for every input; '-' reads JSONL articles.")
+@click.option(
+    "--published", help="Publication date (anchors 'Monday', 'in November'…) for inputs without one."
+)
+@click.option(
+    "--jsonl", is_flag=True, help="One document per line, for every input; '-' reads JSONL articles."
+)
 @click.option("--workers", default=1, show_default=True, help="Worker processes.")
 @_engine_options
-def extract(inputs: tuple[str, ...], published: str | None, jsonl: bool, workers: int, engine: str,
-            address: str | None) -> None:
+def extract(
+    inputs: tuple[str, ...],
+    published: str | None,
+    jsonl: bool,
+    workers: int,
+    engine: str,
+    address: str | None,
+) -> None:
     """Extract documents (JSON) from files, folders, URLs, JSONL or '-' (stdin).
 
     One text or HTML input without --jsonl prints one indented document; otherwise one document per line.
@@ -119,7 +146,9 @@ def extract(inputs: tuple[str, ...], published: str | None, jsonl: bool, workers
     published = _published_option(published)
     single = _single_document_input(inputs, jsonl)
     failed = 0
-    for outcome in runner.run(_inputs(inputs, jsonl, published), workers=workers, engine=engine, address=address):
+    for outcome in runner.run(
+        _inputs(inputs, jsonl, published), workers=workers, engine=engine, address=address
+    ):
         if not outcome.ok:
             failed += 1
             _fail_line(outcome.source, outcome.error)
@@ -134,11 +163,24 @@ def extract(inputs: tuple[str, ...], published: str | None, jsonl: bool, workers
 @click.option("--published", help="Publication date for inputs without one.")
 @click.option("--jsonl", is_flag=True, help="Read '-' (stdin) as JSONL articles.")
 @click.option("--workers", default=1, show_default=True, help="Worker processes for the NLP stages.")
-@click.option("--save-batch", default=SAVE_BATCH, show_default=True, type=click.IntRange(min=1),
-              help="Articles committed per transaction (a crash loses at most one uncommitted batch, re-run resumes).")
+@click.option(
+    "--save-batch",
+    default=SAVE_BATCH,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Articles committed per transaction (a crash loses at most one uncommitted batch, re-run resumes).",
+)
 @_engine_options
-def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl: bool, workers: int,
-           save_batch: int, engine: str, address: str | None) -> None:
+def ingest(
+    inputs: tuple[str, ...],
+    db: str | None,
+    published: str | None,
+    jsonl: bool,
+    workers: int,
+    save_batch: int,
+    engine: str,
+    address: str | None,
+) -> None:
     """Extract and store articles; already-stored ones (same content or URL) are skipped, so re-runs resume."""
     from tacitus import runner
 
@@ -162,7 +204,9 @@ def ingest(inputs: tuple[str, ...], db: str | None, published: str | None, jsonl
                 continue
             yield item
 
-    outcomes = runner.run(unseen(_inputs(inputs, jsonl, published)), workers=workers, engine=engine, address=address)
+    outcomes = runner.run(
+        unseen(_inputs(inputs, jsonl, published)), workers=workers, engine=engine, address=address
+    )
     from tacitus.batching import chunks
 
     for batch in chunks(outcomes, save_batch):
@@ -260,9 +304,14 @@ def articles_command(db, fmt, output, **filters):
 @_list_command(
     "actors",
     "List actors, one row per actor across articles: aliases, roles with first…last seen dates, articles.",
-    [_actor, _country, _since, _until,
-     click.option("--type", help="person, organization, country, media, place, group"),
-     click.option("--per-article", is_flag=True, help="One row per actor per article instead.")],
+    [
+        _actor,
+        _country,
+        _since,
+        _until,
+        click.option("--type", help="person, organization, country, media, place, group"),
+        click.option("--per-article", is_flag=True, help="One row per actor per article instead."),
+    ],
 )
 def actors_command(db, fmt, output, per_article, **filters):
     from tacitus.store.profiles import ActorProfile
@@ -278,13 +327,26 @@ def actors_command(db, fmt, output, per_article, **filters):
 @_list_command(
     "events",
     "List events (PLOVER) with their actors, date, place and status.",
-    [_actor, _country, _since, _until,
-     click.option("--type", help="PLOVER type, e.g. CONSULT."),
-     click.option("--status", help="occurred, planned, requested, promised, postponed, denied…"),
-     click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident."),
-     click.option("--dyad", help="SOURCE:TARGET, e.g. Hamas:Russia: the first as source, the second as target."),
-     click.option("--clusters", "as_clusters", is_flag=True,
-                  help="One row per real-world event across articles, with its number of sources.")],
+    [
+        _actor,
+        _country,
+        _since,
+        _until,
+        click.option("--type", help="PLOVER type, e.g. CONSULT."),
+        click.option("--status", help="occurred, planned, requested, promised, postponed, denied…"),
+        click.option(
+            "--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident."
+        ),
+        click.option(
+            "--dyad", help="SOURCE:TARGET, e.g. Hamas:Russia: the first as source, the second as target."
+        ),
+        click.option(
+            "--clusters",
+            "as_clusters",
+            is_flag=True,
+            help="One row per real-world event across articles, with its number of sources.",
+        ),
+    ],
 )
 def events_command(db, fmt, output, as_clusters, **filters):
     rows = _row_types()
@@ -313,13 +375,23 @@ def claims_command(db, fmt, output, **filters):
 
 
 _event_filters = [
-    _actor, _country,
-    click.option("--dyad", help="SOURCE:TARGET, e.g. Hamas:Russia: events with the first as source, the second as target."),
+    _actor,
+    _country,
+    click.option(
+        "--dyad",
+        help="SOURCE:TARGET, e.g. Hamas:Russia: events with the first as source, the second as target.",
+    ),
     click.option("--type", help="PLOVER type, e.g. REQUEST."),
-    click.option("--quad", help="Quad class: 1-4 or verbal_cooperation, material_cooperation, verbal_conflict, "
-                                "material_conflict."),
-    click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident."),
-    _since, _until,
+    click.option(
+        "--quad",
+        help="Quad class: 1-4 or verbal_cooperation, material_cooperation, verbal_conflict, "
+        "material_conflict.",
+    ),
+    click.option(
+        "--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident."
+    ),
+    _since,
+    _until,
 ]
 
 
@@ -334,16 +406,32 @@ def _with_options(options):
 
 @main.command()
 @click.option("--db", envvar="TACITUS_DB", help=DB_HELP)
-@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
-              help="Period length.")
+@click.option(
+    "--by",
+    type=click.Choice(["day", "week", "month", "year"]),
+    default="month",
+    show_default=True,
+    help="Period length.",
+)
 @_with_options(_event_filters)
-@click.option("--status", default="occurred", show_default=True,
-              help="Event status to count (planned, denied…), or 'any' for every status.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "parquet"]), default="table", show_default=True)
+@click.option(
+    "--status",
+    default="occurred",
+    show_default=True,
+    help="Event status to count (planned, denied…), or 'any' for every status.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "parquet"]), default="table", show_default=True
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the series to a file.")
 @click.option("--plot", type=click.Path(dir_okay=False), help="Also draw the series to FILE.png or FILE.svg.")
-@click.option("--measure", type=click.Choice(["events", "goldstein_total", "goldstein_mean"]), default="events",
-              show_default=True, help="What --plot draws.")
+@click.option(
+    "--measure",
+    type=click.Choice(["events", "goldstein_total", "goldstein_mean"]),
+    default="events",
+    show_default=True,
+    help="What --plot draws.",
+)
 def series(db, by, status, fmt, output, plot, measure, **filters) -> None:
     """Count real-world events per day, week, month or year, zero-filled, for R, pandas or a plot.
 
@@ -375,11 +463,18 @@ def series(db, by, status, fmt, output, plot, measure, **filters) -> None:
 
 @main.command()
 @click.option("--db", envvar="TACITUS_DB", help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(["polecat", "cameo", "jsonl", "parquet", "csv"]), required=True,
-              help="polecat / cameo: tab-separated layouts (docs/export.md); jsonl, parquet, csv: event rows with "
-                   "quad class, CAMEO code and Goldstein value.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["polecat", "cameo", "jsonl", "parquet", "csv"]),
+    required=True,
+    help="polecat / cameo: tab-separated layouts (docs/export.md); jsonl, parquet, csv: event rows with "
+    "quad class, CAMEO code and Goldstein value.",
+)
 @_with_options(_event_filters)
-@click.option("--status", help="Only this event status; polecat and cameo default to 'occurred' ('any': all).")
+@click.option(
+    "--status", help="Only this event status; polecat and cameo default to 'occurred' ('any': all)."
+)
 @click.option("--article", help="Only this article id.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to a file.")
 def export(db, fmt, status, output, **filters) -> None:

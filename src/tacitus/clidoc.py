@@ -1,6 +1,6 @@
 """docs/cli.md is generated from the commands' own --help, so the reference never drifts from the code.
 
-    .venv/bin/python -m tacitus.clidoc > docs/cli.md
+.venv/bin/python -m tacitus.clidoc > docs/cli.md
 """
 
 from __future__ import annotations

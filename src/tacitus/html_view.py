@@ -38,19 +38,34 @@ def _labels(document: Document) -> dict[str, str]:
     labels = {}
     for actor in document.actors:
         labels[f"actor-{actor.id}"] = " · ".join(
-            x for x in [f"{actor.id} {actor.name}", actor.type.value, actor.country, "/".join(actor.sector)] if x)
+            x
+            for x in [f"{actor.id} {actor.name}", actor.type.value, actor.country, "/".join(actor.sector)]
+            if x
+        )
     for event in document.events:
-        who = f"{', '.join(names.get(i, i) for i in event.sources) or '?'} → " \
-              f"{', '.join(names.get(i, i) for i in event.targets) or '?'}"
+        who = (
+            f"{', '.join(names.get(i, i) for i in event.sources) or '?'} → "
+            f"{', '.join(names.get(i, i) for i in event.targets) or '?'}"
+        )
         date = event.date.value if event.date and event.date.value else None
         labels[f"event-{event.id}"] = " · ".join(
-            x for x in [f"{event.id} {event.type}" + (f":{event.mode}" if event.mode else ""), event.status.value,
-                        who, date] if x)
+            x
+            for x in [
+                f"{event.id} {event.type}" + (f":{event.mode}" if event.mode else ""),
+                event.status.value,
+                who,
+                date,
+            ]
+            if x
+        )
     for quote in document.quotes:
-        labels[f"quote-{quote.id}"] = f"{quote.id} quote by {names.get(quote.speaker, quote.speaker) or 'unknown'}"
+        labels[f"quote-{quote.id}"] = (
+            f"{quote.id} quote by {names.get(quote.speaker, quote.speaker) or 'unknown'}"
+        )
     for claim in document.claims:
         labels[f"claim-{claim.id}"] = f"{claim.id} claim" + (
-            f" by {names.get(claim.attribution, claim.attribution)}" if claim.attribution else "")
+            f" by {names.get(claim.attribution, claim.attribution)}" if claim.attribution else ""
+        )
     for index, timex in enumerate(document.timexes):
         labels[f"timex-T{index + 1}"] = f"{timex.type.value} {timex.value or ''}".strip()
     return labels
@@ -64,8 +79,10 @@ def _text_html(segments, labels: dict[str, str]) -> str:
             pieces.append(text)
             continue
         title = "\n".join(dict.fromkeys(labels.get(m.anchor, m.anchor) for m in segment.marks))
-        pieces.append(f'<span class="{segment.classes}" data-ids="{escape(segment.ids)}" '
-                      f'title="{escape(title)}">{text}</span>')
+        pieces.append(
+            f'<span class="{segment.classes}" data-ids="{escape(segment.ids)}" '
+            f'title="{escape(title)}">{text}</span>'
+        )
     return "".join(pieces)
 
 
@@ -75,12 +92,20 @@ def _events_table(document: Document) -> str:
     names = {actor.id: actor.name for actor in document.actors}
     rows = []
     for event in document.events:
-        cells = [event.id, event.type + (f":{event.mode}" if event.mode else ""), event.status.value,
-                 ", ".join(names.get(i, i) for i in event.sources), ", ".join(names.get(i, i) for i in event.targets),
-                 event.date.value if event.date and event.date.value else "", event.place.name if event.place else "",
-                 f"{event.confidence:.2f}"]
+        cells = [
+            event.id,
+            event.type + (f":{event.mode}" if event.mode else ""),
+            event.status.value,
+            ", ".join(names.get(i, i) for i in event.sources),
+            ", ".join(names.get(i, i) for i in event.targets),
+            event.date.value if event.date and event.date.value else "",
+            event.place.name if event.place else "",
+            f"{event.confidence:.2f}",
+        ]
         rows.append("<tr>" + "".join(f"<td>{escape(c or '')}</td>" for c in cells) + "</tr>")
-    head = "".join(f"<th>{h}</th>" for h in ("id", "type", "status", "source", "target", "date", "place", "conf."))
+    head = "".join(
+        f"<th>{h}</th>" for h in ("id", "type", "status", "source", "target", "date", "place", "conf.")
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
@@ -93,14 +118,20 @@ def document_html(document: Document) -> str:
     for part, segments in article_parts(document):
         css = "text" if part is None else "caption"
         body.append(f'<div class="{css}">{_text_html(segments, labels)}</div>')
-    counts = (f"{len(document.actors)} actors, {len(document.events)} events, {len(document.quotes)} quotes, "
-              f"{len(document.claims)} claims, {len(document.timexes)} time expressions")
-    legend = ('<span class="hl-actor">actor</span><span class="hl-event">event</span>'
-              '<span class="hl-quote">quote</span><span class="hl-claim">claim</span>'
-              '<span class="hl-timex">time</span>')
+    counts = (
+        f"{len(document.actors)} actors, {len(document.events)} events, {len(document.quotes)} quotes, "
+        f"{len(document.claims)} claims, {len(document.timexes)} time expressions"
+    )
+    legend = (
+        '<span class="hl-actor">actor</span><span class="hl-event">event</span>'
+        '<span class="hl-quote">quote</span><span class="hl-claim">claim</span>'
+        '<span class="hl-timex">time</span>'
+    )
     title = f"<h2>{escape(article.title)}</h2>" if article.title else ""
-    return (f'<div class="tacitus-doc"><style>{STYLE}</style>{title}<p class="meta">{meta}</p>'
-            f'<p class="legend">{legend} {counts}</p>{"".join(body)}{_events_table(document)}</div>')
+    return (
+        f'<div class="tacitus-doc"><style>{STYLE}</style>{title}<p class="meta">{meta}</p>'
+        f'<p class="legend">{legend} {counts}</p>{"".join(body)}{_events_table(document)}</div>'
+    )
 
 
 def render(document: Document, path: str | Path | None = None) -> str:
@@ -108,8 +139,10 @@ def render(document: Document, path: str | Path | None = None) -> str:
     if not isinstance(document, Document):
         raise TypeError(f"render expects a tacitus Document, got {type(document).__name__}")
     title = escape(document.article.title or document.article.id)
-    page = (f'<!doctype html>\n<html lang="{escape(document.article.language or "en")}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{title} · Tacitus</title>\n</head>\n<body>\n{document_html(document)}\n</body>\n</html>\n")
+    page = (
+        f'<!doctype html>\n<html lang="{escape(document.article.language or "en")}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title} · Tacitus</title>\n</head>\n<body>\n{document_html(document)}\n</body>\n</html>\n"
+    )
     if path is not None:
         Path(path).write_text(page, encoding="utf-8")
     return page

@@ -56,7 +56,8 @@ def process(article: Article, parsed=None) -> Document:
     analysis = Analysis(doc=doc, published=publication_date(article), parts=parts)
     document = Document(article=article)
     document.sentences = [
-        Sentence(start=sent.start_char, end=_strip_end(sent.text, sent.end_char)) for sent in doc.sents
+        Sentence(start=sent.start_char, end=_strip_end(sent.text, sent.end_char))
+        for sent in doc.sents
         if sent.text.strip()
     ]
     for _name, stage in active_stages():

@@ -20,24 +20,127 @@ from tacitus.analysis import Analysis
 from tacitus.contract import ActorType, Document, Quote
 from tacitus.contract import Span as TextSpan
 
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "state", "announce", "declare", "claim", "insist", "argue", "explain", "note", "warn",
-    "vow", "pledge", "promise", "urge", "deny", "confirm", "report", "write", "tweet", "post", "ask", "reply",
-    "respond", "acknowledge", "admit", "suggest", "predict", "stress", "emphasize", "emphasise", "assert",
-    "maintain", "contend", "allege", "accuse", "describe", "reiterate", "recall", "conclude", "comment", "remark",
-    "testify", "caution", "complain", "concede", "observe", "reveal", "disclose", "indicate", "signal", "hint",
-    "question", "wonder", "joke", "quip", "boast", "counter", "retort", "charge", "repeat", "cite", "echo",
-    "call", "demand", "propose", "recommend", "threaten", "estimate", "point", "mention",
-})
-BELIEF_VERBS = frozenset({"believe", "think", "expect", "hope", "fear", "know", "feel", "worry", "doubt", "suspect",
-                          "consider", "assume", "reckon", "see", "understand", "find", "show", "want"})
-_QUOTE_PATTERNS = [re.compile(p) for p in (
-    r"“([^”\n]+)”", r'"([^"\n]+)"', r"«\s*([^»\n]+?)\s*»", r"„([^“”\n]+)[“”]", r"(?<![\w’'])‘([^’\n]{2,}?)’(?!\w)",
-    r"``([^\n]+?)''",
-)]
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "announce",
+        "declare",
+        "claim",
+        "insist",
+        "argue",
+        "explain",
+        "note",
+        "warn",
+        "vow",
+        "pledge",
+        "promise",
+        "urge",
+        "deny",
+        "confirm",
+        "report",
+        "write",
+        "tweet",
+        "post",
+        "ask",
+        "reply",
+        "respond",
+        "acknowledge",
+        "admit",
+        "suggest",
+        "predict",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "assert",
+        "maintain",
+        "contend",
+        "allege",
+        "accuse",
+        "describe",
+        "reiterate",
+        "recall",
+        "conclude",
+        "comment",
+        "remark",
+        "testify",
+        "caution",
+        "complain",
+        "concede",
+        "observe",
+        "reveal",
+        "disclose",
+        "indicate",
+        "signal",
+        "hint",
+        "question",
+        "wonder",
+        "joke",
+        "quip",
+        "boast",
+        "counter",
+        "retort",
+        "charge",
+        "repeat",
+        "cite",
+        "echo",
+        "call",
+        "demand",
+        "propose",
+        "recommend",
+        "threaten",
+        "estimate",
+        "point",
+        "mention",
+    }
+)
+BELIEF_VERBS = frozenset(
+    {
+        "believe",
+        "think",
+        "expect",
+        "hope",
+        "fear",
+        "know",
+        "feel",
+        "worry",
+        "doubt",
+        "suspect",
+        "consider",
+        "assume",
+        "reckon",
+        "see",
+        "understand",
+        "find",
+        "show",
+        "want",
+    }
+)
+_QUOTE_PATTERNS = [
+    re.compile(p)
+    for p in (
+        r"“([^”\n]+)”",
+        r'"([^"\n]+)"',
+        r"«\s*([^»\n]+?)\s*»",
+        r"„([^“”\n]+)[“”]",
+        r"(?<![\w’'])‘([^’\n]{2,}?)’(?!\w)",
+        r"``([^\n]+?)''",
+    )
+]
 _SUBJECTS = {"nsubj", "nsubjpass"}
-_MEDIUM_NOUNS = {"interview", "statement", "broadcast", "podcast", "op-ed", "article", "post", "briefing",
-                 "conference"}
+_MEDIUM_NOUNS = {
+    "interview",
+    "statement",
+    "broadcast",
+    "podcast",
+    "op-ed",
+    "article",
+    "post",
+    "briefing",
+    "conference",
+}
 
 
 @dataclass
@@ -51,7 +154,9 @@ class QuoteFinding:
     cue: int | None = None
     medium: tuple[int, int] | None = None
     belief: bool = False  # "believes that…": an attributed belief, not speech
-    nested: bool = False  # a direct quote inside a reported clause of the same cue ("said that X is a “guarantor”")
+    nested: bool = (
+        False  # a direct quote inside a reported clause of the same cue ("said that X is a “guarantor”")
+    )
     char_start: int = 0
     char_end: int = 0
 
@@ -63,8 +168,12 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteFinding]:
     reported = _reported(doc, quoted)
     for quote in direct:
         for statement in reported:
-            if (quote.cue is not None and quote.cue == statement.cue
-                    and statement.content[0] <= quote.content[0] and quote.content[1] <= statement.content[1]):
+            if (
+                quote.cue is not None
+                and quote.cue == statement.cue
+                and statement.content[0] <= quote.content[0]
+                and quote.content[1] <= statement.content[1]
+            ):
                 quote.nested = True
     return sorted([*direct, *reported], key=lambda q: (q.char_start, not q.direct))
 
@@ -81,7 +190,9 @@ def _direct_quotes(doc: Doc, text: str) -> list[QuoteFinding]:
             if span is None or not len(span):
                 continue
             taken.append((match.start(), match.end()))
-            found.append(QuoteFinding(content=(span.start, span.end), direct=True, char_start=start, char_end=end))
+            found.append(
+                QuoteFinding(content=(span.start, span.end), direct=True, char_start=start, char_end=end)
+            )
     found.sort(key=lambda q: q.char_start)
     previous: QuoteFinding | None = None
     for quote in found:
@@ -111,20 +222,27 @@ def _attribute_direct(doc: Doc, text: str, quote: QuoteFinding, previous: QuoteF
         quote.speaker, quote.speaker_phrase = _speaker(doc, cue)
         quote.medium = _medium(doc, cue)
     elif previous is not None and _same_run(text, previous, quote):
-        quote.cue, quote.speaker, quote.speaker_phrase = previous.cue, previous.speaker, previous.speaker_phrase
+        quote.cue, quote.speaker, quote.speaker_phrase = (
+            previous.cue,
+            previous.speaker,
+            previous.speaker_phrase,
+        )
         quote.medium = previous.medium
 
 
 def _same_run(text: str, previous: QuoteFinding, quote: QuoteFinding) -> bool:
     """Consecutive quotes close together, at most one paragraph break apart."""
-    gap = text[previous.char_end:quote.char_start]
+    gap = text[previous.char_end : quote.char_start]
     return previous.speaker is not None and len(gap) < 200 and gap.count("\n\n") <= 1
 
 
 def _is_cue(token: Token) -> bool:
     """A verb of saying that is not negated ("he did not say what the date is" reports nothing)."""
-    return (token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH_VERBS
-            and not any(c.dep_ == "neg" for c in token.children))
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.lemma_ in SPEECH_VERBS
+        and not any(c.dep_ == "neg" for c in token.children)
+    )
 
 
 def _governing_cue(span: Span, inside: set[int]) -> Token | None:
@@ -152,7 +270,9 @@ def _speaker(doc: Doc, cue: Token) -> tuple[tuple[int, int] | None, tuple[int, i
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subject is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            subject = (
+                next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            )
         if subject is not None:
             return (subject.i, subject.i + 1), _phrase(subject)
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
@@ -176,13 +296,19 @@ def _phrase(token: Token) -> tuple[int, int]:
 def _medium(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """'told Sputnik', 'in an interview with Sputnik', 'speaking to CNN': the outlet the words were given to."""
     if cue.lemma_ == "tell":
-        addressees = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "NOUN")]
+        addressees = [
+            c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "NOUN")
+        ]
         if addressees:  # "told Russian government news agency RIA Novosti" parses as two objects
             return min(a.left_edge.i for a in addressees), max(a.right_edge.i for a in addressees) + 1
     for token in cue.sent:
         if token.lower_ in _MEDIUM_NOUNS:
-            with_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on")), None)
-            target = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
+            with_ = next(
+                (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on")), None
+            )
+            target = (
+                next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
+            )
             if target is not None and target.pos_ in ("PROPN", "NOUN"):
                 return target.left_edge.i, target.right_edge.i + 1
     return None
@@ -211,10 +337,18 @@ def _reported(doc: Doc, quoted: set[int]) -> list[QuoteFinding]:
 
 
 def _reported_finding(doc, cue, content, speaker, phrase, belief) -> QuoteFinding:
-    span = doc[content[0]:content[1]]
-    return QuoteFinding(content=content, direct=False, speaker=speaker, speaker_phrase=phrase, cue=cue.i,
-                        medium=_medium(doc, cue), belief=belief, char_start=span.start_char,
-                        char_end=span.end_char)
+    span = doc[content[0] : content[1]]
+    return QuoteFinding(
+        content=content,
+        direct=False,
+        speaker=speaker,
+        speaker_phrase=phrase,
+        cue=cue.i,
+        medium=_medium(doc, cue),
+        belief=belief,
+        char_start=span.start_char,
+        char_end=span.end_char,
+    )
 
 
 def _complement(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -225,8 +359,13 @@ def _complement(doc: Doc, verb: Token) -> tuple[int, int] | None:
         while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
             start += 1
         return _strip(doc, start, end)
-    if (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.dep_ == "ROOT"
-            and not _is_cue(verb.head) and any(c.dep_ in _SUBJECTS for c in verb.children)):
+    if (
+        verb.dep_ in ("parataxis", "ccomp")
+        and verb.head.i < verb.i
+        and verb.head.dep_ == "ROOT"
+        and not _is_cue(verb.head)
+        and any(c.dep_ in _SUBJECTS for c in verb.children)
+    ):
         sent = verb.sent
         left = min(t.i for t in verb.subtree)
         return _strip(doc, sent.start, left)
@@ -263,10 +402,18 @@ def _according_to(doc: Doc, quoted: set[int], found: list[QuoteFinding]) -> list
         stripped = _strip(doc, content[0], content[-1] + 1) if content else None
         if stripped is None or sum(i in quoted for i in range(*stripped)) > (stripped[1] - stripped[0]) / 2:
             continue
-        span = doc[stripped[0]:stripped[1]]
-        results.append(QuoteFinding(content=stripped, direct=False, speaker=(source.i, source.i + 1),
-                                    speaker_phrase=_phrase(source), cue=token.i, char_start=span.start_char,
-                                    char_end=span.end_char))
+        span = doc[stripped[0] : stripped[1]]
+        results.append(
+            QuoteFinding(
+                content=stripped,
+                direct=False,
+                speaker=(source.i, source.i + 1),
+                speaker_phrase=_phrase(source),
+                cue=token.i,
+                char_start=span.start_char,
+                char_end=span.end_char,
+            )
+        )
     return results
 
 
@@ -302,18 +449,30 @@ def annotate(analysis: Analysis, document: Document) -> None:
             except Exception:  # another stage's helper must never stop the quotes
                 date = None
         evidence_start, evidence_end = (start - 1, end + 1) if finding.direct else (start, end)
-        document.quotes.append(Quote(
-            id=f"Q{len(document.quotes) + 1}", speaker=speaker, text=text, direct=finding.direct,
-            cue=cue.text if cue is not None else None, medium=medium_id, date=date,
-            evidence=TextSpan(start=evidence_start, end=evidence_end, text=full_text[evidence_start:evidence_end])))
+        document.quotes.append(
+            Quote(
+                id=f"Q{len(document.quotes) + 1}",
+                speaker=speaker,
+                text=text,
+                direct=finding.direct,
+                cue=cue.text if cue is not None else None,
+                medium=medium_id,
+                date=date,
+                evidence=TextSpan(
+                    start=evidence_start, end=evidence_end, text=full_text[evidence_start:evidence_end]
+                ),
+            )
+        )
 
 
-def _actor(document: Document, doc: Doc, head: tuple[int, int] | None, phrase: tuple[int, int] | None) -> str | None:
+def _actor(
+    document: Document, doc: Doc, head: tuple[int, int] | None, phrase: tuple[int, int] | None
+) -> str | None:
     from tacitus.actors import actor_at
 
     for span in (head, phrase):
         if span is not None:
-            chars = doc[span[0]:span[1]]
+            chars = doc[span[0] : span[1]]
             found = actor_at(document, chars.start_char, chars.end_char)
             if found:
                 return found
@@ -324,9 +483,10 @@ def _medium_actor(document: Document, doc: Doc, medium: tuple[int, int] | None) 
     """The medium's actor id when it is a news outlet (not 'told reporters', not 'told a rally')."""
     if medium is None:
         return None
-    chars = doc[medium[0]:medium[1]]
+    chars = doc[medium[0] : medium[1]]
     for actor in document.actors:
         if actor.type == ActorType.MEDIA and any(
-                m.part is None and m.start < chars.end_char and chars.start_char < m.end for m in actor.mentions):
+            m.part is None and m.start < chars.end_char and chars.start_char < m.end for m in actor.mentions
+        ):
             return actor.id
     return None

@@ -51,8 +51,11 @@ def describe_document(document: Document) -> str:
     lines.append(f"\nQuotes ({len(document.quotes)})")
     for quote in document.quotes:
         speaker = _names(document, [quote.speaker]) if quote.speaker else "?"
-        medium = f" (to {_names(document, [quote.medium]) if document.actor(quote.medium) else quote.medium})" \
-            if quote.medium else ""
+        medium = (
+            f" (to {_names(document, [quote.medium]) if document.actor(quote.medium) else quote.medium})"
+            if quote.medium
+            else ""
+        )
         kind = "" if quote.direct else " [indirect]"
         lines.append(f"  {quote.id:<4} {speaker}{medium}{kind}: “{_clip(quote.text, 80)}”")
     if document.claims:
@@ -60,9 +63,11 @@ def describe_document(document: Document) -> str:
         for claim in document.claims:
             source = _names(document, [claim.attribution]) if claim.attribution else "?"
             lines.append(f"  {claim.id:<4} {source}: {_clip(claim.text, 80)}")
-    lines.append(f"\nTime expressions ({len(document.timexes)}): " + ", ".join(
-        f"{timex.text!r}={timex.value or '?'}" for timex in document.timexes[:12]
-    ) + (" …" if len(document.timexes) > 12 else ""))
+    lines.append(
+        f"\nTime expressions ({len(document.timexes)}): "
+        + ", ".join(f"{timex.text!r}={timex.value or '?'}" for timex in document.timexes[:12])
+        + (" …" if len(document.timexes) > 12 else "")
+    )
     return "\n".join(lines)
 
 

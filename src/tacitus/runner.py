@@ -36,7 +36,11 @@ ENGINES = ("local", "ray")
 
 
 def run(
-    items: Iterable[Article | InputError], *, workers: int = 1, batch_size: int = 16, engine: str = "local",
+    items: Iterable[Article | InputError],
+    *,
+    workers: int = 1,
+    batch_size: int = 16,
+    engine: str = "local",
     address: str | None = None,
 ) -> Iterator[Outcome]:
     """One Outcome per item, in input order; input errors pass straight through as failed outcomes.
@@ -109,5 +113,3 @@ def _run_pool(items: Iterable[Article | InputError], workers: int, batch_size: i
             for source, document_json, error in results:
                 document = Document.from_json(document_json) if document_json else None
                 yield Outcome(source=source, document=document, error=error)
-
-

@@ -19,24 +19,44 @@ def test_kb_has_every_un_member_sized_list_of_countries():
     assert all(re.fullmatch(r"[A-Z]{3}", e.id) for e in countries)
 
 
-@pytest.mark.parametrize(("name", "code"), [("Russian", "RUS"), ("Palestinian", "PSE"), ("Israelis", "ISR"),
-                                            ("Chinese", "CHN"), ("British", "GBR")])
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Russian", "RUS"), ("Palestinian", "PSE"), ("Israelis", "ISR"), ("Chinese", "CHN"), ("British", "GBR")],
+)
 def test_kb_demonyms_code_countries(name, code):
     assert load_knowledge_base().demonym(name) == code
 
 
-@pytest.mark.parametrize(("name", "code"), [("Moscow", "RUS"), ("Kremlin", "RUS"), ("Washington", "USA"),
-                                            ("Beijing", "CHN"), ("Kyiv", "UKR"), ("Kiev", "UKR")])
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Moscow", "RUS"),
+        ("Kremlin", "RUS"),
+        ("Washington", "USA"),
+        ("Beijing", "CHN"),
+        ("Kyiv", "UKR"),
+        ("Kiev", "UKR"),
+    ],
+)
 def test_kb_capitals_and_seats_are_metonyms(name, code):
     assert load_knowledge_base().metonyms[name] == code
 
 
-@pytest.mark.parametrize(("name", "kind", "country", "sector"), [
-    ("Hamas", ActorType.GROUP, "PSE", "REB"), ("Hezbollah", ActorType.GROUP, "LBN", "REB"),
-    ("Houthis", ActorType.GROUP, "YEM", "REB"), ("Wagner", ActorType.GROUP, "RUS", "MIL"),
-    ("NATO", ActorType.ORGANIZATION, None, "IGO"), ("Arab League", ActorType.ORGANIZATION, None, "IGO"),
-    ("TASS", ActorType.MEDIA, "RUS", "MED"), ("Al Jazeera", ActorType.MEDIA, "QAT", "MED"),
-    ("Xinhua", ActorType.MEDIA, "CHN", "MED"), ("Reuters", ActorType.MEDIA, "GBR", "MED")])
+@pytest.mark.parametrize(
+    ("name", "kind", "country", "sector"),
+    [
+        ("Hamas", ActorType.GROUP, "PSE", "REB"),
+        ("Hezbollah", ActorType.GROUP, "LBN", "REB"),
+        ("Houthis", ActorType.GROUP, "YEM", "REB"),
+        ("Wagner", ActorType.GROUP, "RUS", "MIL"),
+        ("NATO", ActorType.ORGANIZATION, None, "IGO"),
+        ("Arab League", ActorType.ORGANIZATION, None, "IGO"),
+        ("TASS", ActorType.MEDIA, "RUS", "MED"),
+        ("Al Jazeera", ActorType.MEDIA, "QAT", "MED"),
+        ("Xinhua", ActorType.MEDIA, "CHN", "MED"),
+        ("Reuters", ActorType.MEDIA, "GBR", "MED"),
+    ],
+)
 def test_kb_codes_groups_organisations_and_media(name, kind, country, sector):
     entry = load_knowledge_base().lookup(name)
     assert entry is not None and entry.type == kind and entry.country == country and sector in entry.sector
@@ -51,23 +71,28 @@ def test_kb_every_role_points_at_a_known_entry():
 
 def test_kb_user_file_adds_an_actor(tmp_path):
     path = tmp_path / "mine.yaml"
-    path.write_text("actors:\n  - {id: acme, name: Acme Militia, type: group, country: SDN, sector: [REB]}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "actors:\n  - {id: acme, name: Acme Militia, type: group, country: SDN, sector: [REB]}\n",
+        encoding="utf-8",
+    )
     kb = load_knowledge_base([path])
     assert kb.lookup("Acme Militia").country == "SDN"
     assert load_knowledge_base().lookup("Acme Militia") is None
 
 
-@pytest.mark.parametrize(("content", "problem"), [
-    ("actors: [{id: x, name: X, type: alien}]", "type 'alien'"),
-    ("actors: [{id: x, name: X, type: group, country: Russia}]", "alpha-3"),
-    ("actors: [{id: x, name: X, type: group, sector: [XYZ]}]", "unknown sector"),
-    ("actors: [{id: x, type: group}]", "'name' is required"),
-    ("actors: [{id: x, name: X, type: person, roles: [{title: PM, since: yesterday}]}]", "ISO date"),
-    ("actors: [{id: x, name: X, type: group, colour: red}]", "unknown field"),
-    ("people:\n  - x\n", "'actors:' list"),
-    ("actors: [unclosed", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("actors: [{id: x, name: X, type: alien}]", "type 'alien'"),
+        ("actors: [{id: x, name: X, type: group, country: Russia}]", "alpha-3"),
+        ("actors: [{id: x, name: X, type: group, sector: [XYZ]}]", "unknown sector"),
+        ("actors: [{id: x, type: group}]", "'name' is required"),
+        ("actors: [{id: x, name: X, type: person, roles: [{title: PM, since: yesterday}]}]", "ISO date"),
+        ("actors: [{id: x, name: X, type: group, colour: red}]", "unknown field"),
+        ("people:\n  - x\n", "'actors:' list"),
+        ("actors: [unclosed", "not valid YAML"),
+    ],
+)
 def test_kb_malformed_user_file_names_file_and_problem(tmp_path, content, problem):
     path = tmp_path / "bad.yaml"
     path.write_text(content, encoding="utf-8")
@@ -83,8 +108,10 @@ def test_kb_missing_user_file_is_a_config_error(tmp_path):
 
 def test_use_extra_knowledge_codes_user_actors(tmp_path, who, find):
     path = tmp_path / "mine.yaml"
-    path.write_text("actors:\n  - {id: zorg, name: Zorg Brigade, type: group, country: SDN, sector: [REB]}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "actors:\n  - {id: zorg, name: Zorg Brigade, type: group, country: SDN, sector: [REB]}\n",
+        encoding="utf-8",
+    )
     actors.use_extra_knowledge([path])
     try:
         document = who("The Zorg Brigade attacked a convoy near the border.")

@@ -20,7 +20,9 @@ def test_memory_skips_knowledge_base_actors(who):
 
 
 def test_memory_codes_a_later_lone_surname(who):
-    facts = memory.learn(who("Russia's Deputy Foreign Minister Mikhail Bogdanov met the envoy.", "2024-06-10"))
+    facts = memory.learn(
+        who("Russia's Deputy Foreign Minister Mikhail Bogdanov met the envoy.", "2024-06-10")
+    )
     later = who("Bogdanov said the talks would continue.", "2024-07-01")
     memory.apply(later, facts)
     bogdanov = next(a for a in later.actors if a.name == "Bogdanov")
@@ -29,10 +31,15 @@ def test_memory_codes_a_later_lone_surname(who):
 
 
 def test_memory_prefers_the_latest_fact_before_the_article():
-    old = memory.ActorFact(name="Jan Novak", type=ActorType.PERSON, country="CZE", sector=("GOV",), seen="2020-01-01")
-    new = memory.ActorFact(name="Jan Novak", type=ActorType.PERSON, country="CZE", sector=("BUS",), seen="2023-01-01")
-    future = memory.ActorFact(name="Jan Novak", type=ActorType.PERSON, country="CZE", sector=("MIL",),
-                              seen="2030-01-01")
+    old = memory.ActorFact(
+        name="Jan Novak", type=ActorType.PERSON, country="CZE", sector=("GOV",), seen="2020-01-01"
+    )
+    new = memory.ActorFact(
+        name="Jan Novak", type=ActorType.PERSON, country="CZE", sector=("BUS",), seen="2023-01-01"
+    )
+    future = memory.ActorFact(
+        name="Jan Novak", type=ActorType.PERSON, country="CZE", sector=("MIL",), seen="2030-01-01"
+    )
     from tacitus.contract import Actor
 
     actor = Actor(id="A1", name="Jan Novak", type=ActorType.PERSON)
@@ -40,8 +47,10 @@ def test_memory_prefers_the_latest_fact_before_the_article():
 
 
 def test_memory_ambiguous_surname_codes_nothing(who):
-    facts = [memory.ActorFact(name="Anna Petrova", type=ActorType.PERSON, country="RUS", sector=("GOV",)),
-             memory.ActorFact(name="Olga Petrova", type=ActorType.PERSON, country="UKR", sector=("CVL",))]
+    facts = [
+        memory.ActorFact(name="Anna Petrova", type=ActorType.PERSON, country="RUS", sector=("GOV",)),
+        memory.ActorFact(name="Olga Petrova", type=ActorType.PERSON, country="UKR", sector=("CVL",)),
+    ]
     later = who("Petrova said the vote was rigged.", "2024-07-01")
     memory.apply(later, facts)
     assert all(a.country is None for a in later.actors if a.name == "Petrova")

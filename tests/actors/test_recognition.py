@@ -50,8 +50,10 @@ def test_appositive_gives_the_role(who, find):
 
 
 def test_surname_joins_full_name_across_spellings(who):
-    document = who("Sergei Ivanov arrived on Monday. Later, Sergey Ivanov said the talks went well. "
-                   "Ivanov left on Tuesday.")
+    document = who(
+        "Sergei Ivanov arrived on Monday. Later, Sergey Ivanov said the talks went well. "
+        "Ivanov left on Tuesday."
+    )
     people = [a for a in document.actors if a.type == ActorType.PERSON]
     assert len(people) == 1 and len(people[0].mentions) >= 3
 
@@ -62,7 +64,9 @@ def test_name_key_ignores_transliteration():
 
 
 def test_pronoun_goes_to_the_subject_person(who, find):
-    document = who("Prime Minister Keir Starmer met the mayor on Monday. He said the plan would be published soon.")
+    document = who(
+        "Prime Minister Keir Starmer met the mayor on Monday. He said the plan would be published soon."
+    )
     starmer = find(document, "Keir Starmer")
     assert any(m.text == "He" for m in starmer.mentions)
 
@@ -83,15 +87,19 @@ def test_person_listed_with_persons_is_a_person(who, find):
 
 
 def test_photo_credits_are_not_actors(who):
-    text = ("Soldiers patrol the border. — JOHN SMITH/AFP via Getty Images\n\n"
-            "The army said the operation was over. Photo: Reuters/Jane Doe")
+    text = (
+        "Soldiers patrol the border. — JOHN SMITH/AFP via Getty Images\n\n"
+        "The army said the operation was over. Photo: Reuters/Jane Doe"
+    )
     names = [n for a in who(text).actors for n in [a.name, *a.aliases]]
     assert not any(part in " ".join(names) for part in ("SMITH", "Jane Doe", "Getty"))
 
 
 def test_credit_spans_find_agency_credits():
     spans = credit_spans("A caption. — YURI KADOBNOV/AFP via Getty Images")
-    assert spans and "KADOBNOV" in "A caption. — YURI KADOBNOV/AFP via Getty Images"[spans[0][0]:spans[0][1]]
+    assert (
+        spans and "KADOBNOV" in "A caption. — YURI KADOBNOV/AFP via Getty Images"[spans[0][0] : spans[0][1]]
+    )
 
 
 def test_ambiguous_country_name_needs_an_entity(who):

@@ -6,8 +6,19 @@ import pytest
 
 from tacitus.contract import ActorType
 
-PERSONS = ["Mousa Abu Marzouk", "Mikhail Bogdanov", "Sergey Lavrov", "Khaled Meshaal", "Osama Hamdan",
-           "Anatoly Viktorov", "Mahmoud Abbas", "Yury Ushakov", "Alexander Lobanov", "Alexander Trufanov", "Kozlov"]
+PERSONS = [
+    "Mousa Abu Marzouk",
+    "Mikhail Bogdanov",
+    "Sergey Lavrov",
+    "Khaled Meshaal",
+    "Osama Hamdan",
+    "Anatoly Viktorov",
+    "Mahmoud Abbas",
+    "Yury Ushakov",
+    "Alexander Lobanov",
+    "Alexander Trufanov",
+    "Kozlov",
+]
 
 
 @pytest.mark.parametrize("name", PERSONS)
@@ -15,12 +26,22 @@ def test_sample_named_persons_are_person_actors(find, sample_who, name):
     assert find(sample_who, name).type == ActorType.PERSON
 
 
-@pytest.mark.parametrize(("name", "kind"), [("Hamas", ActorType.GROUP), ("Fatah", ActorType.GROUP),
-                                            ("Islamic Jihad", ActorType.GROUP), ("Russia", ActorType.COUNTRY),
-                                            ("Israel", ActorType.COUNTRY), ("United States", ActorType.COUNTRY),
-                                            ("China", ActorType.COUNTRY), ("Sputnik", ActorType.MEDIA),
-                                            ("RIA Novosti", ActorType.MEDIA), ("CNN", ActorType.MEDIA),
-                                            ("TASS", ActorType.MEDIA)])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Hamas", ActorType.GROUP),
+        ("Fatah", ActorType.GROUP),
+        ("Islamic Jihad", ActorType.GROUP),
+        ("Russia", ActorType.COUNTRY),
+        ("Israel", ActorType.COUNTRY),
+        ("United States", ActorType.COUNTRY),
+        ("China", ActorType.COUNTRY),
+        ("Sputnik", ActorType.MEDIA),
+        ("RIA Novosti", ActorType.MEDIA),
+        ("CNN", ActorType.MEDIA),
+        ("TASS", ActorType.MEDIA),
+    ],
+)
 def test_sample_groups_countries_and_media_have_their_type(find, sample_who, name, kind):
     assert find(sample_who, name).type == kind
 
@@ -95,4 +116,4 @@ def test_sample_moscow_mediation_is_russia(find, sample_who, sample_text):
 def test_sample_mentions_index_the_text(find, sample_who, sample_text):
     for actor in sample_who.actors:
         for mention in actor.mentions:
-            assert sample_text[mention.start:mention.end] == mention.text
+            assert sample_text[mention.start : mention.end] == mention.text

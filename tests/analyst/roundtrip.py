@@ -10,8 +10,19 @@ import pandas as pd
 from tacitus.analyst.exchange import CAMEO_COLUMNS, POLECAT_COLUMNS, write_layout
 from tacitus.events.scales import scale_of
 
-EMPTY_POLECAT = {"Event Intensity", "Actor COW", "Wikipedia Actor ID", "Recipient COW", "Wikipedia Recipient ID",
-                 "City", "District", "Province", "GeoNames ID", "Raw Placename", "Feature Type"}
+EMPTY_POLECAT = {
+    "Event Intensity",
+    "Actor COW",
+    "Wikipedia Actor ID",
+    "Recipient COW",
+    "Wikipedia Recipient ID",
+    "City",
+    "District",
+    "Province",
+    "GeoNames ID",
+    "Raw Placename",
+    "Feature Type",
+}
 EMPTY_CAMEO = {"AvgTone"}
 
 
@@ -51,8 +62,9 @@ def check_polecat(store, frame: pd.DataFrame) -> int:
         assert record["Contexts"] == (row.context or "")
         for prefix, side in (("Actor", sources), ("Recipient", targets)):
             assert record[f"{prefix} Name"] == "; ".join(a.name for a in side)
-            assert record[f"{prefix} Country"].split("; ") == list(dict.fromkeys(a.country for a in side if a.country)) or (
-                record[f"{prefix} Country"] == "" and not any(a.country for a in side))
+            assert record[f"{prefix} Country"].split("; ") == list(
+                dict.fromkeys(a.country for a in side if a.country)
+            ) or (record[f"{prefix} Country"] == "" and not any(a.country for a in side))
             sectors = [s for a in side for s in a.sector]
             assert record[f"{prefix} Sectors"] == "; ".join(dict.fromkeys(sectors))
             primary = f"Primary {prefix} Sector"
@@ -61,7 +73,10 @@ def check_polecat(store, frame: pd.DataFrame) -> int:
                 if actor.mentions:
                     text = document.article.text if actor.mentions[0].part is None else None
                     if text is not None:
-                        assert text[actor.mentions[0].start:actor.mentions[0].end] in record[f"{prefix} Name Raw"]
+                        assert (
+                            text[actor.mentions[0].start : actor.mentions[0].end]
+                            in record[f"{prefix} Name Raw"]
+                        )
         assert (record["Placename"], record["Country"]) == (row.place or "", row.place_country or "")
         assert (record["Latitude"], record["Longitude"]) == (_num(row.lat), _num(row.lon))
         assert record["Publication Date"] == (row.published or "")
@@ -69,7 +84,9 @@ def check_polecat(store, frame: pd.DataFrame) -> int:
         assert record["Language"] == (document.article.language or "")
         people = [a.name for a in document.actors if a.type.value == "person"]
         assert record["Story People"] == "; ".join(dict.fromkeys(people))
-        assert all(record[column] == "" for column in EMPTY_POLECAT), "a column we have no value for was filled"
+        assert all(record[column] == "" for column in EMPTY_POLECAT), (
+            "a column we have no value for was filled"
+        )
         checked += 1
     return checked
 
@@ -86,7 +103,10 @@ def check_cameo(store, frame: pd.DataFrame) -> int:
         assert record["Year"] == day[:4]
         assert (record["EventCode"], record["EventRootCode"]) == (scale.cameo_code, scale.cameo_root)
         assert record["EventCode"].startswith(record["EventRootCode"])
-        assert (record["QuadClass"], record["GoldsteinScale"]) == (str(scale.quad_class), repr(scale.goldstein))
+        assert (record["QuadClass"], record["GoldsteinScale"]) == (
+            str(scale.quad_class),
+            repr(scale.goldstein),
+        )
         assert (record["PLOVERType"], record["Status"]) == (row.type, row.status)
         assert (record["ActionGeo_Lat"], record["ActionGeo_Long"]) == (_num(row.lat), _num(row.lon))
         assert all(record[column] == "" for column in EMPTY_CAMEO)

@@ -43,27 +43,56 @@ def test_series_csv_has_every_month_from_first_to_last_dated_event(sample_store_
 
 def test_series_plot_writes_a_png(sample_store_url, tmp_path):
     path = tmp_path / "series.png"
-    result = run("series", "--db", sample_store_url, "--since", "2023", "--plot", str(path), "--format", "csv")
+    result = run(
+        "series", "--db", sample_store_url, "--since", "2023", "--plot", str(path), "--format", "csv"
+    )
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
     assert "plot:" in result.stderr
 
 
 def test_series_svg_plot_of_goldstein_mean(sample_store_url, tmp_path):
     path = tmp_path / "series.svg"
-    run("series", "--db", sample_store_url, "--by", "year", "--status", "any", "--plot", str(path),
-        "--measure", "goldstein_mean")
+    run(
+        "series",
+        "--db",
+        sample_store_url,
+        "--by",
+        "year",
+        "--status",
+        "any",
+        "--plot",
+        str(path),
+        "--measure",
+        "goldstein_mean",
+    )
     assert "<svg" in path.read_text(encoding="utf-8")[:500]
 
 
 def test_series_parquet_and_bad_plot_suffix(sample_store_url, tmp_path):
-    run("series", "--db", sample_store_url, "--by", "year", "--format", "parquet", "-o", str(tmp_path / "s.parquet"))
+    run(
+        "series",
+        "--db",
+        sample_store_url,
+        "--by",
+        "year",
+        "--format",
+        "parquet",
+        "-o",
+        str(tmp_path / "s.parquet"),
+    )
     assert pd.read_parquet(tmp_path / "s.parquet")["events"].sum() > 0
     result = CliRunner().invoke(main, ["series", "--db", sample_store_url, "--plot", str(tmp_path / "s.jpg")])
     assert result.exit_code == 2 and ".png or .svg" in result.output
 
 
-@pytest.mark.parametrize(("args", "message"), [(["--dyad", "Hamas"], "SOURCE:TARGET"),
-                                               (["--quad", "9"], "quad '9'"), (["--since", "June"], "since 'June'")])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--dyad", "Hamas"], "SOURCE:TARGET"),
+        (["--quad", "9"], "quad '9'"),
+        (["--since", "June"], "since 'June'"),
+    ],
+)
 def test_series_bad_filters_are_one_clear_line(sample_store_url, args, message):
     result = CliRunner().invoke(main, ["series", "--db", sample_store_url, *args])
     assert result.exit_code == 2 and message in result.output
@@ -87,7 +116,10 @@ def test_export_cameo_round_trips(sample_store_url, sample_store):
 def test_export_rows_carry_the_scales(sample_store_url, tmp_path, fmt):
     path = tmp_path / f"events.{fmt}"
     run("export", "--db", sample_store_url, "--format", fmt, "--type", "REQUEST", "-o", str(path))
-    frame = {"csv": pd.read_csv, "parquet": pd.read_parquet,
-             "jsonl": lambda p: pd.read_json(p, lines=True, dtype={"cameo_code": str})}[fmt](path)
+    frame = {
+        "csv": pd.read_csv,
+        "parquet": pd.read_parquet,
+        "jsonl": lambda p: pd.read_json(p, lines=True, dtype={"cameo_code": str}),
+    }[fmt](path)
     assert set(frame["type"]) == {"REQUEST"}
     assert set(frame["goldstein"]) == {-5.0} and set(frame["quad"]) == {"verbal_conflict"}

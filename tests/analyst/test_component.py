@@ -35,7 +35,9 @@ def test_component_reuses_the_parse_of_plain_body_text(user_nlp, monkeypatch):
     text = "Russian Foreign Minister Sergey Lavrov met Hamas officials in Moscow on Monday."
     calls = []
     original = type(user_nlp).__call__
-    monkeypatch.setattr(type(user_nlp), "__call__", lambda self, *a, **k: calls.append(a) or original(self, *a, **k))
+    monkeypatch.setattr(
+        type(user_nlp), "__call__", lambda self, *a, **k: calls.append(a) or original(self, *a, **k)
+    )
     doc = user_nlp(text)
     assert len(calls) == 1  # no second parse: the article text is the Doc's text
     assert [e.type for e in doc._.tacitus_events] == ["CONSULT"]
@@ -45,4 +47,6 @@ def test_component_reuses_the_parse_of_plain_body_text(user_nlp, monkeypatch):
 def test_component_per_doc_publication_date_and_pipe(user_nlp):
     docs = list(user_nlp.pipe(["Lavrov met Abbas in Moscow on Monday.", "   "]))
     assert docs[0]._.tacitus_events[0].date.value == "2024-06-10"
-    assert docs[1]._.tacitus is None and docs[1]._.tacitus_error  # an empty text fails alone, the batch goes on
+    assert (
+        docs[1]._.tacitus is None and docs[1]._.tacitus_error
+    )  # an empty text fails alone, the batch goes on

@@ -66,8 +66,11 @@ def test_render_escapes_article_text_and_names():
     text = 'Mallory <script>alert("x")</script> & "Eve" met <b>Bob</b>.'
     document = Document(
         article=Article(id="x", title="<i>T</i>", text=text),
-        actors=[Actor(id="A1", name="<img src=x onerror=alert(1)>", type="person",
-                      mentions=[Span(start=0, end=7)])],
+        actors=[
+            Actor(
+                id="A1", name="<img src=x onerror=alert(1)>", type="person", mentions=[Span(start=0, end=7)]
+            )
+        ],
         events=[Event(id="E1", type="CONSULT", sources=["A1"], evidence=[Span(start=43, end=46)])],
     )
     page = tacitus.render(document)

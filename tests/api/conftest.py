@@ -46,42 +46,102 @@ def coded_document() -> Document:
     t = CODED_TEXT
     sentences = []
     cursor = 0
-    for piece in ["Russian Foreign Minister Sergey Lavrov met Hamas leaders in Moscow on Monday.",
-                  "Hamas asked Russia to guarantee a cease-fire.", "Israel rejected the proposal, officials said.",
-                  "\u201cWe want peace,\u201d Lavrov said.", "More than 130 hostages remain in Gaza."]:
+    for piece in [
+        "Russian Foreign Minister Sergey Lavrov met Hamas leaders in Moscow on Monday.",
+        "Hamas asked Russia to guarantee a cease-fire.",
+        "Israel rejected the proposal, officials said.",
+        "\u201cWe want peace,\u201d Lavrov said.",
+        "More than 130 hostages remain in Gaza.",
+    ]:
         start = t.index(piece, cursor)
         sentences.append(Sentence(start=start, end=start + len(piece)))
         cursor = start + len(piece)
     return Document(
-        article=Article(id=CODED_ID, title="Lavrov meets Hamas in Moscow", published="2024-06-11",
-                        source="Hand-coded test article", text=t, content_hash="c" * 64),
+        article=Article(
+            id=CODED_ID,
+            title="Lavrov meets Hamas in Moscow",
+            published="2024-06-11",
+            source="Hand-coded test article",
+            text=t,
+            content_hash="c" * 64,
+        ),
         sentences=sentences,
         actors=[
-            Actor(id="A1", name="Sergey Lavrov", type="person", country="RUS", kb_id="Q150851",
-                  aliases=["Lavrov"], roles=[Role(title="Foreign Minister", of="A4")],
-                  mentions=[_span(t, "Sergey Lavrov"), _span(t, "Lavrov", 1)]),
-            Actor(id="A2", name="Hamas", type="group", country="PSE", mentions=[_span(t, "Hamas"), _span(t, "Hamas", 1)]),
+            Actor(
+                id="A1",
+                name="Sergey Lavrov",
+                type="person",
+                country="RUS",
+                kb_id="Q150851",
+                aliases=["Lavrov"],
+                roles=[Role(title="Foreign Minister", of="A4")],
+                mentions=[_span(t, "Sergey Lavrov"), _span(t, "Lavrov", 1)],
+            ),
+            Actor(
+                id="A2",
+                name="Hamas",
+                type="group",
+                country="PSE",
+                mentions=[_span(t, "Hamas"), _span(t, "Hamas", 1)],
+            ),
             Actor(id="A3", name="Israel", type="country", country="ISR", mentions=[_span(t, "Israel")]),
             Actor(id="A4", name="Russia", type="country", country="RUS", mentions=[_span(t, "Russia")]),
         ],
         events=[
-            Event(id="E1", type="CONSULT", mode="visit", sources=["A1"], targets=["A2"], confidence=0.9,
-                  date=DateValue(value="2024-06-10", text="Monday"),
-                  place=Place(name="Moscow", country="RUS", lat=55.75, lon=37.62),
-                  evidence=[Span(start=sentences[0].start, end=sentences[0].end)], rule="consult.met"),
-            Event(id="E2", type="REQUEST", status="requested", sources=["A2"], targets=["A4"], confidence=0.8,
-                  date=DateValue(value="2024-06-11", inferred=True),
-                  evidence=[Span(start=sentences[1].start, end=sentences[1].end)]),
-            Event(id="E3", type="REJECT", sources=["A3"], targets=["A2"], confidence=0.6,
-                  place=Place(name="Israel", country="ISR"),
-                  evidence=[Span(start=sentences[2].start, end=sentences[2].end)]),
+            Event(
+                id="E1",
+                type="CONSULT",
+                mode="visit",
+                sources=["A1"],
+                targets=["A2"],
+                confidence=0.9,
+                date=DateValue(value="2024-06-10", text="Monday"),
+                place=Place(name="Moscow", country="RUS", lat=55.75, lon=37.62),
+                evidence=[Span(start=sentences[0].start, end=sentences[0].end)],
+                rule="consult.met",
+            ),
+            Event(
+                id="E2",
+                type="REQUEST",
+                status="requested",
+                sources=["A2"],
+                targets=["A4"],
+                confidence=0.8,
+                date=DateValue(value="2024-06-11", inferred=True),
+                evidence=[Span(start=sentences[1].start, end=sentences[1].end)],
+            ),
+            Event(
+                id="E3",
+                type="REJECT",
+                sources=["A3"],
+                targets=["A2"],
+                confidence=0.6,
+                place=Place(name="Israel", country="ISR"),
+                evidence=[Span(start=sentences[2].start, end=sentences[2].end)],
+            ),
         ],
-        quotes=[Quote(id="Q1", speaker="A1", text="We want peace,", cue="said", evidence=_span(t, "We want peace,"))],
-        claims=[Claim(id="C1", text="More than 130 hostages remain in Gaza.",
-                      quantity=Quantity(value=130, qualifier="more than", unit="hostages"),
-                      evidence=_span(t, "More than 130 hostages remain in Gaza."))],
-        timexes=[Timex(start=t.index("Monday"), end=t.index("Monday") + 6, text="Monday", type="DATE",
-                       value="2024-06-10")],
+        quotes=[
+            Quote(
+                id="Q1", speaker="A1", text="We want peace,", cue="said", evidence=_span(t, "We want peace,")
+            )
+        ],
+        claims=[
+            Claim(
+                id="C1",
+                text="More than 130 hostages remain in Gaza.",
+                quantity=Quantity(value=130, qualifier="more than", unit="hostages"),
+                evidence=_span(t, "More than 130 hostages remain in Gaza."),
+            )
+        ],
+        timexes=[
+            Timex(
+                start=t.index("Monday"),
+                end=t.index("Monday") + 6,
+                text="Monday",
+                type="DATE",
+                value="2024-06-10",
+            )
+        ],
     )
 
 

@@ -12,8 +12,11 @@ def test_api_clusters_cover_every_stored_event_once(client):
 
 
 def test_api_cluster_detail_lists_its_reports(client):
-    coded = [c for c in client.get("/api/clusters", params={"limit": 1000}).json()["items"]
-             if c["first_article_id"] == CODED_ID]
+    coded = [
+        c
+        for c in client.get("/api/clusters", params={"limit": 1000}).json()["items"]
+        if c["first_article_id"] == CODED_ID
+    ]
     assert coded
     detail = client.get(f"/api/clusters/{coded[0]['cluster_id']}").json()
     assert detail["cluster"]["cluster_id"] == coded[0]["cluster_id"]

@@ -22,7 +22,11 @@ def test_events_list_returns_rows_with_actor_names(client):
     page = events(client, article=CODED_ID)
     assert page["total"] == 3
     first = page["items"][0]
-    assert (first["type"], first["source_names"], first["target_names"]) == ("CONSULT", "Sergey Lavrov", "Hamas")
+    assert (first["type"], first["source_names"], first["target_names"]) == (
+        "CONSULT",
+        "Sergey Lavrov",
+        "Hamas",
+    )
     assert first["evidence"].startswith("Russian Foreign Minister")
 
 
@@ -33,19 +37,22 @@ def test_events_limit_and_offset_page_through_the_total(client):
     assert [e["event_id"] for e in first["items"] + second["items"]] == ["E1", "E2", "E3"]
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({"type": "consult"}, ["E1"]),
-    ({"status": "requested"}, ["E2"]),
-    ({"actor": "lavrov"}, ["E1"]),
-    ({"actor": "Q150851"}, ["E1"]),
-    ({"source": "Hamas"}, ["E2"]),
-    ({"target": "Hamas"}, ["E1", "E3"]),
-    ({"country": "isr"}, ["E3"]),
-    ({"since": "2024-06-11"}, ["E2", "E3"]),
-    ({"until": "2024-06-10"}, ["E1"]),
-    ({"min_confidence": 0.85}, ["E1"]),
-    ({"q": "REJECTED the"}, ["E3"]),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"type": "consult"}, ["E1"]),
+        ({"status": "requested"}, ["E2"]),
+        ({"actor": "lavrov"}, ["E1"]),
+        ({"actor": "Q150851"}, ["E1"]),
+        ({"source": "Hamas"}, ["E2"]),
+        ({"target": "Hamas"}, ["E1", "E3"]),
+        ({"country": "isr"}, ["E3"]),
+        ({"since": "2024-06-11"}, ["E2", "E3"]),
+        ({"until": "2024-06-10"}, ["E1"]),
+        ({"min_confidence": 0.85}, ["E1"]),
+        ({"q": "REJECTED the"}, ["E3"]),
+    ],
+)
 def test_events_filters(client, params, expected):
     assert [e["event_id"] for e in events(client, article=CODED_ID, **params)["items"]] == expected
 
@@ -66,7 +73,10 @@ def test_text_search_does_not_treat_percent_as_a_wildcard(client):
 
 
 def test_actors_quotes_claims_articles_lists(client):
-    assert client.get("/api/actors", params={"q": "lavrov", "article": CODED_ID}).json()["items"][0]["actor_id"] == "A1"
+    assert (
+        client.get("/api/actors", params={"q": "lavrov", "article": CODED_ID}).json()["items"][0]["actor_id"]
+        == "A1"
+    )
     quote = client.get("/api/quotes", params={"actor": "Lavrov", "article": CODED_ID}).json()["items"][0]
     assert (quote["speaker"], quote["text"]) == ("Sergey Lavrov", "We want peace,")
     claim = client.get("/api/claims", params={"article": CODED_ID}).json()["items"][0]
@@ -106,18 +116,21 @@ def test_export_of_nothing_still_has_columns(client):
     assert response.text.startswith("article_id,event_id,type")
 
 
-@pytest.mark.parametrize(("params", "names"), [
-    ({"since": "June"}, "since"),
-    ({"until": "2024-6-1"}, "until"),
-    ({"country": "Russia"}, "country"),
-    ({"limit": -1}, "limit"),
-    ({"limit": "ten"}, "limit"),
-    ({"offset": -5}, "offset"),
-    ({"min_confidence": 2}, "min_confidence"),
-    ({"sort": "nonsense"}, "sort"),
-    ({"format": "xlsx"}, "format"),
-    ({"dyad": "Hamas"}, "dyad"),
-])
+@pytest.mark.parametrize(
+    ("params", "names"),
+    [
+        ({"since": "June"}, "since"),
+        ({"until": "2024-6-1"}, "until"),
+        ({"country": "Russia"}, "country"),
+        ({"limit": -1}, "limit"),
+        ({"limit": "ten"}, "limit"),
+        ({"offset": -5}, "offset"),
+        ({"min_confidence": 2}, "min_confidence"),
+        ({"sort": "nonsense"}, "sort"),
+        ({"format": "xlsx"}, "format"),
+        ({"dyad": "Hamas"}, "dyad"),
+    ],
+)
 def test_malformed_parameters_get_422_naming_the_parameter(client, params, names):
     response = client.get("/api/events", params=params)
     assert response.status_code == 422

@@ -12,7 +12,10 @@ def test_event_record_has_actors_and_evidence_sentence(client):
     assert [a["name"] for a in body["sources"]] == ["Sergey Lavrov"]
     assert body["sources"][0]["key"] == "Q150851"
     evidence = body["evidence"][0]
-    assert evidence["sentence"] == "Russian Foreign Minister Sergey Lavrov met Hamas leaders in Moscow on Monday."
+    assert (
+        evidence["sentence"]
+        == "Russian Foreign Minister Sergey Lavrov met Hamas leaders in Moscow on Monday."
+    )
     assert evidence["view"] == f"/articles/{CODED_ID}#E1"
 
 
@@ -39,8 +42,13 @@ def test_actor_profile_has_roles_network_and_events(client):
     profile = client.get("/api/actors/Q150851").json()
     assert profile["name"] == "Sergey Lavrov"
     assert profile["aliases"] == ["Lavrov"]
-    assert profile["roles"][0] == {"title": "Foreign Minister", "of": "Russia", "first": "2024-06-11",
-                                   "last": "2024-06-11", "articles": 1}
+    assert profile["roles"][0] == {
+        "title": "Foreign Minister",
+        "of": "Russia",
+        "first": "2024-06-11",
+        "last": "2024-06-11",
+        "articles": 1,
+    }
     assert [e["event_id"] for e in profile["events"]] == ["E1"]
     assert profile["network"][0]["name"] == "Hamas"
     assert profile["network"][0]["as_target"] == 1

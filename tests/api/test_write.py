@@ -9,8 +9,10 @@ from tacitus.api import create_app
 from tests.api.conftest import TOKEN
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-TEXT = ("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Ankara on Tuesday. "
-        "Putin said the two countries would expand trade.")
+TEXT = (
+    "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Ankara on Tuesday. "
+    "Putin said the two countries would expand trade."
+)
 
 
 @pytest.fixture
@@ -48,7 +50,12 @@ def test_post_needs_text_or_url(writable):
 
 def test_post_rejects_non_http_urls_and_bad_dates(writable):
     assert writable.post("/api/articles", json={"url": "file:///etc/passwd"}, headers=AUTH).status_code == 422
-    assert writable.post("/api/articles", json={"text": TEXT, "published": "yesterday"}, headers=AUTH).status_code == 422
+    assert (
+        writable.post(
+            "/api/articles", json={"text": TEXT, "published": "yesterday"}, headers=AUTH
+        ).status_code
+        == 422
+    )
 
 
 def test_post_body_over_the_limit_is_413(writable):

@@ -19,9 +19,19 @@ def test_sample_hostage_claim_is_attributed_to_israel(sample_who):
     assert sample_who.actor(claim.attribution).name == "Israel"
 
 
-@pytest.mark.parametrize(("text", "value"), [("130", 130), ("1,200", 1200), ("2.5 million", 2_500_000),
-                                             ("two", 2), ("$3 billion", 3e9), ("twenty-five", 25),
-                                             ("about 40", 40), ("none", None)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("130", 130),
+        ("1,200", 1200),
+        ("2.5 million", 2_500_000),
+        ("two", 2),
+        ("$3 billion", 3e9),
+        ("twenty-five", 25),
+        ("about 40", 40),
+        ("none", None),
+    ],
+)
 def test_parse_value_reads_digits_words_and_scales(text, value):
     assert parse_value(text) == value
 
@@ -54,4 +64,4 @@ def test_claim_evidence_is_its_sentence(who):
     text = "Officials said 40 trucks entered Gaza. Aid groups disagreed."
     document = who(text)
     claim = _claim(document, 40)
-    assert text[claim.evidence.start:claim.evidence.end] == "Officials said 40 trucks entered Gaza."
+    assert text[claim.evidence.start : claim.evidence.end] == "Officials said 40 trucks entered Gaza."

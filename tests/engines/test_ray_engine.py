@@ -65,7 +65,9 @@ def test_ray_ingest_reports_a_bad_line_and_an_empty_article_and_stores_the_rest(
 
 def test_outcomes_keep_input_order_with_two_workers(ray_session):
     items: list[Article | InputError] = [
-        Article(id=f"a{index:02d}", url=f"https://news.example.org/{index:02d}", published=published, text=text)
+        Article(
+            id=f"a{index:02d}", url=f"https://news.example.org/{index:02d}", published=published, text=text
+        )
         for index, (text, published) in enumerate(ARTICLES * 2, start=1)
     ]
     items.insert(5, InputError("bad.jsonl:6", "not JSON"))
@@ -85,8 +87,9 @@ def test_unknown_engine_is_a_value_error():
 
 
 def test_address_needs_the_ray_engine(tmp_path):
-    result = CliRunner().invoke(main, ["extract", "--jsonl", str(write_articles(tmp_path / "b.jsonl")),
-                                       "--address", "auto"])
+    result = CliRunner().invoke(
+        main, ["extract", "--jsonl", str(write_articles(tmp_path / "b.jsonl")), "--address", "auto"]
+    )
     assert result.exit_code == 2
     assert "--address needs --engine ray" in result.stderr
 
@@ -99,7 +102,9 @@ def test_unreachable_cluster_is_one_clear_line(tmp_path):
         "'--engine', 'ray', '--address', '127.0.0.1:1'])\n"
         "print(r.exit_code); print(r.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
+    )
     exit_code, _, message = result.stdout.partition("\n")
     assert exit_code == "1", result.stdout + result.stderr
     assert message.startswith("Error: cannot connect to Ray at 127.0.0.1:1: "), message
@@ -108,7 +113,9 @@ def test_unreachable_cluster_is_one_clear_line(tmp_path):
 
 def run_in_a_fresh_python(code: str) -> None:
     """Run `code` in a new interpreter (nothing imported yet, no Ray started) and fail with its stderr."""
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=False
+    )
     assert result.returncode == 0, result.stderr[-2000:]
 
 
@@ -131,11 +138,19 @@ def test_ray_workers_get_the_drivers_actor_files_and_stage_selection(tmp_path, r
     from tacitus import actors
 
     path = tmp_path / "mine.yaml"
-    path.write_text("actors:\n  - {id: ana-velasquez-mora, name: Ana Velasquez Mora, type: person, country: CHL, "
-                    "sector: [GOV], aliases: [Velasquez]}\n", encoding="utf-8")
-    article = Article(id="chile", published="2024-05-02", text=(
-        "Ana Velasquez Mora met the Argentine foreign minister in Santiago on Thursday. Velasquez said the two "
-        "governments would open talks on a gas pipeline across the Andes before the end of the year."))
+    path.write_text(
+        "actors:\n  - {id: ana-velasquez-mora, name: Ana Velasquez Mora, type: person, country: CHL, "
+        "sector: [GOV], aliases: [Velasquez]}\n",
+        encoding="utf-8",
+    )
+    article = Article(
+        id="chile",
+        published="2024-05-02",
+        text=(
+            "Ana Velasquez Mora met the Argentine foreign minister in Santiago on Thursday. Velasquez said the two "
+            "governments would open talks on a gas pipeline across the Andes before the end of the year."
+        ),
+    )
     actors.use_extra_knowledge([path])
     monkeypatch.setenv("TACITUS_STAGES", "actors")
     try:

@@ -12,8 +12,24 @@ from tacitus.errors import ConfigError
 from tacitus.events import dates, load_ontology, places
 from tacitus.events.ontology import load_lexicon, parse_entry
 
-PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+PLOVER_TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
 
 
 def test_ontology_has_the_sixteen_plover_types():
@@ -22,10 +38,20 @@ def test_ontology_has_the_sixteen_plover_types():
     assert {t.quad_class for t in ontology.types.values()} == {1, 2, 3, 4}
 
 
-@pytest.mark.parametrize(("type_name", "mode"), [("CONSULT", "visit"), ("CONSULT", "meet"), ("CONSULT", "phone"),
-                                                 ("CONSULT", "third-party"), ("RETREAT", "release"),
-                                                 ("RETREAT", "ceasefire"), ("RETREAT", "withdraw"),
-                                                 ("ASSAULT", "abduct"), ("REQUEST", "yield")])
+@pytest.mark.parametrize(
+    ("type_name", "mode"),
+    [
+        ("CONSULT", "visit"),
+        ("CONSULT", "meet"),
+        ("CONSULT", "phone"),
+        ("CONSULT", "third-party"),
+        ("RETREAT", "release"),
+        ("RETREAT", "ceasefire"),
+        ("RETREAT", "withdraw"),
+        ("ASSAULT", "abduct"),
+        ("REQUEST", "yield"),
+    ],
+)
 def test_ontology_modes(type_name, mode):
     assert load_ontology().mode_of(type_name, mode) == mode
 
@@ -73,8 +99,17 @@ def test_unknown_mode_in_lexicon_is_a_config_error():
         parse_entry("CONSULT:teleport", load_ontology(), "verb 'x'")
 
 
-@pytest.mark.parametrize(("name", "country"), [("Moscow", "RUS"), ("China", "CHN"), ("Gaza", "PSE"),
-                                               ("Kyiv", "UKR"), ("the United States", "USA"), ("Geneva", "CHE")])
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Moscow", "RUS"),
+        ("China", "CHN"),
+        ("Gaza", "PSE"),
+        ("Kyiv", "UKR"),
+        ("the United States", "USA"),
+        ("Geneva", "CHE"),
+    ],
+)
 def test_geocode(name, country):
     place = places.geocode(name)
     assert place is not None and place.country == country and place.lat is not None
@@ -95,10 +130,20 @@ def test_capital_and_demonyms():
 ANCHOR = date(2024, 6, 11)  # a Tuesday
 
 
-@pytest.mark.parametrize(("text", "value"), [("November", "2023-11"), ("in March", "2024-03"),
-                                             ("Monday", "2024-06-10"), ("March 3, 2006", "2006-03-03"),
-                                             ("this month", "2024-06"), ("last month", "2024-05"),
-                                             ("2021", "2021"), ("yesterday", "2024-06-10"), ("soon", None)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("November", "2023-11"),
+        ("in March", "2024-03"),
+        ("Monday", "2024-06-10"),
+        ("March 3, 2006", "2006-03-03"),
+        ("this month", "2024-06"),
+        ("last month", "2024-05"),
+        ("2021", "2021"),
+        ("yesterday", "2024-06-10"),
+        ("soon", None),
+    ],
+)
 def test_resolve_timex(text, value):
     assert dates.resolve_timex(text, ANCHOR) == value
 

@@ -46,8 +46,13 @@ def test_marzouk_asks_russia_to_guarantee_a_ceasefire(sample_document):
 
 
 def test_vow_to_free_the_russian_hostages_is_promised(sample_document):
-    found = [e for e in sample_document.events if e.type in ("AGREE", "RETREAT")
-             and e.status == EventStatus.PROMISED and "Mousa Abu Marzouk" in _names(sample_document, e.sources)]
+    found = [
+        e
+        for e in sample_document.events
+        if e.type in ("AGREE", "RETREAT")
+        and e.status == EventStatus.PROMISED
+        and "Mousa Abu Marzouk" in _names(sample_document, e.sources)
+    ]
     assert len(found) == 1
 
 
@@ -75,8 +80,11 @@ def test_russia_calls_for_the_release_in_january(sample_document):
 
 
 def test_russia_calls_again_through_viktorov_in_june(sample_document):
-    found = [e for e in _find(sample_document, "REQUEST", date="2024-06", source="Russia")
-             if "Anatoly Viktorov" in _names(sample_document, [e.attribution])]
+    found = [
+        e
+        for e in _find(sample_document, "REQUEST", date="2024-06", source="Russia")
+        if "Anatoly Viktorov" in _names(sample_document, [e.attribution])
+    ]
     assert len(found) == 1
 
 
@@ -107,8 +115,17 @@ def test_caption_meeting_with_lavrov_in_2006_stays_apart(sample_document):
 
 
 def test_no_event_is_coded_twice(sample_document):
-    keys = [(e.type, e.mode, e.status, e.date.value if e.date else None, e.place.name if e.place else None,
-             tuple(sorted(e.sources))) for e in sample_document.events]
+    keys = [
+        (
+            e.type,
+            e.mode,
+            e.status,
+            e.date.value if e.date else None,
+            e.place.name if e.place else None,
+            tuple(sorted(e.sources)),
+        )
+        for e in sample_document.events
+    ]
     assert len(keys) == len(set(keys))
 
 

@@ -21,7 +21,9 @@ def test_goldstein_published_root_values(root, value):
 
 def test_cooperation_roots_score_above_conflict_roots():
     values = load_goldstein()
-    assert min(values[r] for r in ("03", "05", "06", "07", "08")) > max(values[r] for r in ("10", "13", "14", "17", "18"))
+    assert min(values[r] for r in ("03", "05", "06", "07", "08")) > max(
+        values[r] for r in ("10", "13", "14", "17", "18")
+    )
 
 
 @pytest.mark.parametrize("type_name", sorted(load_ontology().types))
@@ -34,11 +36,20 @@ def test_every_plover_type_has_a_scale_consistent_with_gdelt_quad_classes(type_n
     assert scale.goldstein == load_goldstein()[scale.cameo_root]
 
 
-@pytest.mark.parametrize(("type_name", "mode", "code"), [
-    ("CONSULT", "phone", "041"), ("CONSULT", "visit", "040"), ("CONSULT", None, "040"),
-    ("ACCUSE", "investigate", "090"), ("ACCUSE", None, "110"), ("ASSAULT", "firearms", "193"),
-    ("ASSAULT", "massacre", "200"), ("RETREAT", "ceasefire", "0871"), ("AGREE", "no-such-mode", "030"),
-])
+@pytest.mark.parametrize(
+    ("type_name", "mode", "code"),
+    [
+        ("CONSULT", "phone", "041"),
+        ("CONSULT", "visit", "040"),
+        ("CONSULT", None, "040"),
+        ("ACCUSE", "investigate", "090"),
+        ("ACCUSE", None, "110"),
+        ("ASSAULT", "firearms", "193"),
+        ("ASSAULT", "massacre", "200"),
+        ("RETREAT", "ceasefire", "0871"),
+        ("AGREE", "no-such-mode", "030"),
+    ],
+)
 def test_cameo_code_is_as_specific_as_type_and_mode_fix_it(type_name, mode, code):
     assert cameo_code(type_name, mode) == code
     assert scale_of(type_name, mode).cameo_root == code[:2]
@@ -49,8 +60,10 @@ def test_unknown_type_is_a_key_error_naming_it():
         scale_of("FLY")
 
 
-@pytest.mark.parametrize(("quad", "member"), [(1, "CONSULT"), ("2", "AID"), ("verbal_conflict", "REQUEST"),
-                                              ("material-conflict", "ASSAULT")])
+@pytest.mark.parametrize(
+    ("quad", "member"),
+    [(1, "CONSULT"), ("2", "AID"), ("verbal_conflict", "REQUEST"), ("material-conflict", "ASSAULT")],
+)
 def test_quad_types(quad, member):
     types = quad_types(quad)
     assert member in types

@@ -172,7 +172,7 @@ def test_evidence_text_matches_offsets(code):
     text = coded.document.article.text
     for event in coded.events:
         for span in event.evidence:
-            assert text[span.start:span.end] == span.text
+            assert text[span.start : span.end] == span.text
 
 
 def test_event_ids_and_rules_are_filled(code):

@@ -10,8 +10,10 @@ from tacitus.contract import Article
 from tacitus.errors import InputError
 from tacitus.ingest import MAX_INPUT_BYTES, article_from_input, read_inputs
 
-STORY = ("The foreign ministers met in Geneva on Tuesday to discuss the grain corridor, officials said. "
-         "A second round of talks is planned for April, according to a joint statement.")
+STORY = (
+    "The foreign ministers met in Geneva on Tuesday to discuss the grain corridor, officials said. "
+    "A second round of talks is planned for April, according to a joint statement."
+)
 
 
 def _read(*paths, **options) -> list:
@@ -47,11 +49,14 @@ def test_whitespace_only_file(tmp_path, good):
     assert "empty" in _one_error_then_good(_read(bad, good), str(bad)).reason
 
 
-@pytest.mark.parametrize("data", [
-    b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
-    bytes(range(256)) * 8,
-    b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
+        bytes(range(256)) * 8,
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+    ],
+)
 def test_binary_file(tmp_path, good, data):
     bad = tmp_path / "picture.txt"
     bad.write_bytes(data)
@@ -60,8 +65,10 @@ def test_binary_file(tmp_path, good, data):
 
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-16"])
 def test_non_utf8_text_is_decoded(tmp_path, encoding):
-    text = ("Le ministre a déclaré mardi à Genève que les négociations reprendraient en avril, "
-            "selon un communiqué commun des deux gouvernements.")
+    text = (
+        "Le ministre a déclaré mardi à Genève que les négociations reprendraient en avril, "
+        "selon un communiqué commun des deux gouvernements."
+    )
     if encoding == "cp1252":
         text = "The minister said the talks were \u201cconstructive\u201d and would resume in Genève in April, officials said."
     path = tmp_path / f"{encoding}.txt"
@@ -74,8 +81,11 @@ def test_non_utf8_text_is_decoded(tmp_path, encoding):
 
 
 def test_html_declared_charset_is_used(tmp_path):
-    html = ('<html><head><meta charset="iso-8859-1"><title>T</title></head><body><article><p>'
-            + STORY.replace("Geneva", "Genève") + "</p></article></body></html>")
+    html = (
+        '<html><head><meta charset="iso-8859-1"><title>T</title></head><body><article><p>'
+        + STORY.replace("Geneva", "Genève")
+        + "</p></article></body></html>"
+    )
     path = tmp_path / "page.html"
     path.write_bytes(html.encode("iso-8859-1"))
     [article] = _read(path)
@@ -118,26 +128,45 @@ def test_body_over_the_parser_limit_is_rejected():
 
 def test_malformed_jsonl_line_is_one_error_and_the_other_lines_are_read(tmp_path):
     path = tmp_path / "batch.jsonl"
-    path.write_text("\n".join([
-        json.dumps({"id": "1", "text": STORY}),
-        '{"id": "2", "text": "unterminated',
-        json.dumps(["not", "an", "object"]),
-        json.dumps({"id": "4"}),
-        "",
-        json.dumps({"id": "6", "text": STORY.replace("Geneva", "Vienna")}),
-    ]), encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "1", "text": STORY}),
+                '{"id": "2", "text": "unterminated',
+                json.dumps(["not", "an", "object"]),
+                json.dumps({"id": "4"}),
+                "",
+                json.dumps({"id": "6", "text": STORY.replace("Geneva", "Vienna")}),
+            ]
+        ),
+        encoding="utf-8",
+    )
     items = _read(path)
-    assert [type(item).__name__ for item in items] == ["Article", "InputError", "InputError", "InputError", "Article"]
+    assert [type(item).__name__ for item in items] == [
+        "Article",
+        "InputError",
+        "InputError",
+        "InputError",
+        "Article",
+    ]
     assert [item.source for item in items if isinstance(item, InputError)] == [
-        f"{path}:line 2", f"{path}:line 3", f"{path}:line 4"]
+        f"{path}:line 2",
+        f"{path}:line 3",
+        f"{path}:line 4",
+    ]
     assert "malformed JSON" in items[1].reason
     assert [item.id for item in items if isinstance(item, Article)] == ["1", "6"]
 
 
 def test_jsonl_line_with_unparseable_date_is_one_error(tmp_path):
     path = tmp_path / "batch.jsonl"
-    path.write_text(json.dumps({"id": "1", "published": "the day after", "text": STORY}) + "\n"
-                    + json.dumps({"id": "2", "text": STORY}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "1", "published": "the day after", "text": STORY})
+        + "\n"
+        + json.dumps({"id": "2", "text": STORY})
+        + "\n",
+        encoding="utf-8",
+    )
     error, article = _read(path)
     assert isinstance(error, InputError) and error.source == f"{path}:line 1: published"
     assert article.id == "2"

@@ -36,5 +36,8 @@ def test_eval_reads_every_page_or_reports_why(evaluation, shared_dir):
 def test_title_matching_rules(evaluation):
     assert evaluation.title_matches("Losing face: masks stolen", "Losing face: Masks stolen.") == (True, True)
     assert evaluation.title_matches("Prince Harry’s interview", "Prince Harry's interview") == (True, True)
-    assert evaluation.title_matches("Rezoning plan plagues Bronx bid", "Rezoning plan plagued Bronx bid") == (False, True)
+    assert evaluation.title_matches("Rezoning plan plagues Bronx bid", "Rezoning plan plagued Bronx bid") == (
+        False,
+        True,
+    )
     assert evaluation.title_matches(None, "Anything") == (False, False)

@@ -11,7 +11,9 @@ from tacitus.contract import Article
 from tacitus.errors import InputError
 from tacitus.ingest import read_inputs
 
-STORY = "The ministers met in Geneva on Tuesday to discuss the grain corridor, officials from both sides said."
+STORY = (
+    "The ministers met in Geneva on Tuesday to discuss the grain corridor, officials from both sides said."
+)
 
 
 def _jsonl(*records) -> str:
@@ -39,13 +41,31 @@ def test_gzip_file_read_as_its_inner_file(tmp_path, ingest_fixtures):
 
 def test_jsonl_file_one_article_per_line_with_line_ids(tmp_path):
     path = tmp_path / "batch.jsonl"
-    path.write_text(_jsonl(
-        {"id": "a1", "url": "https://example.org/a1", "title": "Geneva talks", "published": "2024-06-11",
-         "text": STORY},
-        {"id": "a2", "html": "<html><body><article><p>" + STORY.replace("Geneva", "Vienna") + "</p></article></body></html>"},
-    ), encoding="utf-8")
+    path.write_text(
+        _jsonl(
+            {
+                "id": "a1",
+                "url": "https://example.org/a1",
+                "title": "Geneva talks",
+                "published": "2024-06-11",
+                "text": STORY,
+            },
+            {
+                "id": "a2",
+                "html": "<html><body><article><p>"
+                + STORY.replace("Geneva", "Vienna")
+                + "</p></article></body></html>",
+            },
+        ),
+        encoding="utf-8",
+    )
     first, second = read_inputs([str(path)])
-    assert (first.id, first.title, first.published, first.url) == ("a1", "Geneva talks", "2024-06-11", "https://example.org/a1")
+    assert (first.id, first.title, first.published, first.url) == (
+        "a1",
+        "Geneva talks",
+        "2024-06-11",
+        "https://example.org/a1",
+    )
     assert first.source == "https://example.org/a1"
     assert second.id == "a2" and "Vienna" in second.text
     assert second.source == f"{path}:line 2"
@@ -89,6 +109,12 @@ def test_count_inputs_counts_what_read_inputs_yields_for_the_progress_eta(tmp_pa
     feed.write_text('{"text": "x"}\n\n{"text": "y"}\nnot json\n', encoding="utf-8")
     packed = tmp_path / "packed.jsonl.gz"
     packed.write_bytes(gzip.compress(b'{"text": "z"}\n'))
-    inputs = [str(tmp_path / "folder"), str(feed), str(packed), "https://example.org/a", str(tmp_path / "missing.txt")]
+    inputs = [
+        str(tmp_path / "folder"),
+        str(feed),
+        str(packed),
+        "https://example.org/a",
+        str(tmp_path / "missing.txt"),
+    ]
     assert count_inputs(inputs) == len(list(read_inputs(inputs[:3] + inputs[4:]))) + 1 == 8
     assert count_inputs(["-"]) is None  # stdin cannot be counted without reading it

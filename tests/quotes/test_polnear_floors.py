@@ -30,7 +30,10 @@ def test_polnear_subset_meets_floors_and_beats_textacy(shared_dir):
 
 def test_polnear_gold_reader_keeps_discontinuous_spans(tmp_path):
     ann = tmp_path / "x_a.ann"
-    ann.write_text("T1\tSource 0 3\tTom\nT2\tCue 4 8\tsaid\nT3\tContent 9 12;20 25\tfoo bar\n"
-                   "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n", encoding="utf-8")
+    ann.write_text(
+        "T1\tSource 0 3\tTom\nT2\tCue 4 8\tsaid\nT3\tContent 9 12;20 25\tfoo bar\n"
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+        encoding="utf-8",
+    )
     gold = _harness().read_gold(ann)
     assert gold[0].content == [(9, 12), (20, 25)] and gold[0].speaker == [(0, 3)]

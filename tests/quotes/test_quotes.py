@@ -16,29 +16,38 @@ def _name(document, actor_id):
     return actor.name if actor else None
 
 
-@pytest.mark.parametrize(("fragment", "speaker", "medium"), [
-    ("guarantor", "Mousa Abu Marzouk", "Sputnik"),
-    ("We still insist that Russia be the guarantor", "Mousa Abu Marzouk", None),
-    ("Russia’s position is fairer", "Mousa Abu Marzouk", None),
-    ("We said that as soon as there is a decision", "Mousa Abu Marzouk", "RIA Novosti"),
-    ("no one has any idea", "Osama Hamdan", "CNN"),
-    ("trying", "Mousa Abu Marzouk", "Sputnik"),
-])
+@pytest.mark.parametrize(
+    ("fragment", "speaker", "medium"),
+    [
+        ("guarantor", "Mousa Abu Marzouk", "Sputnik"),
+        ("We still insist that Russia be the guarantor", "Mousa Abu Marzouk", None),
+        ("Russia’s position is fairer", "Mousa Abu Marzouk", None),
+        ("We said that as soon as there is a decision", "Mousa Abu Marzouk", "RIA Novosti"),
+        ("no one has any idea", "Osama Hamdan", "CNN"),
+        ("trying", "Mousa Abu Marzouk", "Sputnik"),
+    ],
+)
 def test_sample_direct_quotes_have_speaker_and_medium(sample_who, fragment, speaker, medium):
     quote = _quote(sample_who, fragment, direct=True)
-    assert {_name(sample_who, quote.speaker)} <= {speaker, "Moussa Abu Marzouk" if "Marzouk" in speaker else speaker}
+    assert {_name(sample_who, quote.speaker)} <= {
+        speaker,
+        "Moussa Abu Marzouk" if "Marzouk" in speaker else speaker,
+    }
     assert _name(sample_who, quote.medium) == medium
 
 
-@pytest.mark.parametrize(("fragment", "speaker", "medium"), [
-    ("The two discussed the war in Gaza", "Hamas", None),
-    ("Russia should be a", "Marzouk", "Sputnik"),
-    ("will be the first released", "Marzouk", "RIA Novosti"),
-    ("Russia is calling for all hostages", "Anatoly Viktorov", None),
-    ("a date for Abbas’ visit has been agreed upon", "Yury Ushakov", "TASS"),
-    ("the date for the meeting could be discussed", "Marzouk", None),
-    ("reconciliation meeting that was scheduled", "Hamas", None),
-])
+@pytest.mark.parametrize(
+    ("fragment", "speaker", "medium"),
+    [
+        ("The two discussed the war in Gaza", "Hamas", None),
+        ("Russia should be a", "Marzouk", "Sputnik"),
+        ("will be the first released", "Marzouk", "RIA Novosti"),
+        ("Russia is calling for all hostages", "Anatoly Viktorov", None),
+        ("a date for Abbas’ visit has been agreed upon", "Yury Ushakov", "TASS"),
+        ("the date for the meeting could be discussed", "Marzouk", None),
+        ("reconciliation meeting that was scheduled", "Hamas", None),
+    ],
+)
 def test_sample_reported_statements_have_speaker_and_medium(sample_who, fragment, speaker, medium):
     quote = _quote(sample_who, fragment, direct=False)
     actor = sample_who.actor(quote.speaker)
@@ -48,7 +57,7 @@ def test_sample_reported_statements_have_speaker_and_medium(sample_who, fragment
 
 def test_sample_quote_evidence_points_at_the_text(sample_who, sample_text):
     for quote in sample_who.quotes:
-        assert sample_text[quote.evidence.start:quote.evidence.end] == quote.evidence.text
+        assert sample_text[quote.evidence.start : quote.evidence.end] == quote.evidence.text
         assert quote.text in quote.evidence.text
 
 
@@ -56,12 +65,15 @@ def test_sample_quote_cues_are_verbs_of_saying(sample_who):
     assert {q.cue for q in sample_who.quotes} <= {"said", "told", "according", "says"}
 
 
-@pytest.mark.parametrize("text", [
-    "«We will not back down», said Nasrallah.",
-    "\"We will not back down,\" said Nasrallah.",
-    "“We will not back down,” said Nasrallah.",
-    "Nasrallah said: “We will not back down.”",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«We will not back down», said Nasrallah.",
+        '"We will not back down," said Nasrallah.',
+        "“We will not back down,” said Nasrallah.",
+        "Nasrallah said: “We will not back down.”",
+    ],
+)
 def test_quote_styles_find_the_speaker(who, text):
     document = who(text)
     quote = _quote(document, "We will not back down", direct=True)
@@ -69,7 +81,9 @@ def test_quote_styles_find_the_speaker(who, text):
 
 
 def test_pronoun_speaker_resolves_to_person(who):
-    document = who("Israeli Prime Minister Benjamin Netanyahu spoke on Sunday. “The war will go on,” he said.")
+    document = who(
+        "Israeli Prime Minister Benjamin Netanyahu spoke on Sunday. “The war will go on,” he said."
+    )
     assert _name(document, _quote(document, "The war will go on").speaker) == "Benjamin Netanyahu"
 
 

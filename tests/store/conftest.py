@@ -54,7 +54,10 @@ def _psql(sql: str, database: str = "postgres") -> None:
 
 
 def _ready() -> bool:
-    return shutil.which("pg_isready") is not None and _run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", str(PG_PORT)]).returncode == 0
+    return (
+        shutil.which("pg_isready") is not None
+        and _run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", str(PG_PORT)]).returncode == 0
+    )
 
 
 def _start_postgres() -> str | None:
@@ -204,6 +207,7 @@ def filled(request, tmp_path_factory):
 
 # -- hand-built documents: three articles with known answers for every filter --------------------------------
 
+
 def _span(text: str, part: str, start: int | None = None) -> Span:
     begin = part.index(text) if start is None else start
     return Span(start=begin, end=begin + len(text))
@@ -220,41 +224,109 @@ def moscow_document() -> Document:
     t = MOSCOW_TEXT
     return Document(
         article=Article(
-            id="moscow", url="https://example.org/moscow", source="example.org",
-            title="Hamas official in Russia", published="2024-06-11", language="en", text=t,
+            id="moscow",
+            url="https://example.org/moscow",
+            source="example.org",
+            title="Hamas official in Russia",
+            published="2024-06-11",
+            language="en",
+            text=t,
             captions=[Caption(text="Lavrov in Moscow, 2006.", credit="AFP")],
-            content_hash="a" * 64, warnings=[],
+            content_hash="a" * 64,
+            warnings=[],
         ),
         actors=[
-            Actor(id="A1", name="Mousa Abu Marzouk", type="person", aliases=["Marzouk", "Abu Marzouk"],
-                  country="PSE", sector=["REB"], roles=[Role(title="official", of="A2")],
-                  mentions=[_span("Mousa Abu Marzouk", t), _span("Marzouk", t, t.index("Marzouk asked"))]),
+            Actor(
+                id="A1",
+                name="Mousa Abu Marzouk",
+                type="person",
+                aliases=["Marzouk", "Abu Marzouk"],
+                country="PSE",
+                sector=["REB"],
+                roles=[Role(title="official", of="A2")],
+                mentions=[_span("Mousa Abu Marzouk", t), _span("Marzouk", t, t.index("Marzouk asked"))],
+            ),
             Actor(id="A2", name="Hamas", type="group", country="PSE", mentions=[_span("Hamas", t)]),
-            Actor(id="A3", name="Sergey Lavrov", type="person", aliases=["Lavrov"], country="RUS",
-                  roles=[Role(title="Foreign Minister", of="Russia")],
-                  mentions=[_span("Sergey Lavrov", t), Span(start=0, end=6, part="caption:0")]),
-            Actor(id="A4", name="Russia", type="country", country="RUS", mentions=[_span("Russia", t, t.index("Russia to"))]),
+            Actor(
+                id="A3",
+                name="Sergey Lavrov",
+                type="person",
+                aliases=["Lavrov"],
+                country="RUS",
+                roles=[Role(title="Foreign Minister", of="Russia")],
+                mentions=[_span("Sergey Lavrov", t), Span(start=0, end=6, part="caption:0")],
+            ),
+            Actor(
+                id="A4",
+                name="Russia",
+                type="country",
+                country="RUS",
+                mentions=[_span("Russia", t, t.index("Russia to"))],
+            ),
         ],
         events=[
-            Event(id="E1", type="CONSULT", sources=["A1"], targets=["A3"],
-                  date=DateValue(value="2024-06-10", text="Monday"), place=Place(name="Moscow", country="RUS"),
-                  evidence=[_span("met Russian Foreign Minister Sergey Lavrov in Moscow", t)], confidence=0.9,
-                  rule="consult.met"),
-            Event(id="E2", type="REQUEST", mode="mediation", status="requested", sources=["A1"], targets=["A4"],
-                  date=DateValue(value="2024-06-11", inferred=True),
-                  evidence=[_span("asked Russia to guarantee a cease-fire", t)], confidence=0.6),
-            Event(id="E3", type="RETREAT", status="promised", sources=["A2"], targets=["A4"],
-                  date=DateValue(value="FUTURE_REF"), attribution="A1",
-                  evidence=[_span("We will free the Russian hostages", t)], confidence=0.4),
+            Event(
+                id="E1",
+                type="CONSULT",
+                sources=["A1"],
+                targets=["A3"],
+                date=DateValue(value="2024-06-10", text="Monday"),
+                place=Place(name="Moscow", country="RUS"),
+                evidence=[_span("met Russian Foreign Minister Sergey Lavrov in Moscow", t)],
+                confidence=0.9,
+                rule="consult.met",
+            ),
+            Event(
+                id="E2",
+                type="REQUEST",
+                mode="mediation",
+                status="requested",
+                sources=["A1"],
+                targets=["A4"],
+                date=DateValue(value="2024-06-11", inferred=True),
+                evidence=[_span("asked Russia to guarantee a cease-fire", t)],
+                confidence=0.6,
+            ),
+            Event(
+                id="E3",
+                type="RETREAT",
+                status="promised",
+                sources=["A2"],
+                targets=["A4"],
+                date=DateValue(value="FUTURE_REF"),
+                attribution="A1",
+                evidence=[_span("We will free the Russian hostages", t)],
+                confidence=0.4,
+            ),
         ],
-        quotes=[Quote(id="Q1", speaker="A1", text="We will free the Russian hostages", cue="said",
-                      date=DateValue(value="2024-06-10"),
-                      evidence=_span("We will free the Russian hostages", t))],
-        claims=[Claim(id="C1", text="two Russian citizens are held in Gaza",
-                      quantity=Quantity(value=2, unit="citizen"), attribution="A2",
-                      evidence=_span("two Russian citizens are held in Gaza", t))],
-        timexes=[Timex(start=t.index("Monday"), end=t.index("Monday") + 6, text="Monday", type="DATE",
-                       value="2024-06-10")],
+        quotes=[
+            Quote(
+                id="Q1",
+                speaker="A1",
+                text="We will free the Russian hostages",
+                cue="said",
+                date=DateValue(value="2024-06-10"),
+                evidence=_span("We will free the Russian hostages", t),
+            )
+        ],
+        claims=[
+            Claim(
+                id="C1",
+                text="two Russian citizens are held in Gaza",
+                quantity=Quantity(value=2, unit="citizen"),
+                attribution="A2",
+                evidence=_span("two Russian citizens are held in Gaza", t),
+            )
+        ],
+        timexes=[
+            Timex(
+                start=t.index("Monday"),
+                end=t.index("Monday") + 6,
+                text="Monday",
+                type="DATE",
+                value="2024-06-10",
+            )
+        ],
     )
 
 
@@ -264,15 +336,30 @@ DOHA_TEXT = "Antony Blinken will travel to Doha in March to discuss a truce with
 def doha_document() -> Document:
     t = DOHA_TEXT
     return Document(
-        article=Article(id="doha", url="https://example.org/doha", title="Blinken to visit Doha",
-                        published="2023-02-27", text=t),
+        article=Article(
+            id="doha",
+            url="https://example.org/doha",
+            title="Blinken to visit Doha",
+            published="2023-02-27",
+            text=t,
+        ),
         actors=[
             Actor(id="A1", name="Antony Blinken", type="person", country="USA", sector=["GOV"]),
             Actor(id="A2", name="Qatar", type="country", country="QAT"),
         ],
-        events=[Event(id="E1", type="CONSULT", status="planned", sources=["A1"], targets=["A2"],
-                      date=DateValue(value="2023-03", text="in March"), place=Place(name="Doha", country="QAT"),
-                      evidence=[_span("will travel to Doha in March", t)], confidence=0.7)],
+        events=[
+            Event(
+                id="E1",
+                type="CONSULT",
+                status="planned",
+                sources=["A1"],
+                targets=["A2"],
+                date=DateValue(value="2023-03", text="in March"),
+                place=Place(name="Doha", country="QAT"),
+                evidence=[_span("will travel to Doha in March", t)],
+                confidence=0.7,
+            )
+        ],
         quotes=[Quote(id="Q1", speaker="A1", text="a truce", direct=False, evidence=_span("a truce", t))],
     )
 
@@ -286,8 +373,16 @@ def paris_document() -> Document:
     return Document(
         article=Article(id="paris", text=t, language="fr", warnings=["non-english"]),
         actors=[Actor(id="A1", name="Émile Ölund", type="person", country="FRA")],
-        events=[Event(id="E1", type="PROTEST", sources=["A1"], date=DateValue(value="2022"),
-                      place=Place(name="Paris", country="FRA"), evidence=[_span("protested in Paris", t)])],
+        events=[
+            Event(
+                id="E1",
+                type="PROTEST",
+                sources=["A1"],
+                date=DateValue(value="2022"),
+                place=Place(name="Paris", country="FRA"),
+                evidence=[_span("protested in Paris", t)],
+            )
+        ],
     )
 
 

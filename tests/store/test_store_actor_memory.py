@@ -7,8 +7,10 @@ import pytest
 import tacitus
 from tacitus.contract import ActorType
 
-TEACHES = ("Russia's Deputy Foreign Minister Mikhail Bogdanov met a Hamas delegation in Moscow on Monday. "
-           "The talks covered the hostages held in Gaza.")
+TEACHES = (
+    "Russia's Deputy Foreign Minister Mikhail Bogdanov met a Hamas delegation in Moscow on Monday. "
+    "The talks covered the hostages held in Gaza."
+)
 LATER = "Bogdanov said on Wednesday that the talks with the delegation would continue next month."
 UNRELATED = "Ivanov said on Thursday that the harvest in the region had been poor this year."
 
@@ -63,7 +65,10 @@ def test_actor_profiles_fold_one_actor_across_articles(store, documents):
     assert (profile.articles, profile.first_seen, profile.last_seen) == (2, "2024-06-11", "2024-07-03")
     assert profile.country == "RUS"
     assert "Deputy Foreign Minister (Russia) 2024-06-11…2024-07-03" in profile.roles
-    assert set(profile.article_ids.split("; ")) == {documents["teaches"].article.id, documents["later"].article.id}
+    assert set(profile.article_ids.split("; ")) == {
+        documents["teaches"].article.id,
+        documents["later"].article.id,
+    }
 
 
 def test_actor_profiles_merge_knowledge_base_actors_by_their_entry(store, documents):
@@ -81,7 +86,8 @@ def test_actor_profiles_page_and_filter(store, documents):
     assert everyone[0].articles >= everyone[-1].articles  # most-reported first
     assert len(store.actor_profiles(limit=2)) == 2
     assert [p.name for p in store.actor_profiles(since="2024-07-04")] == [
-        p.name for p in store.actor_profiles(article=documents["unrelated"].article.id)]
+        p.name for p in store.actor_profiles(article=documents["unrelated"].article.id)
+    ]
 
 
 def test_a_memory_coded_actor_teaches_nothing_new(store, documents):
@@ -93,5 +99,6 @@ def test_a_memory_coded_actor_teaches_nothing_new(store, documents):
         from tacitus.store import schema
 
         taught_by = connection.execute(
-            select(schema.actor_facts.c.article_id, func.count()).group_by(schema.actor_facts.c.article_id)).all()
+            select(schema.actor_facts.c.article_id, func.count()).group_by(schema.actor_facts.c.article_id)
+        ).all()
     assert {article for article, _ in taught_by} == {documents["teaches"].article.id}

@@ -3,17 +3,42 @@
 from tacitus.contract import Actor, Article, DateValue, Document, Event, Place, Span
 
 
-def _report(article_id: str, published: str, date: DateValue, *, place="Moscow", names=("Hamas", "Russia"),
-            status="occurred", text="") -> Document:
+def _report(
+    article_id: str,
+    published: str,
+    date: DateValue,
+    *,
+    place="Moscow",
+    names=("Hamas", "Russia"),
+    status="occurred",
+    text="",
+) -> Document:
     body = text or f"Report {article_id}: the delegation met officials. " * 3
     return Document(
-        article=Article(id=article_id, url=f"https://{article_id}.example.com/", source=f"{article_id}.example.com",
-                        title=f"Report {article_id}", published=published, text=body),
-        actors=[Actor(id="A1", name=names[0], type="group", country="PSE"),
-                Actor(id="A2", name=names[1], type="country", country="RUS" if names[1] == "Russia" else "FRA")],
-        events=[Event(id="E1", type="CONSULT", status=status, sources=["A1"], targets=["A2"], date=date,
-                      place=Place(name=place, country="RUS" if place == "Moscow" else "FRA") if place else None,
-                      evidence=[Span(start=0, end=20)])],
+        article=Article(
+            id=article_id,
+            url=f"https://{article_id}.example.com/",
+            source=f"{article_id}.example.com",
+            title=f"Report {article_id}",
+            published=published,
+            text=body,
+        ),
+        actors=[
+            Actor(id="A1", name=names[0], type="group", country="PSE"),
+            Actor(id="A2", name=names[1], type="country", country="RUS" if names[1] == "Russia" else "FRA"),
+        ],
+        events=[
+            Event(
+                id="E1",
+                type="CONSULT",
+                status=status,
+                sources=["A1"],
+                targets=["A2"],
+                date=date,
+                place=Place(name=place, country="RUS" if place == "Moscow" else "FRA") if place else None,
+                evidence=[Span(start=0, end=20)],
+            )
+        ],
     )
 
 
@@ -40,7 +65,11 @@ def test_store_cluster_records_disagreement(store):
 def test_store_far_apart_dates_or_other_actors_start_new_clusters(store):
     store.save(_report("tass", "2024-06-11", DateValue(value="2024-06-10")))
     store.save(_report("later", "2024-07-20", DateValue(value="2024-07-19")))
-    store.save(_report("paris", "2024-06-11", DateValue(value="2024-06-10"), place="Paris", names=("Fatah", "France")))
+    store.save(
+        _report(
+            "paris", "2024-06-11", DateValue(value="2024-06-10"), place="Paris", names=("Fatah", "France")
+        )
+    )
     assert sorted(c.n_sources for c in store.clusters()) == [1, 1, 1]
 
 
@@ -55,7 +84,11 @@ def test_store_cluster_detail_lists_every_report(store):
 
 def test_store_clusters_filters(store):
     store.save(_report("tass", "2024-06-11", DateValue(value="2024-06-10")))
-    store.save(_report("paris", "2024-06-11", DateValue(value="2024-06-10"), place="Paris", names=("Fatah", "France")))
+    store.save(
+        _report(
+            "paris", "2024-06-11", DateValue(value="2024-06-10"), place="Paris", names=("Fatah", "France")
+        )
+    )
     assert [c.place for c in store.clusters(country="FRA")] == ["Paris"]
     assert [c.place for c in store.clusters(actor="hamas")] == ["Moscow"]
     assert store.clusters(type="ASSAULT") == []

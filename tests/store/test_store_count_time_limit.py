@@ -4,8 +4,10 @@ from sqlalchemy import text
 
 from tacitus.api.service import time_limited
 
-SLOW_COUNT = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000000) "
-              "SELECT count(*) FROM n")
+SLOW_COUNT = (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000000) "
+    "SELECT count(*) FROM n"
+)
 
 
 def test_a_count_that_runs_out_of_time_is_stopped_and_says_so(store):

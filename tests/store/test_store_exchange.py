@@ -12,7 +12,10 @@ def test_store_polecat_round_trip(filled):
     assert check_polecat(filled, frame) == 5
     marzouk = frame.set_index("Event ID").loc["moscow-E1"]
     assert (marzouk["Actor Name"], marzouk["Actor Title"], marzouk["Recipient Name Raw"]) == (
-        "Mousa Abu Marzouk", "official", "Sergey Lavrov")
+        "Mousa Abu Marzouk",
+        "official",
+        "Sergey Lavrov",
+    )
     assert marzouk["Story People"] == "Mousa Abu Marzouk; Sergey Lavrov"
 
 

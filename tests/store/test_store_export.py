@@ -67,7 +67,10 @@ def test_store_export_text_format_to_a_binary_stream(filled):
     out = io.BytesIO()
     write_rows(filled.articles(), "jsonl", out)
     assert [json.loads(line)["article_id"] for line in out.getvalue().decode("utf-8").splitlines()] == [
-        "doha", "moscow", "paris"]
+        "doha",
+        "moscow",
+        "paris",
+    ]
 
 
 def test_store_export_unknown_format_is_an_error(filled):

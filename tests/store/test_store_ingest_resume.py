@@ -27,11 +27,31 @@ from tacitus.store.compare import store_records
 pytestmark = pytest.mark.slow
 
 TACITUS = Path(sys.executable).parent / "tacitus"
-PEOPLE = ["Sergey Lavrov", "Antony Blinken", "Wang Yi", "Hakan Fidan", "Mohammed bin Abdulrahman", "Ursula von der Leyen",
-          "Annalena Baerbock", "Josep Borrell", "Recep Tayyip Erdogan", "Emmanuel Macron"]
+PEOPLE = [
+    "Sergey Lavrov",
+    "Antony Blinken",
+    "Wang Yi",
+    "Hakan Fidan",
+    "Mohammed bin Abdulrahman",
+    "Ursula von der Leyen",
+    "Annalena Baerbock",
+    "Josep Borrell",
+    "Recep Tayyip Erdogan",
+    "Emmanuel Macron",
+]
 PLACES = ["Moscow", "Doha", "Cairo", "Ankara", "Brussels", "Beijing", "Paris", "Geneva", "Riyadh", "Istanbul"]
-TOPICS = ["a cease-fire in Gaza", "grain exports", "a prisoner exchange", "sanctions relief", "nuclear talks",
-          "border security", "energy prices", "a new trade agreement", "refugee returns", "the humanitarian corridor"]
+TOPICS = [
+    "a cease-fire in Gaza",
+    "grain exports",
+    "a prisoner exchange",
+    "sanctions relief",
+    "nuclear talks",
+    "border security",
+    "energy prices",
+    "a new trade agreement",
+    "refugee returns",
+    "the humanitarian corridor",
+]
 VERBS = ["met", "called", "criticised", "thanked", "warned", "invited"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
@@ -56,7 +76,9 @@ def corpus(path: Path, stories: int = 24, copies: int = 6) -> list[str]:
     for n, text in enumerate(texts):
         urls.append(f"https://wire.example/{n}")
         lines.append({"id": f"story-{n}", "url": urls[-1], "published": "2024-06-11", "text": text})
-    for n in range(copies):  # syndicated copies of earlier stories: another outlet, a byline, one word changed
+    for n in range(
+        copies
+    ):  # syndicated copies of earlier stories: another outlet, a byline, one word changed
         text = "By Staff Reporter\n" + texts[n * 3].replace(" said ", " stated ", 1)
         urls.append(f"https://outlet.example/copy-{n}")
         lines.append({"id": f"copy-{n}", "url": urls[-1], "published": "2024-06-12", "text": text})
@@ -65,8 +87,12 @@ def corpus(path: Path, stories: int = 24, copies: int = 6) -> list[str]:
 
 
 def ingest(inputs: Path, url: str) -> subprocess.Popen:
-    return subprocess.Popen([str(TACITUS), "ingest", str(inputs), "--db", url, "--save-batch", "4"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [str(TACITUS), "ingest", str(inputs), "--db", url, "--save-batch", "4"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def stored_articles(url: str) -> int:
@@ -109,7 +135,8 @@ def comparable(url: str) -> dict:
         kept["clusters"] = sorted(sorted(group) for group in groups.values())
         f = schema.actor_facts
         kept["actor_facts"] = sorted(
-            (r.article_id, r.actor_id, r.identity, r.fact) for r in connection.execute(select(f)))
+            (r.article_id, r.actor_id, r.identity, r.fact) for r in connection.execute(select(f))
+        )
     return kept
 
 

@@ -35,7 +35,8 @@ def test_store_migrations_build_exactly_the_declared_schema(store):
     engine = create_engine(store.url)
     with engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "include_object": declared_or_trigram})
+            connection, opts={"compare_type": True, "include_object": declared_or_trigram}
+        )
         differences = compare_metadata(context, metadata)
     engine.dispose()
     assert differences == []
@@ -46,7 +47,8 @@ def test_store_migration_makes_the_trigram_indexes_on_postgresql(postgres_urls):
     with Store(postgres_urls["write"]) as store:
         indexes = {
             (index["name"], table)
-            for table in ("actors", "events") for index in inspect(store.engine).get_indexes(table)
+            for table in ("actors", "events")
+            for index in inspect(store.engine).get_indexes(table)
         }
     expected = {**TRIGRAM_INDEXES, **WORD_INDEXES}
     assert {(name, table) for name, (table, _column) in expected.items()} <= indexes
@@ -54,11 +56,22 @@ def test_store_migration_makes_the_trigram_indexes_on_postgresql(postgres_urls):
 
 def test_store_creates_the_indexes_the_filters_use(store):
     engine = create_engine(store.url)
-    indexes = {index["name"] for table in ("events", "actors", "articles") for index in inspect(engine).get_indexes(table)}
+    indexes = {
+        index["name"]
+        for table in ("events", "actors", "articles")
+        for index in inspect(engine).get_indexes(table)
+    }
     engine.dispose()
-    assert {"ix_events_type", "ix_events_date_key_article_id_position", "ix_events_type_date_key",
-            "ix_events_status_date_key", "ix_events_status", "ix_actors_country", "ix_actors_kb_id",
-            "ix_articles_published"} <= indexes
+    assert {
+        "ix_events_type",
+        "ix_events_date_key_article_id_position",
+        "ix_events_type_date_key",
+        "ix_events_status_date_key",
+        "ix_events_status",
+        "ix_actors_country",
+        "ix_actors_kb_id",
+        "ix_articles_published",
+    } <= indexes
 
 
 def test_store_reopening_keeps_the_data(store_url, corpus):
@@ -103,28 +116,44 @@ def test_store_migration_0004_copies_stored_events_actors_into_their_rows(store_
     with engine.begin() as connection:  # a store as 0003 left it, with one article that has one event
         config.attributes["connection"] = connection
         command.upgrade(config, "0003")
-        connection.execute(text(
-            "INSERT INTO articles (id, content_hash, document, ingested_at) VALUES ('a', 'h', '{}', CURRENT_TIMESTAMP)"))
-        connection.execute(text(
-            "INSERT INTO actors (article_id, actor_id, position, name, type, country, kb_id, mentions, search) VALUES "
-            "('a', 'A1', 0, 'Sergey Lavrov', 'person', 'RUS', 'Q1', 1, 'sergey lavrov\nlavrov'), "
-            "('a', 'A2', 1, 'Hamas', 'group', 'PSE', NULL, 1, 'hamas')"))
-        connection.execute(text(
-            "INSERT INTO events (article_id, event_id, position, type, status, date_inferred, confidence) "
-            "VALUES ('a', 'E1', 0, 'CONSULT', 'occurred', false, 0.9), ('a', 'E2', 1, 'PROTEST', 'occurred', false, 0.5)"))
-        connection.execute(text(
-            "INSERT INTO event_actors (article_id, event_id, role, actor_id, position) "
-            "VALUES ('a', 'E1', 'source', 'A1', 0), ('a', 'E1', 'target', 'A2', 0)"))
+        connection.execute(
+            text(
+                "INSERT INTO articles (id, content_hash, document, ingested_at) VALUES ('a', 'h', '{}', CURRENT_TIMESTAMP)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO actors (article_id, actor_id, position, name, type, country, kb_id, mentions, search) VALUES "
+                "('a', 'A1', 0, 'Sergey Lavrov', 'person', 'RUS', 'Q1', 1, 'sergey lavrov\nlavrov'), "
+                "('a', 'A2', 1, 'Hamas', 'group', 'PSE', NULL, 1, 'hamas')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO events (article_id, event_id, position, type, status, date_inferred, confidence) "
+                "VALUES ('a', 'E1', 0, 'CONSULT', 'occurred', false, 0.9), ('a', 'E2', 1, 'PROTEST', 'occurred', false, 0.5)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO event_actors (article_id, event_id, role, actor_id, position) "
+                "VALUES ('a', 'E1', 'source', 'A1', 0), ('a', 'E1', 'target', 'A2', 0)"
+            )
+        )
     engine.dispose()
     with Store(store_url) as store:
         assert store.revision() == HEAD
         with store.engine.connect() as connection:
-            rows = connection.execute(text(
-                "SELECT event_id, source_search, target_search, actor_countries, dyad_pairs FROM events "
-                "ORDER BY event_id")).all()
+            rows = connection.execute(
+                text(
+                    "SELECT event_id, source_search, target_search, actor_countries, dyad_pairs FROM events "
+                    "ORDER BY event_id"
+                )
+            ).all()
         assert [tuple(r) for r in rows] == [
             ("E1", "sergey lavrov\nlavrov\nq1", "hamas", " RUS PSE ", "sergey>hamas lavrov>hamas q1>hamas"),
-            ("E2", None, None, None, None)]
+            ("E2", None, None, None, None),
+        ]
         assert [row.event_id for row in store.events(dyad="Lavrov:Hamas")] == ["E1"]
         assert store.events(dyad="Hamas:Lavrov") == []
         assert [row.event_id for row in store.events(actor="lavrov")] == ["E1"]

@@ -36,7 +36,10 @@ def test_store_same_body_and_id_under_other_urls_keeps_every_url(store, corpus):
     assert [r.status for r in results] == ["stored", "copy", "copy", "duplicate"]
     [row] = store.articles()
     assert row.sources.split("; ") == [
-        "https://example.org/moscow", "https://mirror1.example.net/moscow", "https://mirror2.example.net/moscow"]
+        "https://example.org/moscow",
+        "https://mirror1.example.net/moscow",
+        "https://mirror2.example.net/moscow",
+    ]
 
 
 def test_store_same_body_without_url_is_a_duplicate(store, corpus):
@@ -49,7 +52,11 @@ def test_store_same_body_without_url_is_a_duplicate(store, corpus):
 def test_store_duplicate_by_url_with_changed_text(store, corpus):
     store.save(corpus[0])
     edited = corpus[0].model_copy(deep=True)
-    edited.article.id, edited.article.text, edited.article.content_hash = "moscow-2", "Updated text.", "b" * 64
+    edited.article.id, edited.article.text, edited.article.content_hash = (
+        "moscow-2",
+        "Updated text.",
+        "b" * 64,
+    )
     assert store.save(edited) == SaveResult("moscow", "duplicate")
 
 
@@ -72,9 +79,13 @@ def test_store_unique_constraints_hold_without_the_pre_check(store, corpus):
     store.save(corpus[0])
     engine = create_engine(store.url)
     with pytest.raises(Exception, match="(?i)unique|duplicate"), engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO articles (id, content_hash, document, ingested_at) "
-            "VALUES ('other', :hash, '{}', CURRENT_TIMESTAMP)"), {"hash": "a" * 64})
+        connection.execute(
+            text(
+                "INSERT INTO articles (id, content_hash, document, ingested_at) "
+                "VALUES ('other', :hash, '{}', CURRENT_TIMESTAMP)"
+            ),
+            {"hash": "a" * 64},
+        )
     engine.dispose()
 
 
@@ -122,7 +133,11 @@ def test_store_batched_save_many_stores_what_one_by_one_saves_store(store, corpu
     again = corpus[0].model_copy(deep=True)
     results = store.save_many([corpus[0], again, corpus[1], corpus[2]], batch_size=4)
     assert [(r.article_id, r.status) for r in results] == [
-        ("moscow", "stored"), ("moscow", "duplicate"), ("doha", "stored"), ("paris", "stored")]
+        ("moscow", "stored"),
+        ("moscow", "duplicate"),
+        ("doha", "stored"),
+        ("paris", "stored"),
+    ]
     assert store.document("doha") == corpus[1]
     assert store.stats()["events"] == sum(len(d.events) for d in corpus)
     assert store.failures() == []
@@ -139,15 +154,31 @@ def test_store_record_failure_is_listed(store):
     store.record_failure("broken.html", "truncated HTML")
     store.record_failure("empty.txt", "empty file")
     failures = store.failures()
-    assert [(f.source, f.reason) for f in failures] == [("broken.html", "truncated HTML"), ("empty.txt", "empty file")]
+    assert [(f.source, f.reason) for f in failures] == [
+        ("broken.html", "truncated HTML"),
+        ("empty.txt", "empty file"),
+    ]
     assert failures[0].failed_at.endswith("+00:00")
 
 
 def test_store_stats_counts_every_table(filled):
     assert filled.stats() == {
-        "articles": 3, "actors": 7, "events": 5, "event_actors": 9, "quotes": 2, "claims": 1, "timexes": 1,
-        "failures": 0, "actor_identities": 7, "actor_facts": 5, "actor_fact_keys": 8,
-        "story_sources": 3, "story_signatures": 1, "story_bands": 32, "event_clusters": 5, "cluster_members": 5,
+        "articles": 3,
+        "actors": 7,
+        "events": 5,
+        "event_actors": 9,
+        "quotes": 2,
+        "claims": 1,
+        "timexes": 1,
+        "failures": 0,
+        "actor_identities": 7,
+        "actor_facts": 5,
+        "actor_fact_keys": 8,
+        "story_sources": 3,
+        "story_signatures": 1,
+        "story_bands": 32,
+        "event_clusters": 5,
+        "cluster_members": 5,
     }
 
 

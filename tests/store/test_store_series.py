@@ -23,14 +23,17 @@ def test_store_series_any_status_is_zero_filled_between_first_and_last_month(fil
     assert series.left_out == {"undated": 1, "dated less precisely than a month": 1}
 
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    ({"by": "year", "status": "any"}, [("2022", 1), ("2023", 1), ("2024", 2)]),
-    ({"by": "year", "status": "any", "dyad": "marzouk:russia"}, [("2024", 1)]),
-    ({"by": "day", "status": "any", "actor": "lavrov"}, [("2024-06-10", 1)]),
-    ({"by": "year", "status": "planned", "country": "QAT"}, [("2023", 1)]),
-    ({"by": "year", "status": "any", "quad": "material_conflict"}, [("2022", 1)]),
-    ({"by": "week", "status": "any", "min_confidence": 0.5}, [("2024-W24", 2)]),
-])
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"by": "year", "status": "any"}, [("2022", 1), ("2023", 1), ("2024", 2)]),
+        ({"by": "year", "status": "any", "dyad": "marzouk:russia"}, [("2024", 1)]),
+        ({"by": "day", "status": "any", "actor": "lavrov"}, [("2024-06-10", 1)]),
+        ({"by": "year", "status": "planned", "country": "QAT"}, [("2023", 1)]),
+        ({"by": "year", "status": "any", "quad": "material_conflict"}, [("2022", 1)]),
+        ({"by": "week", "status": "any", "min_confidence": 0.5}, [("2024-W24", 2)]),
+    ],
+)
 def test_store_series_filters(filled, filters, expected):
     assert counts(filled.series(**filters)) == expected
 

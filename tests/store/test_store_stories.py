@@ -10,12 +10,15 @@ OTHER = (Path(__file__).parents[1] / "fixtures" / "ingest" / "scraped.txt").read
 
 
 def _document(article_id: str, url: str, text: str, *, events: bool = True) -> Document:
-    actors = [Actor(id="A1", name="Hamas", type="group", country="PSE"),
-              Actor(id="A2", name="Russia", type="country", country="RUS")]
+    actors = [
+        Actor(id="A1", name="Hamas", type="group", country="PSE"),
+        Actor(id="A2", name="Russia", type="country", country="RUS"),
+    ]
     found = [Event(id="E1", type="CONSULT", sources=["A1"], targets=["A2"], evidence=[Span(start=0, end=10)])]
     return Document(
         article=Article(id=article_id, url=url, source=url.split("/")[2], published="2024-06-12", text=text),
-        actors=actors if events else [], events=found if events else [],
+        actors=actors if events else [],
+        events=found if events else [],
     )
 
 
@@ -53,9 +56,15 @@ def test_store_copy_found_after_reopening_the_store(store_url):
     with Store(store_url) as first:
         first.save(_document("wire", "https://wire.example.com/a", BODY))
     with Store(store_url) as second:
-        assert second.save(_document("courier", "https://courier.example.org/b", _syndicated(BODY))).status == "copy"
+        assert (
+            second.save(_document("courier", "https://courier.example.org/b", _syndicated(BODY))).status
+            == "copy"
+        )
 
 
 def test_store_short_bodies_are_never_called_copies(store):
     store.save(_document("one", "https://a.example.com/1", "Talks resumed.", events=False))
-    assert store.save(_document("two", "https://b.example.com/2", "Talks resumed today.", events=False)).status == "stored"
+    assert (
+        store.save(_document("two", "https://b.example.com/2", "Talks resumed today.", events=False)).status
+        == "stored"
+    )

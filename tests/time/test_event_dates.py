@@ -31,7 +31,11 @@ def _date_of(text: str, trigger: str, **kwargs):
     [
         ("Hamas released three hostages in November.", "released", "2023-11"),
         ("The March meeting followed a visit by the delegation.", "meeting", "2024-03"),
-        ("After a meeting in Moscow on Monday night, he vowed to free the hostages.", "meeting", "2024-06-10TNI"),
+        (
+            "After a meeting in Moscow on Monday night, he vowed to free the hostages.",
+            "meeting",
+            "2024-06-10TNI",
+        ),
         ("Marzouk said on Tuesday that Russia should be a guarantor of the deal.", "guarantor", "2024-06-11"),
         ("Marzouk said on Tuesday that Russia should be a guarantor of the deal.", "said", "2024-06-11"),
         ("Ushakov told reporters on Monday that a date has been agreed.", "agreed", "2024-06-10"),

@@ -35,4 +35,4 @@ def test_meantime_reader_finds_every_article(shared_dir):
     assert all(article.dct is not None for article in articles)
     for article in articles:
         for gold in article.gold:
-            assert article.text[gold.start:gold.end] == gold.text
+            assert article.text[gold.start : gold.end] == gold.text

@@ -46,7 +46,7 @@ def test_sample_every_on_tuesday_is_publication_day(sample_timexes):
 def test_sample_in_march_and_the_march_meeting_are_march_2024(sample_timexes, sample_text):
     march = [t for t in sample_timexes if t.text == "March"]
     assert [t.value for t in march] == ["2024-03", "2024-03"]
-    assert any(sample_text[t.start:t.start + len("March meeting")] == "March meeting" for t in march)
+    assert any(sample_text[t.start : t.start + len("March meeting")] == "March meeting" for t in march)
 
 
 def test_sample_monday_night_is_a_time(sample_timexes):
@@ -68,4 +68,4 @@ def test_sample_false_positive_is_not_tagged(sample_timexes, sample_text, words)
 
 def test_sample_offsets_index_the_text(sample_timexes, sample_text):
     for timex in sample_timexes:
-        assert sample_text[timex.start:timex.end] == timex.text
+        assert sample_text[timex.start : timex.end] == timex.text

@@ -13,8 +13,16 @@ from tacitus.store import Store
 from tests.web.cluster_reports import cluster_reports
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 TOKEN = "browser-token"
 
 
@@ -37,7 +45,9 @@ def base_url(web_store_url):
 @pytest.fixture(scope="session")
 def browser():
     if not os.access(CHROMIUM, os.X_OK):
-        pytest.skip(f"{CHROMIUM} not found: run tests/web/install-browser.sh (as root) to install Debian's Chromium")
+        pytest.skip(
+            f"{CHROMIUM} not found: run tests/web/install-browser.sh (as root) to install Debian's Chromium"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -48,7 +58,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = browser.new_context(
+        base_url=base_url, viewport={"width": 1280, "height": 900}, accept_downloads=True
+    )
     page = context.new_page()
     page.set_default_timeout(45_000)  # generous: a shared, loaded CI machine can take seconds per page
     yield page

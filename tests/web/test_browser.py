@@ -95,8 +95,11 @@ def test_search_box_finds_an_actor(page, sample_document):
 
 def test_submit_an_article_from_the_browser(page):
     page.goto("/submit")
-    page.fill("textarea[name=text]", "Turkish President Recep Tayyip Erdogan hosted Iranian Foreign Minister Abbas "
-                                     "Araghchi in Ankara on Monday. The two sides discussed trade.")
+    page.fill(
+        "textarea[name=text]",
+        "Turkish President Recep Tayyip Erdogan hosted Iranian Foreign Minister Abbas "
+        "Araghchi in Ankara on Monday. The two sides discussed trade.",
+    )
     page.fill("input[name=published]", "2024-06-11")
     page.fill("input[name=token]", TOKEN)
     page.click("form.submit button")
@@ -106,9 +109,11 @@ def test_submit_an_article_from_the_browser(page):
 
 
 def test_script_in_an_article_shows_as_text(page, web_store_url):
-    text = "Officials met in Geneva. <script>window.pwned = true</script><img src=x onerror=\"window.pwned=1\">"
+    text = 'Officials met in Geneva. <script>window.pwned = true</script><img src=x onerror="window.pwned=1">'
     with Store(web_store_url) as store:
-        article_id = store.save(Document(article=Article(id="script-test", title="<b>bold?</b>", text=text))).article_id
+        article_id = store.save(
+            Document(article=Article(id="script-test", title="<b>bold?</b>", text=text))
+        ).article_id
     page.goto(f"/articles/{article_id}")
     assert page.evaluate("window.pwned") is None
     expect(page.locator(".text").first).to_contain_text("<script>window.pwned = true</script>")
@@ -126,7 +131,9 @@ def test_cluster_page_puts_the_reports_side_by_side(page):
     page.goto("/clusters")
     # The hand-coded meeting is the Moscow cluster that more than one outlet reported.
     reported_twice = page.locator("td.n-sources", has_text=re.compile(r"^\s*([2-9]|\d\d+)\s*$"))
-    page.locator("table.clusters tr", has_text="Moscow").filter(has=reported_twice).first.locator("a").first.click()
+    page.locator("table.clusters tr", has_text="Moscow").filter(has=reported_twice).first.locator(
+        "a"
+    ).first.click()
     reports = page.locator(".report")
     expect(reports.filter(has_text="tass.example.ru")).to_have_count(1)
     expect(reports.filter(has_text="June 10")).to_have_count(1)

@@ -20,7 +20,9 @@ def client(tmp_path_factory) -> TestClient:
     url = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'tacitus.db'}"
     with Store(url) as store:
         store.save(coded_document())
-        store.save(Document(article=Article(id="xss", title="<i>t</i>", text="A <script>alert(1)</script> B")))
+        store.save(
+            Document(article=Article(id="xss", title="<i>t</i>", text="A <script>alert(1)</script> B"))
+        )
         for document in cluster_reports():
             store.save(document)
     return TestClient(create_app(url))
@@ -41,16 +43,41 @@ def test_segments_drop_spans_outside_the_text():
 
 
 def _row(event_id, type_, date):
-    return EventRow(article_id="a", event_id=event_id, type=type_, mode=None, context=None, status="occurred",
-                    date=date, date_text=None, source_ids=None, source_names=None, source_countries=None,
-                    target_ids=None, target_names=None, target_countries=None, place=None, place_country=None,
-                    lat=None, lon=None, attribution=None, confidence=0.5, evidence=None, rule=None,
-                    published="2024-06-11")
+    return EventRow(
+        article_id="a",
+        event_id=event_id,
+        type=type_,
+        mode=None,
+        context=None,
+        status="occurred",
+        date=date,
+        date_text=None,
+        source_ids=None,
+        source_names=None,
+        source_countries=None,
+        target_ids=None,
+        target_names=None,
+        target_countries=None,
+        place=None,
+        place_country=None,
+        lat=None,
+        lon=None,
+        attribution=None,
+        confidence=0.5,
+        evidence=None,
+        rule=None,
+        published="2024-06-11",
+    )
 
 
 def test_timeline_has_a_row_per_type_and_dots_in_date_order():
-    chart = charts.timeline([_row("E1", "CONSULT", "2024-01-05"), _row("E2", "ACCUSE", "2024-06-01"),
-                             _row("E3", "CONSULT", "PAST_REF")])
+    chart = charts.timeline(
+        [
+            _row("E1", "CONSULT", "2024-01-05"),
+            _row("E2", "ACCUSE", "2024-06-01"),
+            _row("E3", "CONSULT", "PAST_REF"),
+        ]
+    )
     assert [t for t, _ in chart.rows] == ["ACCUSE", "CONSULT"]
     xs = {d.href.rsplit("/", 1)[1]: d.x for d in chart.dots}
     assert xs["E1"] < xs["E2"] <= xs["E3"]  # PAST_REF falls back to the article's date
@@ -58,7 +85,9 @@ def test_timeline_has_a_row_per_type_and_dots_in_date_order():
 
 def test_map_places_use_coordinates_or_the_country():
     rows = [_row("E1", "CONSULT", None), _row("E2", "CONSULT", None)]
-    rows[0] = rows[0].__class__(**{**rows[0].__dict__, "place": "Moscow", "place_country": "RUS", "lat": 55.7, "lon": 37.6})
+    rows[0] = rows[0].__class__(
+        **{**rows[0].__dict__, "place": "Moscow", "place_country": "RUS", "lat": 55.7, "lon": 37.6}
+    )
     rows[1] = rows[1].__class__(**{**rows[1].__dict__, "place": "Egypt", "place_country": "EGY"})
     points, per_country = charts.places(rows)
     assert per_country == {"RUS": 1, "EGY": 1}
@@ -77,7 +106,9 @@ def test_article_text_and_title_are_escaped(client):
 def test_events_page_lists_events_with_their_sentence(client):
     html = client.get("/", params={"article": CODED_ID}).text
     assert "CONSULT" in html and "Sergey Lavrov" in html
-    assert "<mark>Russian Foreign Minister Sergey Lavrov met Hamas leaders in Moscow on Monday.</mark>" in html
+    assert (
+        "<mark>Russian Foreign Minister Sergey Lavrov met Hamas leaders in Moscow on Monday.</mark>" in html
+    )
 
 
 def test_events_page_reports_bad_filters_with_422(client):
@@ -87,9 +118,23 @@ def test_events_page_reports_bad_filters_with_422(client):
     assert "country" in response.text
 
 
-@pytest.mark.parametrize("path", ["/", "/articles", f"/articles/{CODED_ID}", "/actors", "/actors/Q150851",
-                                  "/actors/hamas", f"/events/{CODED_ID}/E1", f"/quotes/{CODED_ID}/Q1",
-                                  f"/claims/{CODED_ID}/C1", "/map", "/search?q=lavrov", "/submit"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/articles",
+        f"/articles/{CODED_ID}",
+        "/actors",
+        "/actors/Q150851",
+        "/actors/hamas",
+        f"/events/{CODED_ID}/E1",
+        f"/quotes/{CODED_ID}/Q1",
+        f"/claims/{CODED_ID}/C1",
+        "/map",
+        "/search?q=lavrov",
+        "/submit",
+    ],
+)
 def test_every_page_renders(client, path):
     response = client.get(path)
     assert response.status_code == 200
@@ -97,7 +142,9 @@ def test_every_page_renders(client, path):
 
 
 def test_every_asset_is_local(client):
-    html = "".join(client.get(path).text for path in ["/", f"/articles/{CODED_ID}", "/map", "/actors/Q150851"])
+    html = "".join(
+        client.get(path).text for path in ["/", f"/articles/{CODED_ID}", "/map", "/actors/Q150851"]
+    )
     assert "https://" not in html.replace('href="https://', "")  # no CDN scripts, styles or fonts
     assert client.get("/static/app.js").status_code == 200
 

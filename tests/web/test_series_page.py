@@ -21,12 +21,22 @@ def _series_row(period: str, events: int):
 
 
 def test_series_chart_keeps_a_slot_for_empty_periods_and_labels_readably():
-    rows = [_series_row(f"2024-{m:02d}", n) for m, n in zip(range(1, 13), [3, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 1], strict=True)]
+    rows = [
+        _series_row(f"2024-{m:02d}", n)
+        for m, n in zip(range(1, 13), [3, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 1], strict=True)
+    ]
     chart = charts.series_chart(rows, lambda row: f"/?since={row.period}", max_labels=6)
     assert [b.count for b in chart.bars] == [3, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 1]
     assert chart.bars[1].height == 0 and chart.bars[3].height > chart.bars[0].height
     assert [label for label, _ in chart.y_ticks] == ["0", "2", "4", "6", "8"]
-    assert [label for label, _ in chart.x_ticks] == ["2024-01", "2024-03", "2024-05", "2024-07", "2024-09", "2024-11"]
+    assert [label for label, _ in chart.x_ticks] == [
+        "2024-01",
+        "2024-03",
+        "2024-05",
+        "2024-07",
+        "2024-09",
+        "2024-11",
+    ]
     assert charts.series_chart([], lambda row: "") is None
 
 
@@ -58,8 +68,10 @@ def test_series_chart_shows_and_its_csv_link_returns_the_same_counts(page):
     chart = page.locator("svg.series-chart")
     expect(chart).to_be_visible()
     bars = page.locator("svg.series-chart rect.bar")
-    shown = {bars.nth(i).get_attribute("data-period"): int(bars.nth(i).get_attribute("data-count"))
-             for i in range(bars.count())}
+    shown = {
+        bars.nth(i).get_attribute("data-period"): int(bars.nth(i).get_attribute("data-count"))
+        for i in range(bars.count())
+    }
     assert shown and sum(shown.values()) > 0 and 0 in shown.values()  # empty months are drawn as empty slots
     expect(page.locator("#series-note")).to_contain_text("status=occurred")
     response = page.request.get(page.locator("#series-csv").get_attribute("href"))
@@ -74,5 +86,3 @@ def test_series_bar_links_to_its_events(page):
     page.locator("svg.series-chart a", has=page.locator(f"rect[data-period='{period}']")).click()
     expect(page).to_have_url(re.compile(f"since={period}&until={period}"))
     expect(page.locator("#total")).to_have_text(str(count))
-
-

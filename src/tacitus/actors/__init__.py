@@ -17,7 +17,14 @@ from tacitus.actors.resolve import build_clusters, to_actors
 from tacitus.analysis import Analysis
 from tacitus.contract import Actor, Document
 
-__all__ = ["KnowledgeBase", "actor_at", "annotate", "find_actors", "load_knowledge_base", "use_extra_knowledge"]
+__all__ = [
+    "KnowledgeBase",
+    "actor_at",
+    "annotate",
+    "find_actors",
+    "load_knowledge_base",
+    "use_extra_knowledge",
+]
 
 _EXTRA: tuple[Path, ...] = ()
 

@@ -16,15 +16,27 @@ from tacitus.contract import ActorType
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _SUBJECT = {"nsubj", "nsubjpass"}
 DESCRIPTIONS: dict[str, set[ActorType]] = {
-    "country": {ActorType.COUNTRY}, "nation": {ActorType.COUNTRY}, "kingdom": {ActorType.COUNTRY},
-    "republic": {ActorType.COUNTRY}, "emirate": {ActorType.COUNTRY},
-    "group": {ActorType.GROUP, ActorType.ORGANIZATION}, "movement": {ActorType.GROUP},
-    "faction": {ActorType.GROUP}, "militia": {ActorType.GROUP}, "organization": {ActorType.ORGANIZATION,
-                                                                                ActorType.GROUP},
-    "organisation": {ActorType.ORGANIZATION, ActorType.GROUP}, "party": {ActorType.GROUP},
-    "outlet": {ActorType.MEDIA}, "newspaper": {ActorType.MEDIA}, "broadcaster": {ActorType.MEDIA},
-    "agency": {ActorType.MEDIA, ActorType.ORGANIZATION}, "network": {ActorType.MEDIA}, "paper": {ActorType.MEDIA},
-    "publication": {ActorType.MEDIA}, "alliance": {ActorType.ORGANIZATION}, "bloc": {ActorType.ORGANIZATION},
+    "country": {ActorType.COUNTRY},
+    "nation": {ActorType.COUNTRY},
+    "kingdom": {ActorType.COUNTRY},
+    "republic": {ActorType.COUNTRY},
+    "emirate": {ActorType.COUNTRY},
+    "group": {ActorType.GROUP, ActorType.ORGANIZATION},
+    "movement": {ActorType.GROUP},
+    "faction": {ActorType.GROUP},
+    "militia": {ActorType.GROUP},
+    "organization": {ActorType.ORGANIZATION, ActorType.GROUP},
+    "organisation": {ActorType.ORGANIZATION, ActorType.GROUP},
+    "party": {ActorType.GROUP},
+    "outlet": {ActorType.MEDIA},
+    "newspaper": {ActorType.MEDIA},
+    "broadcaster": {ActorType.MEDIA},
+    "agency": {ActorType.MEDIA, ActorType.ORGANIZATION},
+    "network": {ActorType.MEDIA},
+    "paper": {ActorType.MEDIA},
+    "publication": {ActorType.MEDIA},
+    "alliance": {ActorType.ORGANIZATION},
+    "bloc": {ActorType.ORGANIZATION},
 }
 WINDOW = 4  # sentences back
 
@@ -79,17 +91,23 @@ def _sentence_index(doc: Doc) -> dict[int, int]:
 
 def _antecedent(doc: Doc, token: Token, owners, sentence_of, kinds, regions) -> Cluster | None:
     here = sentence_of[token.i]
-    candidates = [(start, end, c) for start, end, c in owners if end <= token.i and c.kind in kinds
-                  and here - sentence_of[start] <= WINDOW and _in_region(c, regions)]
+    candidates = [
+        (start, end, c)
+        for start, end, c in owners
+        if end <= token.i
+        and c.kind in kinds
+        and here - sentence_of[start] <= WINDOW
+        and _in_region(c, regions)
+    ]
     if not candidates:
         return None
     same = [item for item in candidates if sentence_of[item[0]] == here]
     if same:
-        subjects = [item for item in same if doc[item[0]:item[1]].root.dep_ in _SUBJECT]
+        subjects = [item for item in same if doc[item[0] : item[1]].root.dep_ in _SUBJECT]
         return (subjects or same)[-1][2]
     latest = max(sentence_of[item[0]] for item in candidates)
     previous = [item for item in candidates if sentence_of[item[0]] == latest]
-    subjects = [item for item in previous if doc[item[0]:item[1]].root.dep_ in _SUBJECT]
+    subjects = [item for item in previous if doc[item[0] : item[1]].root.dep_ in _SUBJECT]
     return (subjects or previous)[0][2]
 
 
@@ -102,8 +120,39 @@ def _in_region(cluster: Cluster, regions: tuple[str, ...]) -> bool:
     return bool(hits) or not mentions_region
 
 
-_ALL_REGIONS = {"eurasia", "europe", "asia", "africa", "middle east", "gulf", "arab", "balkan", "baltic", "nordic",
-                "scandinavian", "caucasus", "pacific", "caribbean", "latin america", "americas", "central asia",
-                "east asia", "south asia", "southeast asia", "north africa", "west africa", "east africa",
-                "southern africa", "central africa", "sahel", "maghreb", "mediterranean", "andean", "persian",
-                "western", "himalayan", "alpine", "oceania"}
+_ALL_REGIONS = {
+    "eurasia",
+    "europe",
+    "asia",
+    "africa",
+    "middle east",
+    "gulf",
+    "arab",
+    "balkan",
+    "baltic",
+    "nordic",
+    "scandinavian",
+    "caucasus",
+    "pacific",
+    "caribbean",
+    "latin america",
+    "americas",
+    "central asia",
+    "east asia",
+    "south asia",
+    "southeast asia",
+    "north africa",
+    "west africa",
+    "east africa",
+    "southern africa",
+    "central africa",
+    "sahel",
+    "maghreb",
+    "mediterranean",
+    "andean",
+    "persian",
+    "western",
+    "himalayan",
+    "alpine",
+    "oceania",
+}

@@ -21,8 +21,34 @@ from tacitus.errors import ConfigError
 
 DATA_DIR = Path(__file__).parent / "data"
 ACTOR_FILES = ("organizations.yaml", "groups.yaml", "media.yaml", "people.yaml", "places.yaml")
-SECTORS = frozenset({"GOV", "MIL", "REB", "PTY", "OPP", "MED", "CVL", "IGO", "NGO", "BUS", "JUD", "LEG", "COP",
-                     "SPY", "REL", "EDU", "HLH", "ELI", "LAB", "AGR", "REF", "CRM", "UAF", "IMG"})
+SECTORS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "REB",
+        "PTY",
+        "OPP",
+        "MED",
+        "CVL",
+        "IGO",
+        "NGO",
+        "BUS",
+        "JUD",
+        "LEG",
+        "COP",
+        "SPY",
+        "REL",
+        "EDU",
+        "HLH",
+        "ELI",
+        "LAB",
+        "AGR",
+        "REF",
+        "CRM",
+        "UAF",
+        "IMG",
+    }
+)
 _CODE = re.compile(r"^[A-Z]{3}$")
 _ENTRY_KEYS = {"id", "name", "type", "country", "sector", "aliases", "roles", "confirm", "region"}
 _ROLE_KEYS = {"title", "of", "since", "until"}
@@ -145,7 +171,9 @@ def parse_entry(raw: object, where: str) -> Entry:
     try:
         kind = ActorType(raw["type"])
     except ValueError:
-        raise ConfigError(f"{where}: type '{raw['type']}' is not one of {[t.value for t in ActorType]}") from None
+        raise ConfigError(
+            f"{where}: type '{raw['type']}' is not one of {[t.value for t in ActorType]}"
+        ) from None
     country = raw.get("country")
     if country is not None and (not isinstance(country, str) or not _CODE.match(country)):
         raise ConfigError(f"{where}: country {country!r} is not an ISO 3166-1 alpha-3 code such as RUS")
@@ -156,11 +184,17 @@ def parse_entry(raw: object, where: str) -> Entry:
     roles = raw.get("roles", [])
     if not isinstance(roles, list):
         raise ConfigError(f"{where}: 'roles' must be a list of {{title, of, since, until}}")
-    return Entry(id=raw["id"], name=raw["name"], type=kind, country=country, sector=tuple(sector),
-                 aliases=tuple(_string_list(raw.get("aliases", []), where, "aliases")),
-                 roles=tuple(_parse_role(role, f"{where}: roles[{i}]") for i, role in enumerate(roles)),
-                 confirm=bool(raw.get("confirm", False)),
-                 region=tuple(_string_list(raw.get("region", []), where, "region")))
+    return Entry(
+        id=raw["id"],
+        name=raw["name"],
+        type=kind,
+        country=country,
+        sector=tuple(sector),
+        aliases=tuple(_string_list(raw.get("aliases", []), where, "aliases")),
+        roles=tuple(_parse_role(role, f"{where}: roles[{i}]") for i, role in enumerate(roles)),
+        confirm=bool(raw.get("confirm", False)),
+        region=tuple(_string_list(raw.get("region", []), where, "region")),
+    )
 
 
 def _parse_role(raw: object, where: str) -> KBRole:
@@ -177,7 +211,9 @@ def _parse_role(raw: object, where: str) -> KBRole:
             date.fromisoformat(str(value))
         except ValueError:
             raise ConfigError(f"{where}: '{key}' {value!r} is not an ISO date (YYYY-MM-DD)") from None
-    return KBRole(title=raw["title"], of=raw.get("of"), since=_text(raw.get("since")), until=_text(raw.get("until")))
+    return KBRole(
+        title=raw["title"], of=raw.get("of"), since=_text(raw.get("since")), until=_text(raw.get("until"))
+    )
 
 
 def _text(value: object) -> str | None:
@@ -199,9 +235,17 @@ def _load_countries(kb: KnowledgeBase, path: Path) -> None:
         if not _CODE.match(str(code)) or not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
             raise ConfigError(f"{where}: expected CODE: {{name: ..., demonyms: [...], capital: ...}}")
         aliases = _string_list(raw.get("aliases", []), where, "aliases")
-        kb.add(Entry(id=code, name=raw["name"], type=ActorType.COUNTRY, country=code, aliases=tuple(aliases),
-                     confirm=bool(raw.get("confirm", False)),
-                     region=tuple(_string_list(raw.get("region", []), where, "region"))))
+        kb.add(
+            Entry(
+                id=code,
+                name=raw["name"],
+                type=ActorType.COUNTRY,
+                country=code,
+                aliases=tuple(aliases),
+                confirm=bool(raw.get("confirm", False)),
+                region=tuple(_string_list(raw.get("region", []), where, "region")),
+            )
+        )
         for demonym in _string_list(raw.get("demonyms", []), where, "demonyms"):
             kb.demonyms.setdefault(demonym, code)
         capitals = [raw["capital"]] if isinstance(raw.get("capital"), str) else []
@@ -218,9 +262,11 @@ def _load_titles(path: Path) -> TitleLexicon:
     for code, words in data["sectors"].items():
         for word in _string_list(words, f"{path}: sectors.{code}", "words"):
             sector_of.setdefault(word, code)
-    return TitleLexicon(sector_of=sector_of,
-                        inherit=frozenset(_string_list(data.get("inherit", []), str(path), "inherit")),
-                        media_nouns=frozenset(_string_list(data.get("media_nouns", []), str(path), "media_nouns")))
+    return TitleLexicon(
+        sector_of=sector_of,
+        inherit=frozenset(_string_list(data.get("inherit", []), str(path), "inherit")),
+        media_nouns=frozenset(_string_list(data.get("media_nouns", []), str(path), "media_nouns")),
+    )
 
 
 def all_names(kb: KnowledgeBase) -> Iterable[tuple[str, str]]:

@@ -42,7 +42,9 @@ def name_identity(name: str) -> str:
 
 def lone_surnames(actor: Actor) -> set[str]:
     """One-word names ("Bogdanov") an actor goes by: the keys a remembered full name may answer to."""
-    return {key[0] for key in (name_key(n) for n in [actor.name, *actor.aliases] if _is_name(n)) if len(key) == 1}
+    return {
+        key[0] for key in (name_key(n) for n in [actor.name, *actor.aliases] if _is_name(n)) if len(key) == 1
+    }
 
 
 def lookup_keys(actor: Actor) -> set[tuple[str, ...]]:
@@ -68,11 +70,20 @@ def learn(document: Document, identities: dict[str, str] | None = None) -> list[
         if not (actor.country or actor.sector or actor.roles):
             continue
         roles = tuple((role.title, _name_of(document, role.of)) for role in actor.roles)
-        facts.append(ActorFact(
-            name=actor.name, type=actor.type, aliases=tuple(a for a in actor.aliases if _is_name(a)),
-            country=actor.country, sector=tuple(actor.sector), roles=roles, seen=seen, article=document.article.id,
-            affiliations=tuple(_name_of(document, a) or a for a in actor.affiliations),
-            identity=identities.get(actor.id) or name_identity(actor.name)))
+        facts.append(
+            ActorFact(
+                name=actor.name,
+                type=actor.type,
+                aliases=tuple(a for a in actor.aliases if _is_name(a)),
+                country=actor.country,
+                sector=tuple(actor.sector),
+                roles=roles,
+                seen=seen,
+                article=document.article.id,
+                affiliations=tuple(_name_of(document, a) or a for a in actor.affiliations),
+                identity=identities.get(actor.id) or name_identity(actor.name),
+            )
+        )
     return facts
 
 
@@ -106,7 +117,9 @@ def identify(document: Document, facts: Iterable[ActorFact]) -> dict[str, str]:
             identities[actor.id] = f"kb:{actor.kb_id}"
             continue
         fact = best_fact(actor, facts, published) if needs_memory(actor) else None
-        identities[actor.id] = (fact.identity or name_identity(fact.name)) if fact else name_identity(actor.name)
+        identities[actor.id] = (
+            (fact.identity or name_identity(fact.name)) if fact else name_identity(actor.name)
+        )
     return identities
 
 
@@ -127,7 +140,9 @@ def _same_actor(actor: Actor, fact: ActorFact, facts: list[ActorFact]) -> bool:
     if not lone:
         return False
     surname = lone[0]
-    carriers = {f.name for f in facts if any(k[-1:] == surname for k in map(name_key, [f.name, *f.aliases]) if k)}
+    carriers = {
+        f.name for f in facts if any(k[-1:] == surname for k in map(name_key, [f.name, *f.aliases]) if k)
+    }
     return len(carriers) == 1 and any(k[-1:] == surname for k in known if k)
 
 

@@ -18,9 +18,11 @@ from spacy.util import filter_spans
 from tacitus.actors.kb import KnowledgeBase
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"}
-_AGENCIES = r"(?:AFP|AP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?|Shutterstock|Bloomberg|Pool|POOL|Sputnik|" \
-            r"SPUTNIK|TASS|Anadolu|ANADOLU|Xinhua|NurPhoto|SOPA Images|LightRocket|ZUMA(?: Press)?|Alamy|" \
-            r"Kremlin|KREMLIN|UPI|AAP|dpa|DPA|Imago|IMAGO)"
+_AGENCIES = (
+    r"(?:AFP|AP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?|Shutterstock|Bloomberg|Pool|POOL|Sputnik|"
+    r"SPUTNIK|TASS|Anadolu|ANADOLU|Xinhua|NurPhoto|SOPA Images|LightRocket|ZUMA(?: Press)?|Alamy|"
+    r"Kremlin|KREMLIN|UPI|AAP|dpa|DPA|Imago|IMAGO)"
+)
 _CREDIT = re.compile(
     rf"(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*[ \t]*/[ \t]*{_AGENCIES}"
     rf"|{_AGENCIES}[ \t]*/[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)"
@@ -28,7 +30,8 @@ _CREDIT = re.compile(
     r"|\bvia[ \t]+(?:Getty Images|AP|Reuters|AFP|Shutterstock|EPA|Pool)\b"
     r"|\bGetty Images\b|\bShutterstock\b|\bAP Photo\b[^\n)]*"
     r"|(?m:^[ \t]*(?:Photo|Image|Picture|Credit|Photograph)s?[ \t]*(?:by|:)[^\n]*$)"
-    r"|\((?:Photo|Image|Credit|Photograph)[^)\n]*\)")
+    r"|\((?:Photo|Image|Credit|Photograph)[^)\n]*\)"
+)
 
 
 @dataclass
@@ -139,13 +142,25 @@ def _untagged_speakers(doc: Doc, covered: set[int], masked: set[int]) -> list[Me
     """A capitalised proper noun the tagger left out that says something ("Bogdanov said") names a person."""
     found = []
     for token in doc:
-        if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.is_title and token.head.lemma_ in _SAY
-                and token.i not in covered and token.i not in masked and not token.ent_type_):
+        if (
+            token.dep_ == "nsubj"
+            and token.pos_ == "PROPN"
+            and token.is_title
+            and token.head.lemma_ in _SAY
+            and token.i not in covered
+            and token.i not in masked
+            and not token.ent_type_
+        ):
             start = token.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-                    and doc[start - 1].is_title and start - 1 not in covered:
+            while (
+                start > 0
+                and doc[start - 1].dep_ == "compound"
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].is_title
+                and start - 1 not in covered
+            ):
                 start -= 1
-            found.append(Mention(start, token.i + 1, doc[start:token.i + 1].text, "SUBJECT"))
+            found.append(Mention(start, token.i + 1, doc[start : token.i + 1].text, "SUBJECT"))
     return found
 
 
@@ -159,7 +174,7 @@ def _confirmed(doc: Doc, start: int, end: int) -> bool:
 def _kb_mention(span) -> Mention:
     label, key = span.label_, span.kb_id_
     start = span.start + 1 if span[0].lower_ == "the" and len(span) > 1 else span.start
-    text = span.doc[start:span.end].text
+    text = span.doc[start : span.end].text
     if label == "METONYM":
         return Mention(start, span.end, text, label, metonym_of=key)
     return Mention(start, span.end, text, "KB", kb_id=key)
@@ -171,10 +186,16 @@ def _is_name_run(tokens: list[Token]) -> bool:
 
 def _trim(start: int, end: int, doc: Doc) -> tuple[int, int]:
     """Drop a leading article and trailing possessives, punctuation and whitespace from an entity."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an") or doc[start].is_space or doc[start].is_punct
+    ):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
-                           or doc[end - 1].text in ("'s", "’s")):
+    while end > start and (
+        doc[end - 1].is_space
+        or doc[end - 1].is_punct
+        or doc[end - 1].tag_ == "POS"
+        or doc[end - 1].text in ("'s", "’s")
+    ):
         end -= 1
     return start, end
 
@@ -202,5 +223,8 @@ def is_metonymic(token: Token) -> bool:
 def is_shouted(mention: Mention) -> bool:
     """An all-capitals personal or place name outside the knowledge base: a credit or a heading, not prose."""
     letters = [c for c in mention.text if c.isalpha()]
-    return (mention.label in ("PERSON", "GPE", "NORP", "SPLIT") and len(letters) >= 4
-            and all(c.isupper() for c in letters))
+    return (
+        mention.label in ("PERSON", "GPE", "NORP", "SPLIT")
+        and len(letters) >= 4
+        and all(c.isupper() for c in letters)
+    )

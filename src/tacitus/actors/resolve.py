@@ -22,10 +22,28 @@ from tacitus.actors.recognise import Mention, find_mentions, is_metonymic, is_sh
 from tacitus.actors.roles import RoleFinding, affiliation_after, is_title_word, roles_for
 from tacitus.contract import Actor, ActorType, Role, Span
 
-_LABEL_TYPE = {"PERSON": ActorType.PERSON, "ORG": ActorType.ORGANIZATION, "GPE": ActorType.PLACE,
-               "LOC": ActorType.PLACE, "FAC": ActorType.PLACE, "NORP": ActorType.GROUP,
-               "SUBJECT": ActorType.PERSON}
-_PERSONISH = {"PERSON", "SUBJECT", "GPE", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "SPLIT", "NORP", "FAC", "LOC"}
+_LABEL_TYPE = {
+    "PERSON": ActorType.PERSON,
+    "ORG": ActorType.ORGANIZATION,
+    "GPE": ActorType.PLACE,
+    "LOC": ActorType.PLACE,
+    "FAC": ActorType.PLACE,
+    "NORP": ActorType.GROUP,
+    "SUBJECT": ActorType.PERSON,
+}
+_PERSONISH = {
+    "PERSON",
+    "SUBJECT",
+    "GPE",
+    "ORG",
+    "WORK_OF_ART",
+    "PRODUCT",
+    "EVENT",
+    "SPLIT",
+    "NORP",
+    "FAC",
+    "LOC",
+}
 
 
 @dataclass
@@ -103,7 +121,7 @@ def _keep(doc: Doc, mention: Mention, kb: KnowledgeBase) -> bool:
         return False
     if mention.label == "NORP":
         return False  # demonyms and adjectives ("Russian", "Eurasian") code roles, they are not actors
-    tokens = doc[mention.start:mention.end]
+    tokens = doc[mention.start : mention.end]
     if not any(t.pos_ == "PROPN" for t in tokens):
         return False  # "Radical Palestinian" tagged ORG: no proper noun, no name
     # "Russian", "British Defence" tagged as names: demonyms and title words only, the start of a title
@@ -120,7 +138,7 @@ def _may_have_role(mention: Mention, kb: KnowledgeBase) -> bool:
 
 def _cluster_key(doc, mention, kb, person_keys, roles) -> str:
     if mention.metonym_of:
-        root = doc[mention.start:mention.end].root
+        root = doc[mention.start : mention.end].root
         return mention.metonym_of if is_metonymic(root) else f"place:{mention.text}"
     if mention.kb_id:
         return mention.kb_id
@@ -141,9 +159,9 @@ def _cluster_key(doc, mention, kb, person_keys, roles) -> str:
 def _person_match(key: tuple[str, ...], person_keys: list[tuple[tuple[str, ...], str]]) -> str | None:
     """A person whose name ends with these words ("Marzouk" → "Mousa Abu Marzouk"), the latest one first."""
     for known, cluster_key in reversed(person_keys):
-        if known == key or (len(key) < len(known) and known[-len(key):] == key):
+        if known == key or (len(key) < len(known) and known[-len(key) :] == key):
             return cluster_key
-        if len(known) < len(key) and key[-len(known):] == known and len(known) > 1:
+        if len(known) < len(key) and key[-len(known) :] == known and len(known) > 1:
             return cluster_key
     return None
 
@@ -154,7 +172,7 @@ def _vote(doc: Doc, cluster: Cluster, mention: Mention, roles: list[RoleFinding]
         cluster.votes[kind] += 1
     for role in roles:
         cluster.votes[ActorType.MEDIA if role.media else ActorType.PERSON] += 3
-    root = doc[mention.start:mention.end].root
+    root = doc[mention.start : mention.end].root
     # "Kozlov, Lobanov and Trufanov": a name listed with persons is a person
     for other in [root.head, *root.children]:
         if other.dep_ == "conj" or root.dep_ == "conj":
@@ -213,8 +231,14 @@ def actor_fields(cluster: Cluster, kb: KnowledgeBase, published: date | None) ->
             if role.active(published):
                 roles.append((role.title, role.of, role.since, role.until))
     for finding in cluster.roles:
-        roles.append((finding.title, finding.of_entry or (finding.of_mention.text if finding.of_mention else None),
-                      None, None))
+        roles.append(
+            (
+                finding.title,
+                finding.of_entry or (finding.of_mention.text if finding.of_mention else None),
+                None,
+                None,
+            )
+        )
         if country is None and finding.country:
             country = finding.country
         if not entry:
@@ -222,8 +246,14 @@ def actor_fields(cluster: Cluster, kb: KnowledgeBase, published: date | None) ->
     unique: dict[tuple[str, str | None], tuple] = {}
     for role in roles:  # the knowledge base's dated role first, the text's same role dropped
         unique.setdefault((role[0].lower(), role[1]), role)
-    return {"name": name, "aliases": aliases, "country": country, "sector": sector,
-            "roles": list(unique.values()), "kb_id": entry.id if entry else None}
+    return {
+        "name": name,
+        "aliases": aliases,
+        "country": country,
+        "sector": sector,
+        "roles": list(unique.values()),
+        "kb_id": entry.id if entry else None,
+    }
 
 
 def to_actors(doc: Doc, clusters: list[Cluster], kb: KnowledgeBase, published: date | None) -> list[Actor]:
@@ -238,21 +268,39 @@ def to_actors(doc: Doc, clusters: list[Cluster], kb: KnowledgeBase, published: d
             id_of_mention[mention.start] = actor_id
     for index, cluster in enumerate(clusters, start=1):
         fields = actor_fields(cluster, kb, published)
-        roles = [Role(title=title, of=id_of_entry.get(of, _entry_name(kb, of)) if of else None, since=since,
-                      until=until) for title, of, since, until in fields["roles"]]
+        roles = [
+            Role(
+                title=title,
+                of=id_of_entry.get(of, _entry_name(kb, of)) if of else None,
+                since=since,
+                until=until,
+            )
+            for title, of, since, until in fields["roles"]
+        ]
         affiliations = [id_of_entry[m.kb_id] for m in cluster.affiliations if m.kb_id in id_of_entry]
         for finding in cluster.roles:
             target = id_of_entry.get(finding.of_entry or "") or (
-                id_of_mention.get(finding.of_mention.start) if finding.of_mention else None)
+                id_of_mention.get(finding.of_mention.start) if finding.of_mention else None
+            )
             entry = kb.entries.get(finding.of_entry or "")
             if target and (entry is None or entry.type != ActorType.COUNTRY):
                 affiliations.append(target)
         spans = [(m.start, m.end) for m in cluster.mentions] + cluster.extra
         mentions = [_span(doc, start, end) for start, end in sorted(set(spans))]
-        actors.append(Actor(id=f"A{index}", name=fields["name"], type=cluster.kind, aliases=fields["aliases"],
-                            country=fields["country"], sector=fields["sector"], roles=roles,
-                            affiliations=list(dict.fromkeys(a for a in affiliations if a != f"A{index}")),
-                            kb_id=fields["kb_id"], mentions=mentions))
+        actors.append(
+            Actor(
+                id=f"A{index}",
+                name=fields["name"],
+                type=cluster.kind,
+                aliases=fields["aliases"],
+                country=fields["country"],
+                sector=fields["sector"],
+                roles=roles,
+                affiliations=list(dict.fromkeys(a for a in affiliations if a != f"A{index}")),
+                kb_id=fields["kb_id"],
+                mentions=mentions,
+            )
+        )
     return actors
 
 

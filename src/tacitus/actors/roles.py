@@ -17,15 +17,75 @@ from tacitus.actors.kb import KnowledgeBase, TitleLexicon
 from tacitus.actors.recognise import Mention
 from tacitus.contract import ActorType
 
-_MODIFIERS = {"senior", "junior", "former", "top", "acting", "deputy", "chief", "state", "foreign", "presidential", "veteran",
-              "exiled", "assistant", "vice", "first", "special", "interim", "then", "government", "news", "media",
-              "public", "military", "defense", "defence", "interior", "finance", "economy", "security", "national",
-              "prime", "foreign-affairs", "political", "bureau", "spokesman", "high-ranking", "high", "ranking",
-              "longtime", "retired", "outgoing", "incoming", "newly", "elected", "appointed", "opposition", "party",
-              "army", "police", "intelligence", "health", "justice", "trade", "energy", "ministry", "affairs"}
+_MODIFIERS = {
+    "senior",
+    "junior",
+    "former",
+    "top",
+    "acting",
+    "deputy",
+    "chief",
+    "state",
+    "foreign",
+    "presidential",
+    "veteran",
+    "exiled",
+    "assistant",
+    "vice",
+    "first",
+    "special",
+    "interim",
+    "then",
+    "government",
+    "news",
+    "media",
+    "public",
+    "military",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "economy",
+    "security",
+    "national",
+    "prime",
+    "foreign-affairs",
+    "political",
+    "bureau",
+    "spokesman",
+    "high-ranking",
+    "high",
+    "ranking",
+    "longtime",
+    "retired",
+    "outgoing",
+    "incoming",
+    "newly",
+    "elected",
+    "appointed",
+    "opposition",
+    "party",
+    "army",
+    "police",
+    "intelligence",
+    "health",
+    "justice",
+    "trade",
+    "energy",
+    "ministry",
+    "affairs",
+}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-_HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head", "command": "commander",
-               "direct": "director", "oversee": "head", "represent": "representative"}
+_HEAD_VERBS = {
+    "head": "head",
+    "lead": "leader",
+    "chair": "chair",
+    "run": "head",
+    "command": "commander",
+    "direct": "director",
+    "oversee": "head",
+    "represent": "representative",
+}
 
 
 @dataclass
@@ -56,7 +116,9 @@ def is_title_word(word: str, kb: KnowledgeBase) -> bool:
     return word.lower() in _vocabulary(kb.titles)
 
 
-def roles_for(doc: Doc, mention: Mention, mention_at: dict[int, Mention], kb: KnowledgeBase) -> list[RoleFinding]:
+def roles_for(
+    doc: Doc, mention: Mention, mention_at: dict[int, Mention], kb: KnowledgeBase
+) -> list[RoleFinding]:
     """Every role the text gives this name mention (premodifier, appositive, relative clause)."""
     found = []
     premod = _premodifier_items(doc, mention, mention_at, kb)
@@ -86,7 +148,7 @@ def affiliation_after(doc: Doc, mention: Mention, mention_at: dict[int, Mention]
 
 
 def _head(doc: Doc, mention: Mention) -> Token:
-    span = doc[mention.start:mention.end]
+    span = doc[mention.start : mention.end]
     return span.root
 
 
@@ -107,8 +169,13 @@ def _premodifier_items(doc: Doc, mention: Mention, mention_at: dict[int, Mention
         title_word = lower in vocabulary or (token.is_title and kb.demonym(token.text))
         if title_word or token.text in _POSSESSIVE or lower in ("to", "of", "-", "based", "for"):
             items.append(token)
-        elif (token.text == "," and not comma_used and not items and i > sentence_start
-              and doc[i - 1].lower_ in vocabulary):
+        elif (
+            token.text == ","
+            and not comma_used
+            and not items
+            and i > sentence_start
+            and doc[i - 1].lower_ in vocabulary
+        ):
             comma_used = True  # "Hamas chief, Khaled Meshaal"
         else:
             break
@@ -129,8 +196,11 @@ def _subtree_items(doc: Doc, root: Token, mention_at: dict[int, Mention], kb: Kn
         if other is not None:
             items.append(other)
             seen.update(range(other.start, other.end))
-        elif (not token.is_punct or token.text in _POSSESSIVE or token.text == "-") and \
-                token.lower_ not in ("a", "an", "the"):
+        elif (not token.is_punct or token.text in _POSSESSIVE or token.text == "-") and token.lower_ not in (
+            "a",
+            "an",
+            "the",
+        ):
             items.append(token)
     return items
 
@@ -145,7 +215,7 @@ def _interpret(items: list, kb: KnowledgeBase) -> RoleFinding | None:
     previous = None
     for index, item in enumerate(items):
         if isinstance(item, Mention):
-            following = items[index + 1:index + 3]
+            following = items[index + 1 : index + 3]
             based = any(isinstance(t, Token) and t.lower_ == "based" for t in following)
             after_prep = isinstance(previous, Token) and previous.lower_ in ("to", "for")
             if title_tokens and after_prep:
@@ -233,5 +303,10 @@ def _relative_clause_role(doc: Doc, verb: Token, mention_at: dict[int, Mention],
     code = of.metonym_of or (entry.country if entry else None)
     if entry and entry.type == ActorType.COUNTRY:
         return RoleFinding(title=title, of_entry=entry.id, country=code, sector=["GOV"])
-    return RoleFinding(title=title, of_entry=entry.id if entry else None, of_mention=None if entry else of,
-                       country=code, sector=list(entry.sector) if entry else [])
+    return RoleFinding(
+        title=title,
+        of_entry=entry.id if entry else None,
+        of_mention=None if entry else of,
+        country=code,
+        sector=list(entry.sector) if entry else [],
+    )

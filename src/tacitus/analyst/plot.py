@@ -10,7 +10,9 @@ MEASURES = {"events": "Events", "goldstein_total": "Goldstein total", "goldstein
 PERIOD_NAMES = {"day": "Day", "week": "Week (ISO, starting Monday)", "month": "Month", "year": "Year"}
 
 
-def plot_series(series: Series, path: str | Path, *, measure: str = "events", title: str | None = None) -> Path:
+def plot_series(
+    series: Series, path: str | Path, *, measure: str = "events", title: str | None = None
+) -> Path:
     """Draw one bar per period (zero periods included) and write it; the format follows the suffix."""
     path = Path(path)
     if path.suffix.lower() not in (".png", ".svg"):
@@ -30,14 +32,17 @@ def plot_series(series: Series, path: str | Path, *, measure: str = "events", ti
     colours = ["#b23a48" if v < 0 else "#2f6690" for v in values]
     axes.bar(frame["start"], values, width=width, align="edge", color=colours)
     axes.set_xlabel(PERIOD_NAMES[series.by])
-    axes.set_ylabel(f"{MEASURES[measure]} per {series.by}" + (" (event records)" if measure == "events" else ""))
+    axes.set_ylabel(
+        f"{MEASURES[measure]} per {series.by}" + (" (event records)" if measure == "events" else "")
+    )
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
     axes.xaxis.set_major_locator(locator)
     span_days = (frame["start"].max() - frame["start"].min()).days
     if series.by in ("month", "week", "day") and span_days < 3 * 366:
         # every label says its year, so a chart that starts in October is not read as the following year's
-        axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y" if series.by == "day" and span_days < 90
-                                                            else "%b\n%Y"))
+        axes.xaxis.set_major_formatter(
+            mdates.DateFormatter("%d %b\n%Y" if series.by == "day" and span_days < 90 else "%b\n%Y")
+        )
     else:
         axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     if measure == "events":
@@ -46,8 +51,12 @@ def plot_series(series: Series, path: str | Path, *, measure: str = "events", ti
         axes.axhline(0, color="#444", linewidth=0.8)
     axes.grid(axis="y", alpha=0.3)
     axes.spines[["top", "right"]].set_visible(False)
-    filters = ", ".join(f"{k}={':'.join(v) if isinstance(v, tuple) else v}" for k, v in series.filters.items())
-    axes.set_title(title or f"Tacitus events per {series.by}" + (f" ({filters})" if filters else ""), fontsize=11)
+    filters = ", ".join(
+        f"{k}={':'.join(v) if isinstance(v, tuple) else v}" for k, v in series.filters.items()
+    )
+    axes.set_title(
+        title or f"Tacitus events per {series.by}" + (f" ({filters})" if filters else ""), fontsize=11
+    )
     figure.savefig(path)
     plt.close(figure)
     return path

@@ -22,7 +22,14 @@ def scaled(row: EventRow) -> ScaledEventRow:
     try:
         scale = scale_of(row.type, row.mode)
     except KeyError:
-        return ScaledEventRow(**asdict(row), quad=None, quad_class=None, cameo_code=None, cameo_root=None,
-                              goldstein=None)
-    return ScaledEventRow(**asdict(row), quad=scale.quad, quad_class=scale.quad_class, cameo_code=scale.cameo_code,
-                          cameo_root=scale.cameo_root, goldstein=scale.goldstein)
+        return ScaledEventRow(
+            **asdict(row), quad=None, quad_class=None, cameo_code=None, cameo_root=None, goldstein=None
+        )
+    return ScaledEventRow(
+        **asdict(row),
+        quad=scale.quad,
+        quad_class=scale.quad_class,
+        cameo_code=scale.cameo_code,
+        cameo_root=scale.cameo_root,
+        goldstein=scale.goldstein,
+    )

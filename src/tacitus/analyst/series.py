@@ -60,8 +60,10 @@ class Series:
     def describe(self) -> str:
         """One line saying what was counted, with which filters, and what was left out and why."""
         applied = ", ".join(f"{k}={_show(v)}" for k, v in self.filters.items() if v is not None) or "none"
-        line = (f"counting {UNIT_DESCRIPTIONS[self.unit]} per {self.by}; filters: {applied}; "
-                f"{self.total} event(s) in {len(self.rows)} period(s)")
+        line = (
+            f"counting {UNIT_DESCRIPTIONS[self.unit]} per {self.by}; filters: {applied}; "
+            f"{self.total} event(s) in {len(self.rows)} period(s)"
+        )
         if any(self.left_out.values()):
             line += "; left out: " + ", ".join(f"{n} {why}" for why, n in self.left_out.items() if n)
         return line
@@ -70,7 +72,9 @@ class Series:
         """The rows as a pandas DataFrame, `start` as a datetime column."""
         import pandas as pd
 
-        frame = pd.DataFrame([asdict(row) for row in self.rows], columns=[f for f in SeriesRow.__dataclass_fields__])
+        frame = pd.DataFrame(
+            [asdict(row) for row in self.rows], columns=[f for f in SeriesRow.__dataclass_fields__]
+        )
         frame["start"] = pd.to_datetime(frame["start"])
         return frame
 
@@ -98,7 +102,10 @@ def precision_and_day(value: str | None) -> tuple[str, date] | None:
 
 
 FITS = {  # which date precisions can be placed in a period of each size
-    "day": {"day"}, "week": {"day", "week"}, "month": {"day", "month"}, "year": {"day", "week", "month", "year"},
+    "day": {"day"},
+    "week": {"day", "week"},
+    "month": {"day", "month"},
+    "year": {"day", "week", "month", "year"},
 }
 
 
@@ -129,7 +136,9 @@ def period_label(start: date, by: str) -> str:
     return {"day": start.isoformat(), "month": start.isoformat()[:7], "year": str(start.year)}[by]
 
 
-def compute(rows: Iterable[EventRow], by: str = "month", unit: str = "record", filters: dict | None = None) -> Series:
+def compute(
+    rows: Iterable[EventRow], by: str = "month", unit: str = "record", filters: dict | None = None
+) -> Series:
     """Count `rows` (already filtered by the store) per period, zero-filled between the first and last period."""
     if by not in PERIODS:
         raise ValueError(f"by {by!r}: use one of {', '.join(PERIODS)}")
@@ -166,7 +175,10 @@ def _row(start: date, by: str, events: list) -> SeriesRow:
     values = [e.goldstein for e in events if e.goldstein is not None]
     quads = {name: sum(1 for e in events if e.quad == name) for name in QUADS.values()}
     return SeriesRow(
-        period=period_label(start, by), start=start.isoformat(), events=len(events),
-        goldstein_total=round(sum(values), 3), goldstein_mean=round(sum(values) / len(values), 3) if values else None,
+        period=period_label(start, by),
+        start=start.isoformat(),
+        events=len(events),
+        goldstein_total=round(sum(values), 3),
+        goldstein_mean=round(sum(values) / len(values), 3) if values else None,
         **quads,
     )

@@ -29,7 +29,9 @@ class Settings:
     max_body: int = DEFAULT_MAX_BODY
 
 
-def create_app(store_url: str | None, *, api_token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+def create_app(
+    store_url: str | None, *, api_token: str | None = None, max_body: int = DEFAULT_MAX_BODY
+) -> FastAPI:
     """The API and the web UI over the store at `store_url` (None: $TACITUS_DB, else ./tacitus.db)."""
     from tacitus.api.router import router as api_router
     from tacitus.store import Store
@@ -47,8 +49,8 @@ def create_app(store_url: str | None, *, api_token: str | None = None, max_body:
         title="Tacitus",
         version=__version__,
         description="Political events, actors, quotes and claims extracted from news articles, each with the "
-                    "sentence it was read from. Lists accept `format=csv|jsonl|parquet` for exports. "
-                    "`POST /api/articles` needs the API token (`Authorization: Bearer <token>`).",
+        "sentence it was read from. Lists accept `format=csv|jsonl|parquet` for exports. "
+        "`POST /api/articles` needs the API token (`Authorization: Bearer <token>`).",
     )
     app.state.settings = settings
     app.state.store = Store(store_url)
@@ -60,9 +62,13 @@ def create_app(store_url: str | None, *, api_token: str | None = None, max_body:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, error: RequestValidationError):
         """422 with one readable line per bad parameter besides FastAPI's structured detail."""
-        problems = [f"{'.'.join(str(p) for p in e['loc'] if p not in ('query', 'body'))}: {e['msg']}"
-                    for e in error.errors()]
-        return JSONResponse({"message": "; ".join(problems), "detail": _plain(error.errors())}, status_code=422)
+        problems = [
+            f"{'.'.join(str(p) for p in e['loc'] if p not in ('query', 'body'))}: {e['msg']}"
+            for e in error.errors()
+        ]
+        return JSONResponse(
+            {"message": "; ".join(problems), "detail": _plain(error.errors())}, status_code=422
+        )
 
     @app.exception_handler(StoreError)
     async def _store_down(request: Request, error: StoreError):
@@ -76,7 +82,9 @@ def _plain(errors) -> list[dict]:
     return [{**e, "ctx": {k: str(v) for k, v in e["ctx"].items()}} if "ctx" in e else e for e in errors]
 
 
-def serve(db_url: str | None, host: str = "127.0.0.1", port: int = 8000, *, api_token: str | None = None) -> None:
+def serve(
+    db_url: str | None, host: str = "127.0.0.1", port: int = 8000, *, api_token: str | None = None
+) -> None:
     """Run the app with uvicorn until interrupted (what `tacitus serve` calls)."""
     import uvicorn
 

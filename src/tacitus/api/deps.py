@@ -37,5 +37,8 @@ def check_token(expected: str | None, given: str | None) -> None:
     if not expected:
         raise HTTPException(403, "this server is read-only: start it with an API token to allow submissions")
     if not given or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise HTTPException(401, "missing or wrong API token (send 'Authorization: Bearer <token>')",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "missing or wrong API token (send 'Authorization: Bearer <token>')",
+            headers={"WWW-Authenticate": "Bearer"},
+        )

@@ -14,7 +14,9 @@ from tacitus.contract import Actor, Article, Claim, Event, Quote
 from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, ClusterMember, ClusterRow, EventRow, QuoteRow
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-MAX_TEXT = 1_000_000  # characters of one submitted article (the request-size limit is in bytes, see limits.py)
+MAX_TEXT = (
+    1_000_000  # characters of one submitted article (the request-size limit is in bytes, see limits.py)
+)
 
 # Free text in a query parameter: bounded, and without NUL (PostgreSQL rejects it in text values).
 Text = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00]*$")]
@@ -26,7 +28,9 @@ class Strict(BaseModel):
 
 class EventPage(Strict):
     total: int = Field(description="Rows matching the filters, before limit and offset (counted up to 1,000)")
-    total_exact: bool = Field(True, description="False when more than 1,000 rows match: total is then 1,000, a lower bound")
+    total_exact: bool = Field(
+        True, description="False when more than 1,000 rows match: total is then 1,000, a lower bound"
+    )
     limit: int | None
     offset: int
     items: list[EventRow]
@@ -82,11 +86,20 @@ class ClaimPage(Strict):
 class ArticleIn(Strict):
     """An article to extract: its text or HTML, or a URL to fetch (give one of `text` and `url`, or both)."""
 
-    text: str | None = Field(default=None, max_length=MAX_TEXT, description="Plain text or HTML of the article")
-    url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$",
-                            description="The article's address: fetched when `text` is absent")
-    published: str | None = Field(default=None, pattern=ISO_DATE,
-                                  description="Publication date (YYYY-MM-DD); anchors 'Monday', 'last week'…")
+    text: str | None = Field(
+        default=None, max_length=MAX_TEXT, description="Plain text or HTML of the article"
+    )
+    url: str | None = Field(
+        default=None,
+        max_length=2000,
+        pattern=r"^https?://\S+$",
+        description="The article's address: fetched when `text` is absent",
+    )
+    published: str | None = Field(
+        default=None,
+        pattern=ISO_DATE,
+        description="Publication date (YYYY-MM-DD); anchors 'Monday', 'last week'…",
+    )
 
 
 class SubmitResult(Strict):

@@ -80,11 +80,13 @@ def engine_of(store) -> Engine:
 
 # -- shared conditions ---------------------------------------------------------------------------------------
 
+
 def _actor_match(actor_id_column, article_id_column, value: str):
     """An actor reference (id, actor key, or part of a name or alias) used by the item in that article."""
     ac = schema.actors.alias("named")  # an alias: the outer query may join `actors` itself
     named = select(literal(1)).where(
-        ac.c.article_id == article_id_column, ac.c.actor_id == actor_id_column,
+        ac.c.article_id == article_id_column,
+        ac.c.actor_id == actor_id_column,
         or_(ac.c.kb_id == value, like(ac.c.search, value)),
     )
     return or_(actor_id_column == value, exists(named))
@@ -117,15 +119,19 @@ def _paged(base: Select, order: list, query: ListQuery) -> Select:
     return paged
 
 
-def count_matches(conn: Connection, base: Select, limit: int | None = None,
-                  milliseconds: float | None = None) -> int | None:
+def count_matches(
+    conn: Connection, base: Select, limit: int | None = None, milliseconds: float | None = None
+) -> int | None:
     """How many rows `base` selects, counting no further than `limit` + 1 (more than `limit` means "limit+");
     None when counting takes longer than COUNT_TIME_MS (a broad substring filter on a large store), as
     Datasette does: the page is still served, with a lower bound for its total."""
     limit = COUNT_LIMIT if limit is None else limit
     bounded = base.with_only_columns(literal(1), maintain_column_froms=True).limit(limit + 1).subquery()
-    return time_limited(conn, select(func.count()).select_from(bounded),
-                        COUNT_TIME_MS if milliseconds is None else milliseconds)
+    return time_limited(
+        conn,
+        select(func.count()).select_from(bounded),
+        COUNT_TIME_MS if milliseconds is None else milliseconds,
+    )
 
 
 def time_limited(conn: Connection, statement, milliseconds: int):
@@ -186,6 +192,7 @@ def _event_order(column, query: ListQuery) -> list:
 
 # -- events --------------------------------------------------------------------------------------------------
 
+
 def events(conn: Connection, query: ListQuery) -> Page:
     e, a = schema.events, schema.articles
     conditions = []
@@ -210,8 +217,14 @@ def events(conn: Connection, query: ListQuery) -> Page:
     if query.q:
         conditions.append(or_(like(e.c.evidence, query.q), like(e.c.type, query.q), like(e.c.place, query.q)))
     conditions += _date_range(e.c.date_key, query)
-    column = {"date": e.c.date_key, "type": e.c.type, "status": e.c.status, "confidence": e.c.confidence,
-              "published": a.c.published, "article": e.c.article_id}[query.sort if query.sort in EVENT_SORTS else "date"]
+    column = {
+        "date": e.c.date_key,
+        "type": e.c.type,
+        "status": e.c.status,
+        "confidence": e.c.confidence,
+        "published": a.c.published,
+        "article": e.c.article_id,
+    }[query.sort if query.sort in EVENT_SORTS else "date"]
     # Every condition is on `events` alone (its actors are copied into it), so neither the count nor the page
     # joins another table unless the sort needs the article's date. The page is chosen on the keys, then its
     # whole rows are joined to it, in one statement: sorting narrow rows to skip most of them is much cheaper
@@ -232,7 +245,11 @@ def events(conn: Connection, query: ListQuery) -> Page:
     # On the last page the count is known without counting; otherwise counting gets what the page left of the
     # time budget.
     left = COUNT_TIME_MS - (time.perf_counter() - started) * 1000
-    total = query.offset + len(found) if known else (count_matches(conn, keyed, milliseconds=left) if left >= 2 else None)
+    total = (
+        query.offset + len(found)
+        if known
+        else (count_matches(conn, keyed, milliseconds=left) if left >= 2 else None)
+    )
     return _page(total, query.offset, event_rows(conn, found) if found else [], known=known)
 
 
@@ -249,7 +266,10 @@ def _pairs_superset(conn: Connection, table, pairs: set[tuple[str, str]]):
     `article_id IN (…) AND event_id IN (…)`, which its primary key serves."""
     if conn.dialect.name == "postgresql":
         return tuple_(table.c.article_id, table.c.event_id).in_(sorted(pairs))
-    return and_(table.c.article_id.in_(sorted({a for a, _ in pairs})), table.c.event_id.in_(sorted({e for _, e in pairs})))
+    return and_(
+        table.c.article_id.in_(sorted({a for a, _ in pairs})),
+        table.c.event_id.in_(sorted({e for _, e in pairs})),
+    )
 
 
 def event_rows(conn: Connection, found) -> list[EventRow]:
@@ -259,16 +279,33 @@ def event_rows(conn: Connection, found) -> list[EventRow]:
     for r in found:
         parties = links.get((r.article_id, r.event_id), {})
         sources, targets = parties.get("source", []), parties.get("target", [])
-        rows.append(EventRow(
-            article_id=r.article_id, event_id=r.event_id, type=r.type, mode=r.mode, context=r.context,
-            status=r.status, date=r.date_value, date_text=r.date_text,
-            source_ids=join(p[0] for p in sources), source_names=join(p[1] for p in sources),
-            source_countries=join(dict.fromkeys(p[2] for p in sources if p[2])),
-            target_ids=join(p[0] for p in targets), target_names=join(p[1] for p in targets),
-            target_countries=join(dict.fromkeys(p[2] for p in targets if p[2])),
-            place=r.place, place_country=r.place_country, lat=r.lat, lon=r.lon, attribution=r.attribution,
-            confidence=r.confidence, evidence=r.evidence, rule=r.rule, published=r.published,
-        ))
+        rows.append(
+            EventRow(
+                article_id=r.article_id,
+                event_id=r.event_id,
+                type=r.type,
+                mode=r.mode,
+                context=r.context,
+                status=r.status,
+                date=r.date_value,
+                date_text=r.date_text,
+                source_ids=join(p[0] for p in sources),
+                source_names=join(p[1] for p in sources),
+                source_countries=join(dict.fromkeys(p[2] for p in sources if p[2])),
+                target_ids=join(p[0] for p in targets),
+                target_names=join(p[1] for p in targets),
+                target_countries=join(dict.fromkeys(p[2] for p in targets if p[2])),
+                place=r.place,
+                place_country=r.place_country,
+                lat=r.lat,
+                lon=r.lon,
+                attribution=r.attribution,
+                confidence=r.confidence,
+                evidence=r.evidence,
+                rule=r.rule,
+                published=r.published,
+            )
+        )
     return rows
 
 
@@ -288,11 +325,13 @@ def _event_links(conn: Connection, keys: set[tuple[str, str]]) -> dict:
         for r in result:
             if (r.article_id, r.event_id) in wanted:
                 links.setdefault((r.article_id, r.event_id), {}).setdefault(r.role, []).append(
-                    (r.actor_id, r.name or r.actor_id, r.country))
+                    (r.actor_id, r.name or r.actor_id, r.country)
+                )
     return links
 
 
 # -- articles, actors, quotes, claims -------------------------------------------------------------------------
+
 
 def _count(table, article_id):
     return select(func.count()).select_from(table).where(table.c.article_id == article_id).scalar_subquery()
@@ -302,16 +341,27 @@ def articles(conn: Connection, query: ListQuery) -> Page:
     a, ac, e = schema.articles, schema.actors, schema.events
     n_events = _count(e, a.c.id)
     base = select(
-        a.c.id, a.c.published, a.c.title, a.c.source, a.c.url, a.c.language, a.c.author,
-        _count(ac, a.c.id).label("n_actors"), n_events.label("n_events"),
-        _count(schema.quotes, a.c.id).label("n_quotes"), _count(schema.claims, a.c.id).label("n_claims"),
-        a.c.warnings, a.c.ingested_at,
+        a.c.id,
+        a.c.published,
+        a.c.title,
+        a.c.source,
+        a.c.url,
+        a.c.language,
+        a.c.author,
+        _count(ac, a.c.id).label("n_actors"),
+        n_events.label("n_events"),
+        _count(schema.quotes, a.c.id).label("n_quotes"),
+        _count(schema.claims, a.c.id).label("n_claims"),
+        a.c.warnings,
+        a.c.ingested_at,
     )
     conditions = []
     if query.article:
         conditions.append(a.c.id == query.article)
     if query.actor:
-        conditions.append(exists().where(ac.c.article_id == a.c.id, _actor_match(ac.c.actor_id, a.c.id, query.actor)))
+        conditions.append(
+            exists().where(ac.c.article_id == a.c.id, _actor_match(ac.c.actor_id, a.c.id, query.actor))
+        )
     if query.country:
         conditions.append(exists().where(ac.c.article_id == a.c.id, ac.c.country == query.country))
     if query.type:
@@ -319,21 +369,39 @@ def articles(conn: Connection, query: ListQuery) -> Page:
     if query.q:
         conditions.append(or_(like(a.c.title, query.q), like(a.c.document, query.q)))
     conditions += _date_range(a.c.published, query)
-    column = {"published": a.c.published, "title": a.c.title, "ingested": a.c.ingested_at,
-              "events": n_events}.get(query.sort, a.c.published)
+    column = {
+        "published": a.c.published,
+        "title": a.c.title,
+        "ingested": a.c.ingested_at,
+        "events": n_events,
+    }.get(query.sort, a.c.published)
     total, paged = _finish(conn, base.where(*conditions), [_ordered(column, query), a.c.id], query)
     found = conn.execute(paged).all()
     sources = story_sources(conn, [r.id for r in found])
-    return _page(total, query.offset, [
-        ArticleRow(
-            article_id=r.id, published=r.published, title=r.title, source=r.source, url=r.url,
-            n_sources=max(len(sources.get(r.id, [])), 1),
-            sources=join(s.url for s in sources.get(r.id, [])) or r.url,
-            language=r.language, author=r.author, actors=r.n_actors, events=r.n_events, quotes=r.n_quotes,
-            claims=r.n_claims, warnings=r.warnings, ingested_at=r.ingested_at.isoformat(timespec="seconds"),
-        )
-        for r in found
-    ])
+    return _page(
+        total,
+        query.offset,
+        [
+            ArticleRow(
+                article_id=r.id,
+                published=r.published,
+                title=r.title,
+                source=r.source,
+                url=r.url,
+                n_sources=max(len(sources.get(r.id, [])), 1),
+                sources=join(s.url for s in sources.get(r.id, [])) or r.url,
+                language=r.language,
+                author=r.author,
+                actors=r.n_actors,
+                events=r.n_events,
+                quotes=r.n_quotes,
+                claims=r.n_claims,
+                warnings=r.warnings,
+                ingested_at=r.ingested_at.isoformat(timespec="seconds"),
+            )
+            for r in found
+        ],
+    )
 
 
 def actors(conn: Connection, query: ListQuery) -> Page:
@@ -353,50 +421,97 @@ def actors(conn: Connection, query: ListQuery) -> Page:
     column = {"published": a.c.published, "article": ac.c.article_id}.get(query.sort, a.c.published)
     order = [_ordered(column, query), ac.c.article_id, ac.c.position]
     total, paged = _finish(conn, base.where(*conditions), order, query)
-    return _page(total, query.offset, [
-        ActorRow(
-            article_id=r.article_id, actor_id=r.actor_id, name=r.name, type=r.type, country=r.country,
-            aliases=r.aliases, sector=r.sector, roles=r.roles, kb_id=r.kb_id, mentions=r.mentions,
-            published=r.published,
-        )
-        for r in conn.execute(paged)
-    ])
+    return _page(
+        total,
+        query.offset,
+        [
+            ActorRow(
+                article_id=r.article_id,
+                actor_id=r.actor_id,
+                name=r.name,
+                type=r.type,
+                country=r.country,
+                aliases=r.aliases,
+                sector=r.sector,
+                roles=r.roles,
+                kb_id=r.kb_id,
+                mentions=r.mentions,
+                published=r.published,
+            )
+            for r in conn.execute(paged)
+        ],
+    )
 
 
 def quotes(conn: Connection, query: ListQuery) -> Page:
     a, ac, q = schema.articles, schema.actors, schema.quotes
-    base = (select(q, ac.c.name.label("speaker_name"), a.c.published)
-            .join(a, a.c.id == q.c.article_id)
-            .outerjoin(ac, and_(ac.c.article_id == q.c.article_id, ac.c.actor_id == q.c.speaker)))
+    base = (
+        select(q, ac.c.name.label("speaker_name"), a.c.published)
+        .join(a, a.c.id == q.c.article_id)
+        .outerjoin(ac, and_(ac.c.article_id == q.c.article_id, ac.c.actor_id == q.c.speaker))
+    )
     conditions = _attributed(q, q.c.speaker, query, q.c.date_key)
     column = {"published": a.c.published, "article": q.c.article_id}.get(query.sort, q.c.date_key)
-    total, paged = _finish(conn, base.where(*conditions), [_ordered(column, query), q.c.article_id, q.c.position], query)
-    return _page(total, query.offset, [
-        QuoteRow(
-            article_id=r.article_id, quote_id=r.quote_id, speaker_id=r.speaker, speaker=r.speaker_name or r.speaker,
-            text=r.text, direct=r.direct, cue=r.cue, medium=r.medium, date=r.date_value, start=r.start,
-            end=r.end, part=r.part, published=r.published,
-        )
-        for r in conn.execute(paged)
-    ])
+    total, paged = _finish(
+        conn, base.where(*conditions), [_ordered(column, query), q.c.article_id, q.c.position], query
+    )
+    return _page(
+        total,
+        query.offset,
+        [
+            QuoteRow(
+                article_id=r.article_id,
+                quote_id=r.quote_id,
+                speaker_id=r.speaker,
+                speaker=r.speaker_name or r.speaker,
+                text=r.text,
+                direct=r.direct,
+                cue=r.cue,
+                medium=r.medium,
+                date=r.date_value,
+                start=r.start,
+                end=r.end,
+                part=r.part,
+                published=r.published,
+            )
+            for r in conn.execute(paged)
+        ],
+    )
 
 
 def claims(conn: Connection, query: ListQuery) -> Page:
     a, ac, c = schema.articles, schema.actors, schema.claims
-    base = (select(c, ac.c.name.label("attribution_name"), a.c.published)
-            .join(a, a.c.id == c.c.article_id)
-            .outerjoin(ac, and_(ac.c.article_id == c.c.article_id, ac.c.actor_id == c.c.attribution)))
+    base = (
+        select(c, ac.c.name.label("attribution_name"), a.c.published)
+        .join(a, a.c.id == c.c.article_id)
+        .outerjoin(ac, and_(ac.c.article_id == c.c.article_id, ac.c.actor_id == c.c.attribution))
+    )
     conditions = _attributed(c, c.c.attribution, query, a.c.published)
     column = {"article": c.c.article_id}.get(query.sort, a.c.published)
-    total, paged = _finish(conn, base.where(*conditions), [_ordered(column, query), c.c.article_id, c.c.position], query)
-    return _page(total, query.offset, [
-        ClaimRow(
-            article_id=r.article_id, claim_id=r.claim_id, text=r.text, value=r.value, qualifier=r.qualifier,
-            unit=r.unit, attribution_id=r.attribution, attribution=r.attribution_name or r.attribution,
-            start=r.start, end=r.end, part=r.part, published=r.published,
-        )
-        for r in conn.execute(paged)
-    ])
+    total, paged = _finish(
+        conn, base.where(*conditions), [_ordered(column, query), c.c.article_id, c.c.position], query
+    )
+    return _page(
+        total,
+        query.offset,
+        [
+            ClaimRow(
+                article_id=r.article_id,
+                claim_id=r.claim_id,
+                text=r.text,
+                value=r.value,
+                qualifier=r.qualifier,
+                unit=r.unit,
+                attribution_id=r.attribution,
+                attribution=r.attribution_name or r.attribution,
+                start=r.start,
+                end=r.end,
+                part=r.part,
+                published=r.published,
+            )
+            for r in conn.execute(paged)
+        ],
+    )
 
 
 def _attributed(table, actor_column, query: ListQuery, date_column) -> list:
@@ -407,8 +522,13 @@ def _attributed(table, actor_column, query: ListQuery, date_column) -> list:
         conditions.append(_actor_match(actor_column, table.c.article_id, query.actor))
     if query.country:
         ac = schema.actors.alias("said_by")
-        conditions.append(exists().where(ac.c.article_id == table.c.article_id, ac.c.actor_id == actor_column,
-                                         ac.c.country == query.country))
+        conditions.append(
+            exists().where(
+                ac.c.article_id == table.c.article_id,
+                ac.c.actor_id == actor_column,
+                ac.c.country == query.country,
+            )
+        )
     if query.q:
         conditions.append(like(table.c.text, query.q))
     return conditions + _date_range(date_column, query)
@@ -418,6 +538,7 @@ LISTS = {"articles": articles, "actors": actors, "events": events, "quotes": quo
 
 
 # -- single records with their evidence ----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -448,7 +569,9 @@ def evidence(document: Document, span: Span) -> Evidence:
 
 
 def document(conn: Connection, article_id: str) -> Document | None:
-    stored = conn.execute(select(schema.articles.c.document).where(schema.articles.c.id == article_id)).scalar()
+    stored = conn.execute(
+        select(schema.articles.c.document).where(schema.articles.c.id == article_id)
+    ).scalar()
     return Document.from_json(stored) if stored is not None else None
 
 
@@ -458,6 +581,7 @@ def actor_key(actor) -> str:
 
 
 # -- an actor's page ------------------------------------------------------------------------------------------
+
 
 @dataclass
 class RoleSpan:
@@ -505,8 +629,10 @@ def actor_profile(conn: Connection, key: str, *, max_events: int = 2000) -> Acto
     """Everything the actor page shows, from every article that names the actor."""
     a, ac, e, ea, q = schema.articles, schema.actors, schema.events, schema.event_actors, schema.quotes
     mentions = conn.execute(
-        select(ac, a.c.published, a.c.title, a.c.document).join(a, a.c.id == ac.c.article_id)
-        .where(_key_condition(key)).order_by(a.c.published.asc().nulls_last(), ac.c.article_id)
+        select(ac, a.c.published, a.c.title, a.c.document)
+        .join(a, a.c.id == ac.c.article_id)
+        .where(_key_condition(key))
+        .order_by(a.c.published.asc().nulls_last(), ac.c.article_id)
     ).all()
     if not mentions:
         return None
@@ -539,7 +665,7 @@ def actor_profile(conn: Connection, key: str, *, max_events: int = 2000) -> Acto
             select(ea.c.article_id, ea.c.event_id, ea.c.role, ea.c.actor_id, ac.c.name, ac.c.kb_id, e.c.type)
             .join(e, and_(e.c.article_id == ea.c.article_id, e.c.event_id == ea.c.event_id))
             .outerjoin(ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
-            .where(ea.c.article_id.in_(article_ids[chunk:chunk + 500]))
+            .where(ea.c.article_id.in_(article_ids[chunk : chunk + 500]))
         ).all()
     involved: dict[tuple[str, str], str] = {}
     for r in links:
@@ -561,36 +687,53 @@ def actor_profile(conn: Connection, key: str, *, max_events: int = 2000) -> Acto
     found = []
     keys = sorted(involved)
     for chunk in range(0, len(keys), 200):
-        part = keys[chunk:chunk + 200]
+        part = keys[chunk : chunk + 200]
         found += conn.execute(
-            select(e, a.c.published).join(a, a.c.id == e.c.article_id)
+            select(e, a.c.published)
+            .join(a, a.c.id == e.c.article_id)
             .where(or_(*[and_(e.c.article_id == art, e.c.event_id == ev) for art, ev in part]))
         ).all()
     found.sort(key=lambda r: (r.date_key or "", r.article_id, r.position))
     speaker_ids = [(art, actor) for art, actor in ids]
     quote_rows = []
     for chunk in range(0, len(speaker_ids), 200):
-        part = speaker_ids[chunk:chunk + 200]
+        part = speaker_ids[chunk : chunk + 200]
         quote_rows += conn.execute(
-            select(q, a.c.published).join(a, a.c.id == q.c.article_id)
+            select(q, a.c.published)
+            .join(a, a.c.id == q.c.article_id)
             .where(or_(*[and_(q.c.article_id == art, q.c.speaker == actor) for art, actor in part]))
         ).all()
     quote_rows.sort(key=lambda r: (r.date_key or "", r.article_id, r.position))
     titles = {r.article_id: (r.published, r.title) for r in mentions}
     return ActorProfile(
-        key=key, name=name,
+        key=key,
+        name=name,
         types=list(dict.fromkeys(r.type for r in mentions)),
         countries=list(dict.fromkeys(r.country for r in mentions if r.country)),
         aliases=[alias for alias in aliases if alias != name],
         sectors=list(dict.fromkeys(s for r in mentions for s in (r.sector or "").split("; ") if s)),
         roles=sorted(roles.values(), key=lambda role: (role.first or "", role.title)),
-        articles=[(article_id, *titles[article_id]) for article_id in
-                  sorted(titles, key=lambda k: (titles[k][0] or "", k))],
+        articles=[
+            (article_id, *titles[article_id])
+            for article_id in sorted(titles, key=lambda k: (titles[k][0] or "", k))
+        ],
         events=event_rows(conn, found[:max_events]),
         quotes=[
-            QuoteRow(article_id=r.article_id, quote_id=r.quote_id, speaker_id=r.speaker, speaker=name, text=r.text,
-                     direct=r.direct, cue=r.cue, medium=r.medium, date=r.date_value, start=r.start, end=r.end,
-                     part=r.part, published=r.published)
+            QuoteRow(
+                article_id=r.article_id,
+                quote_id=r.quote_id,
+                speaker_id=r.speaker,
+                speaker=name,
+                text=r.text,
+                direct=r.direct,
+                cue=r.cue,
+                medium=r.medium,
+                date=r.date_value,
+                start=r.start,
+                end=r.end,
+                part=r.part,
+                published=r.published,
+            )
             for r in quote_rows
         ],
         network=sorted(network.values(), key=lambda c: (-c.total, c.name)),
@@ -607,5 +750,7 @@ def facets(conn: Connection) -> dict[str, list[str]]:
 
 
 def stats(conn: Connection) -> dict[str, int]:
-    return {table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-            for table in (schema.articles, schema.actors, schema.events, schema.quotes, schema.claims)}
+    return {
+        table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+        for table in (schema.articles, schema.actors, schema.events, schema.quotes, schema.claims)
+    }

@@ -44,7 +44,12 @@ def submit(store, text: str | None, *, url: str | None = None, published: str | 
 
 def _result(article_id: str, status: str, document) -> SubmitResult:
     return SubmitResult(
-        article_id=article_id, status=status, actors=len(document.actors), events=len(document.events),
-        quotes=len(document.quotes), claims=len(document.claims), timexes=len(document.timexes),
+        article_id=article_id,
+        status=status,
+        actors=len(document.actors),
+        events=len(document.events),
+        quotes=len(document.quotes),
+        claims=len(document.claims),
+        timexes=len(document.timexes),
         article_url=f"/articles/{article_id}",
     )

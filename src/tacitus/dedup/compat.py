@@ -68,8 +68,16 @@ def fit(a: EventKey, b: EventKey, settings: Settings = Settings()) -> float | No
     dated = dates_compatible(a, b, settings.date_window_days)
     if dated is False:
         return None
-    actors, places, times = overlap(a.actors, b.actors), overlap(a.places, b.places), overlap(a.times, b.times)
-    if settings.place_conflict_blocks and places == 0 and (actors or 0) < settings.place_conflict_actor_overlap:
+    actors, places, times = (
+        overlap(a.actors, b.actors),
+        overlap(a.places, b.places),
+        overlap(a.times, b.times),
+    )
+    if (
+        settings.place_conflict_blocks
+        and places == 0
+        and (actors or 0) < settings.place_conflict_actor_overlap
+    ):
         return None
     parts = [
         (settings.actor_weight, actors),
@@ -93,8 +101,12 @@ class Cluster:
         start = min(d for d in (self.key.start, key.start) if d) if (self.key.start or key.start) else None
         ends = [d for d in (self.key.end or self.key.start, key.end or key.start) if d]
         self.key = EventKey(
-            kind=self.key.kind, group=self.key.group, start=start, end=max(ends) if ends else None,
-            actors=self.key.actors | key.actors, places=self.key.places | key.places,
+            kind=self.key.kind,
+            group=self.key.group,
+            start=start,
+            end=max(ends) if ends else None,
+            actors=self.key.actors | key.actors,
+            places=self.key.places | key.places,
             times=self.key.times | key.times,
         )
         self.members.append(member)

@@ -27,7 +27,11 @@ class Score:
         return 2 * self.recall * self.precision / total if total else 0.0
 
     def as_dict(self) -> dict[str, float]:
-        return {"recall": round(self.recall, 4), "precision": round(self.precision, 4), "f1": round(self.f1, 4)}
+        return {
+            "recall": round(self.recall, 4),
+            "precision": round(self.precision, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 def _sets(clustering: Clustering) -> list[frozenset]:

@@ -59,8 +59,12 @@ class Signature:
     def bands(self) -> list[tuple[int, str]]:
         """(band number, hash) per LSH band: two bodies sharing any band are candidates."""
         return [
-            (band, hashlib.blake2b(self.values[band * ROWS : (band + 1) * ROWS].astype("<u8").tobytes(),
-                                   digest_size=8).hexdigest())
+            (
+                band,
+                hashlib.blake2b(
+                    self.values[band * ROWS : (band + 1) * ROWS].astype("<u8").tobytes(), digest_size=8
+                ).hexdigest(),
+            )
             for band in range(BANDS)
         ]
 

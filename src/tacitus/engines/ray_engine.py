@@ -121,8 +121,13 @@ def connect(workers: int, address: str | None) -> bool:
         try:
             # "local": never join a cluster named by $RAY_ADDRESS or left running by `ray start`.
             ray.init(
-                address="local", num_cpus=workers, include_dashboard=False, object_store_memory=LOCAL_OBJECT_STORE_BYTES,
-                _temp_dir=LOCAL_TEMP_DIR, _node_ip_address="127.0.0.1", **common,
+                address="local",
+                num_cpus=workers,
+                include_dashboard=False,
+                object_store_memory=LOCAL_OBJECT_STORE_BYTES,
+                _temp_dir=LOCAL_TEMP_DIR,
+                _node_ip_address="127.0.0.1",
+                **common,
             )
             return True
         except Exception as error:  # noqa: BLE001 - retried (a loaded machine), then reported as one line
@@ -153,7 +158,9 @@ def _check_reachable(address: str) -> None:
     try:
         socket.create_connection((host, int(port)), timeout=CONNECT_PROBE_SECONDS).close()
     except OSError as error:
-        raise EngineError(f"cannot connect to Ray at {address}: nothing answers at {target} ({error})") from None
+        raise EngineError(
+            f"cannot connect to Ray at {address}: nothing answers at {target} ({error})"
+        ) from None
 
 
 class Pool:
@@ -188,7 +195,8 @@ def start_pool(workers: int) -> Pool:
     """One actor per worker, each holding a CPU; waits until every one has loaded spaCy."""
     settings = driver_settings()
     actors = [
-        Extractor.options(num_cpus=1, max_restarts=2, max_task_retries=1).remote(settings) for _ in range(workers)
+        Extractor.options(num_cpus=1, max_restarts=2, max_task_retries=1).remote(settings)
+        for _ in range(workers)
     ]
     pool = Pool(actors)
     try:
@@ -210,7 +218,11 @@ def start_pool(workers: int) -> Pool:
 
 
 def run(
-    items: Iterable[Article | InputError], *, workers: int = 1, batch_size: int = 16, address: str | None = None
+    items: Iterable[Article | InputError],
+    *,
+    workers: int = 1,
+    batch_size: int = 16,
+    address: str | None = None,
 ) -> Iterator[Outcome]:
     """Start Ray and the actors now (raising EngineError if that fails), then yield one Outcome per item, in
     input order, as `runner.run` does. Ray is shut down when the outcomes are exhausted, if we started it."""
@@ -225,7 +237,9 @@ def run(
     return _outcomes(items, batch_size, pool, started)
 
 
-def _outcomes(items: Iterable[Article | InputError], batch_size: int, pool: Pool, started: bool) -> Iterator[Outcome]:
+def _outcomes(
+    items: Iterable[Article | InputError], batch_size: int, pool: Pool, started: bool
+) -> Iterator[Outcome]:
     limit = IN_FLIGHT_PER_ACTOR * len(pool.actors)
     pending: deque[tuple[list, object | None]] = deque()
     try:
@@ -256,7 +270,9 @@ def _finish(chunk: list[Article | InputError], ref) -> Iterator[Outcome]:
             yield Outcome(source=item.source, error=item.reason)
             continue
         source, document_json, error = next(done)
-        yield Outcome(source=source, document=Document.from_json(document_json) if document_json else None, error=error)
+        yield Outcome(
+            source=source, document=Document.from_json(document_json) if document_json else None, error=error
+        )
 
 
 _RAISED = re.compile(r"^[\w.]+(Error|Exception): ")

@@ -31,11 +31,20 @@ def _event(event_id: str, mentions: list[Mention], text: str, cluster) -> Event:
     sources = _union(m.sources for m in mentions)
     targets = [a for a in _union(m.targets for m in mentions) if a not in sources]
     return Event(
-        id=event_id, type=main.type, mode=main.mode or next((m.mode for m in mentions if m.mode), None),
-        context=_union(m.context for m in mentions), status=cluster.status, sources=sources, targets=targets,
-        date=cluster.date, place=cluster.place,
+        id=event_id,
+        type=main.type,
+        mode=main.mode or next((m.mode for m in mentions if m.mode), None),
+        context=_union(m.context for m in mentions),
+        status=cluster.status,
+        sources=sources,
+        targets=targets,
+        date=cluster.date,
+        place=cluster.place,
         attribution=next((m.attribution for m in mentions if m.attribution), None),
-        evidence=[evidence(m, text) for m in mentions], confidence=confidence(cluster), rule=main.rule)
+        evidence=[evidence(m, text) for m in mentions],
+        confidence=confidence(cluster),
+        rule=main.rule,
+    )
 
 
 def _union(lists) -> list[str]:

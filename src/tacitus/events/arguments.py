@@ -14,11 +14,24 @@ from tacitus.events.resolve import PLURAL_PRONOUNS
 from tacitus.events.status import clause_chain
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-TARGET_PREPS = {"CONSULT": ("with",), "REQUEST": ("on", "to", "of"), "ACCUSE": ("against", "of"),
-                "THREATEN": ("against", "with"), "ASSAULT": ("on", "against", "at"), "SANCTION": ("on", "against"),
-                "COERCE": ("on", "against"), "AID": ("to",), "SUPPORT": ("for", "to"), "COOPERATE": ("with",),
-                "AGREE": ("with",), "REJECT": (), "RETREAT": ("to",), "PROTEST": ("against",),
-                "MOBILIZE": ("against",), "CONCEDE": ("to",)}
+TARGET_PREPS = {
+    "CONSULT": ("with",),
+    "REQUEST": ("on", "to", "of"),
+    "ACCUSE": ("against", "of"),
+    "THREATEN": ("against", "with"),
+    "ASSAULT": ("on", "against", "at"),
+    "SANCTION": ("on", "against"),
+    "COERCE": ("on", "against"),
+    "AID": ("to",),
+    "SUPPORT": ("for", "to"),
+    "COOPERATE": ("with",),
+    "AGREE": ("with",),
+    "REJECT": (),
+    "RETREAT": ("to",),
+    "PROTEST": ("against",),
+    "MOBILIZE": ("against",),
+    "CONCEDE": ("to",),
+}
 NOUN_SOURCE_PREPS = ("by", "from")
 
 
@@ -35,7 +48,11 @@ class Arguments:
             found.append(head_actor)
         elif depth < 2:
             for child in token.children:
-                if child.dep_ in ("compound", "amod", "poss", "nmod") and child.pos_ in ("PROPN", "ADJ", "PRON"):
+                if child.dep_ in ("compound", "amod", "poss", "nmod") and child.pos_ in (
+                    "PROPN",
+                    "ADJ",
+                    "PRON",
+                ):
                     found.extend(a for a in self.phrase_actors(child, depth + 1) if a not in found)
                 elif child.dep_ == "prep" and child.lower_ in ("of", "including"):
                     for pobj in child.children:
@@ -79,7 +96,9 @@ class Arguments:
                         if pobj is not None:
                             return self.phrase_actors(pobj)
                 current = head
-            elif current.dep_ in ("conj", "acomp", "attr") or (current.dep_ == "advcl" and current.tag_ == "VBG"):
+            elif current.dep_ in ("conj", "acomp", "attr") or (
+                current.dep_ == "advcl" and current.tag_ == "VBG"
+            ):
                 current = current.head
             elif current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
                 if current.dep_ == "relcl" and any(c.dep_ in SUBJECTS for c in current.children):
@@ -118,8 +137,11 @@ class Arguments:
     def control_targets(self, verb: Token, action: Token | None) -> list[str]:
         found: list[str] = []
         for child in verb.children:
-            if (child.dep_ in ("dobj", "dative") and (action is None or child.i != action.i)
-                    and self.noun_entry(child) is None):
+            if (
+                child.dep_ in ("dobj", "dative")
+                and (action is None or child.i != action.i)
+                and self.noun_entry(child) is None
+            ):
                 found.extend(self.phrase_actors(child))
             if child.dep_ == "prep" and child.lower_ in ("on", "to", "with", "against"):
                 for pobj in child.children:
@@ -147,8 +169,12 @@ class Arguments:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found.extend(a for a in self.phrase_actors(pobj) if a not in found)
-        if not found and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in (
-                "delegation", "team", "envoy"):
+        if (
+            not found
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.lemma_ in ("delegation", "team", "envoy")
+        ):
             found.extend(self.phrase_actors(noun.head.head))
         return found
 
@@ -170,4 +196,3 @@ class Arguments:
                     if pobj.dep_ == "pobj" and self.noun_entry(pobj) is None:
                         found.extend(a for a in self.phrase_actors(pobj) if a not in found)
         return found
-

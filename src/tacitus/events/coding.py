@@ -30,21 +30,43 @@ RECIPROCAL_SUBJECTS = {"two", "both", "sides", "pair", "parties"}
 COOPERATIVE_ACTIONS = {"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"}
 HOSTILE_ACTIONS = {"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 # What a request, a refusal or a threat is about, as the mode of REQUEST/REJECT/THREATEN (CAMEO 10x/12x/13x).
-ASKED_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet", "AID": "assist",
-              "COOPERATE": "assist", "SUPPORT": "assist"}
-THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "relations",
-               "MOBILIZE": "violence"}
+ASKED_MODE = {
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+    "CONSULT": "meet",
+    "AGREE": "meet",
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "SUPPORT": "assist",
+}
+THREAT_MODE = {
+    "ASSAULT": "violence",
+    "COERCE": "restrict",
+    "SANCTION": "relations",
+    "PROTEST": "relations",
+    "MOBILIZE": "violence",
+}
 # A copular request: "called on Russia to be a guarantor" asks for mediation (CAMEO 108).
 ROLE_MODES = {"guarantor": "meet", "mediator": "meet", "broker": "meet", "intermediary": "meet"}
 REQUEST_COMPLEMENT_PREPS = ("for",)
+
+
 def verb_lemma(token: Token, known) -> str:
     """spaCy's lemma, or a plain de-inflection when the lemma is not a word we know ("staged" → "stag")."""
     lemma = token.lemma_
     if lemma in known or token.pos_ not in ("VERB", "AUX"):
         return lemma
     word = token.lower_
-    for suffix, replacement in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""),
-                                ("es", ""), ("s", "")):
+    for suffix, replacement in (
+        ("ied", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("d", ""),
+        ("ing", "e"),
+        ("ing", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and word[: -len(suffix)] + replacement in known:
             return word[: -len(suffix)] + replacement
     return lemma
@@ -61,8 +83,13 @@ class Coder(Arguments, PlaceAndDate):
         self.lexicon = lexicon
         self.resolver = Resolver(analysis, document)
         self.consumed: set[int] = set()
-        self.known_verbs = (set(lexicon.verbs) | set(lexicon.verb_objects) | lexicon.light_verbs
-                            | set().union(*lexicon.control.values()) | set(lexicon.light_verb_types))
+        self.known_verbs = (
+            set(lexicon.verbs)
+            | set(lexicon.verb_objects)
+            | lexicon.light_verbs
+            | set().union(*lexicon.control.values())
+            | set(lexicon.light_verb_types)
+        )
         self.sentence_index = {}
         for index, sentence in enumerate(self.doc.sents):
             for token in sentence:
@@ -96,8 +123,12 @@ class Coder(Arguments, PlaceAndDate):
         try:
             return step(item)
         except Exception:  # noqa: BLE001 - any failure of one rule on one token
-            LOG.exception("events: %s failed on %r in %s", step.__name__, getattr(item, "text", item),
-                          self.document.article.id)
+            LOG.exception(
+                "events: %s failed on %r in %s",
+                step.__name__,
+                getattr(item, "text", item),
+                self.document.article.id,
+            )
             return False if step == self.finish else None
 
     # -- pass 1: verbs that wrap another action --------------------------------------------------------
@@ -114,7 +145,12 @@ class Coder(Arguments, PlaceAndDate):
             return None
         if action is None and kind in ("request", "reject") and not self._bare_ok(verb, kind):
             return None
-        if kind == "reject" and action is not None and action_entry is None and action.pos_ in ("VERB", "AUX"):
+        if (
+            kind == "reject"
+            and action is not None
+            and action_entry is None
+            and action.pos_ in ("VERB", "AUX")
+        ):
             return None  # "declined to be named", "refused to comment": no event is refused
         if kind == "request" and lemma in ("call", "push", "press", "appeal") and action is None:
             return None
@@ -125,8 +161,16 @@ class Coder(Arguments, PlaceAndDate):
             # "ordered patrols by police": the order is the act itself, done by whoever gave it
             status, explicit = verb_status(verb, self.lexicon, self.speech_head(verb) is not None)
             self._consume_complement(verb, action)
-            return self._mention(action_entry, status, explicit, f"order-noun:{action.lemma_.lower()}", action,
-                                 [verb, action], sources, self.noun_targets(action, action_entry.type))
+            return self._mention(
+                action_entry,
+                status,
+                explicit,
+                f"order-noun:{action.lemma_.lower()}",
+                action,
+                [verb, action],
+                sources,
+                self.noun_targets(action, action_entry.type),
+            )
         targets = self.control_targets(verb, action)
         if kind == "request":
             entry = Entry("REQUEST", self._asked_mode(action, action_entry))
@@ -149,8 +193,17 @@ class Coder(Arguments, PlaceAndDate):
         anchors = [verb] + ([action] if action is not None else [])
         self._consume_complement(verb, action)
         context = list(self._context_of(action_entry))
-        return self._mention(entry, status, explicit, f"{kind}-verb:{lemma}", action or verb, anchors,
-                             sources, targets, context=context)
+        return self._mention(
+            entry,
+            status,
+            explicit,
+            f"{kind}-verb:{lemma}",
+            action or verb,
+            anchors,
+            sources,
+            targets,
+            context=context,
+        )
 
     def code_intent_adjective(self, adjective: Token) -> Mention | None:
         """ "Syria says it is willing to withdraw its troops": a stated intention, AGREE (promised)."""
@@ -167,8 +220,17 @@ class Coder(Arguments, PlaceAndDate):
         if status in (EventStatus.OCCURRED, EventStatus.ONGOING):
             status = EventStatus.PROMISED
         self._consume_complement(adjective, action)
-        return self._mention(Entry("AGREE"), status, explicit, f"promise-adjective:{adjective.lower_}", action,
-                             [adjective, action], sources, targets, context=list(self._context_of(entry)))
+        return self._mention(
+            Entry("AGREE"),
+            status,
+            explicit,
+            f"promise-adjective:{adjective.lower_}",
+            action,
+            [adjective, action],
+            sources,
+            targets,
+            context=list(self._context_of(entry)),
+        )
 
     def _bare_ok(self, verb: Token, kind: str) -> bool:
         """ "rejected the plan", "demanded a truce": a request or refusal about a thing, not an action."""
@@ -184,15 +246,24 @@ class Coder(Arguments, PlaceAndDate):
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 return child, self.action_entry(child)
         for child in verb.children:  # "called Thursday on Arabs to unite" (parsed as an adverbial clause)
-            if (child.dep_ == "advcl" and child.pos_ == "VERB" and kind in ("request", "promise", "threaten")
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-                    and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)):
+            if (
+                child.dep_ == "advcl"
+                and child.pos_ == "VERB"
+                and kind in ("request", "promise", "threaten")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+            ):
                 return child, self.action_entry(child)
         for child in verb.children:
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
                 return child, self.action_entry(child)  # "calling for all hostages to be released"
-            if child.dep_ == "ccomp" and kind in ("request", "promise", "threaten") and (
-                    kind != "request" or verb.lemma_ in ("demand", "insist", "request", "urge", "ask", "call")):
+            if (
+                child.dep_ == "ccomp"
+                and kind in ("request", "promise", "threaten")
+                and (
+                    kind != "request" or verb.lemma_ in ("demand", "insist", "request", "urge", "ask", "call")
+                )
+            ):
                 return child, self.action_entry(child)
         for child in verb.children:
             if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
@@ -261,8 +332,16 @@ class Coder(Arguments, PlaceAndDate):
             self._consume_complement(verb, child)
             status, explicit = verb_status(verb, self.lexicon)
             mode = ASKED_MODE.get(entry.type, "change") if entry else None
-            return self._mention(Entry("REQUEST", mode), status, explicit, f"request-modal:{verb.lemma_}",
-                                 child, [verb, child], sources, targets)
+            return self._mention(
+                Entry("REQUEST", mode),
+                status,
+                explicit,
+                f"request-modal:{verb.lemma_}",
+                child,
+                [verb, child],
+                sources,
+                targets,
+            )
         return None
 
     # -- pass 2: verbs -----------------------------------------------------------------------------------
@@ -296,7 +375,9 @@ class Coder(Arguments, PlaceAndDate):
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 words.add(self._object_word(pobj))
-                                words.update(self._object_word(c) for c in pobj.children if c.dep_ == "compound")
+                                words.update(
+                                    self._object_word(c) for c in pobj.children if c.dep_ == "compound"
+                                )
         return words
 
     def _object_word(self, token: Token) -> str:
@@ -313,17 +394,24 @@ class Coder(Arguments, PlaceAndDate):
             noun = self.light_verb_object(verb)
             if noun is None:
                 return None
-            entry = self.lexicon.light_verb_types.get(lemma, {}).get(noun.lemma_.lower()) or self.noun_entry(noun)
+            entry = self.lexicon.light_verb_types.get(lemma, {}).get(noun.lemma_.lower()) or self.noun_entry(
+                noun
+            )
             rule = "light-verb"
             if entry.type == "REQUEST":
                 return self.code_request_noun(noun, light_verb=verb)
         if entry is None:
             return None
-        if rule == "verb" and verb.lemma_ in self.lexicon.verb_objects and entry != self.lexicon.verbs.get(verb.lemma_):
+        if (
+            rule == "verb"
+            and verb.lemma_ in self.lexicon.verb_objects
+            and entry != self.lexicon.verbs.get(verb.lemma_)
+        ):
             rule = "verb-object"
         # "the first released", "hostages released by Hamas": a bare past participle is passive too
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-            verb.tag_ == "VBN" and verb.dep_ in ("attr", "acomp", "acl", "amod"))
+            verb.tag_ == "VBN" and verb.dep_ in ("attr", "acomp", "acl", "amod")
+        )
         sources = self.agent_actors(verb) if passive else self.subject_actors(verb)
         targets = self.object_actors(verb, entry.type, passive)
         if noun is not None:
@@ -352,24 +440,68 @@ class Coder(Arguments, PlaceAndDate):
         # "said they would boycott" THREATEN, "will not accept refugees" REJECT.
         future = status == EventStatus.PLANNED and self._future_aux(verb)
         has_subject = bool(sources) or any(c.dep_ == "nsubj" for t in clause_chain(verb) for c in t.children)
-        if future and not passive and has_subject and entry.type in COOPERATIVE_ACTIONS and self._unless(verb):
+        if (
+            future
+            and not passive
+            and has_subject
+            and entry.type in COOPERATIVE_ACTIONS
+            and self._unless(verb)
+        ):
             # "will withdraw its force from Chad unless…": an intention held over someone is a threat
-            return self._mention(Entry("THREATEN", "relations"), EventStatus.OCCURRED, True,
-                                 f"threat-unless:{verb.lemma_}", verb, [verb], sources, targets)
+            return self._mention(
+                Entry("THREATEN", "relations"),
+                EventStatus.OCCURRED,
+                True,
+                f"threat-unless:{verb.lemma_}",
+                verb,
+                [verb],
+                sources,
+                targets,
+            )
         if future and not passive and has_subject and entry.type in COOPERATIVE_ACTIONS:
-            return self._mention(Entry("AGREE"), EventStatus.PROMISED, True, f"intent-future:{verb.lemma_}",
-                                 verb, [verb], sources, targets, context=list(self._context_of(entry)))
+            return self._mention(
+                Entry("AGREE"),
+                EventStatus.PROMISED,
+                True,
+                f"intent-future:{verb.lemma_}",
+                verb,
+                [verb],
+                sources,
+                targets,
+                context=list(self._context_of(entry)),
+            )
         # An announced sanction is the sanction ("it would prohibit all aid"), not a threat of one.
         if future and not passive and has_subject and entry.type in HOSTILE_ACTIONS - {"SANCTION"}:
-            return self._mention(Entry("THREATEN", THREAT_MODE.get(entry.type)), EventStatus.OCCURRED, True,
-                                 f"threat-future:{verb.lemma_}", verb, [verb], sources, targets)
-        if (status == EventStatus.DENIED and self._future_aux(verb) and has_subject
-                and entry.type in COOPERATIVE_ACTIONS | {"CONSULT", "AGREE"}):
-            return self._mention(Entry("REJECT", ASKED_MODE.get(entry.type)), EventStatus.OCCURRED, True,
-                                 f"reject-negated-intent:{verb.lemma_}", verb, [verb], sources, targets)
+            return self._mention(
+                Entry("THREATEN", THREAT_MODE.get(entry.type)),
+                EventStatus.OCCURRED,
+                True,
+                f"threat-future:{verb.lemma_}",
+                verb,
+                [verb],
+                sources,
+                targets,
+            )
+        if (
+            status == EventStatus.DENIED
+            and self._future_aux(verb)
+            and has_subject
+            and entry.type in COOPERATIVE_ACTIONS | {"CONSULT", "AGREE"}
+        ):
+            return self._mention(
+                Entry("REJECT", ASKED_MODE.get(entry.type)),
+                EventStatus.OCCURRED,
+                True,
+                f"reject-negated-intent:{verb.lemma_}",
+                verb,
+                [verb],
+                sources,
+                targets,
+            )
         anchors = [verb] + ([noun] if noun is not None else [])
-        mention = self._mention(entry, status, explicit, f"{rule}:{lemma}", noun or verb, anchors,
-                                sources, targets)
+        mention = self._mention(
+            entry, status, explicit, f"{rule}:{lemma}", noun or verb, anchors, sources, targets
+        )
         mention.reciprocal = reciprocal and not targets
         return mention
 
@@ -388,8 +520,11 @@ class Coder(Arguments, PlaceAndDate):
         return None
 
     def _unless(self, verb: Token) -> bool:
-        return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
-                   for t in clause_chain(verb) for c in t.children)
+        return any(
+            c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+            for t in clause_chain(verb)
+            for c in t.children
+        )
 
     def _future_aux(self, verb: Token) -> bool:
         auxes = {c.lower_ for t in clause_chain(verb) for c in t.children if c.dep_ == "aux"}
@@ -441,15 +576,21 @@ class Coder(Arguments, PlaceAndDate):
         anchored = sources or targets or place or has_date or (explicit and status != EventStatus.OCCURRED)
         if not anchored or self._generic(noun):
             return None
-        mention = self._mention(entry, status, explicit, f"noun:{noun.lemma_.lower()}", noun, [noun],
-                                sources, targets)
+        mention = self._mention(
+            entry, status, explicit, f"noun:{noun.lemma_.lower()}", noun, [noun], sources, targets
+        )
         mention.nominal = True
         return mention
 
     def _generic(self, noun: Token) -> bool:
         """ "the start of the war", "efforts to achieve unity": a noun under another noun's "of" is a topic."""
-        return noun.dep_ == "pobj" and noun.head.lower_ == "of" and self.noun_entry(noun.head.head) is None \
-            and noun.head.head.pos_ == "NOUN" and noun.head.head.lemma_ not in ("part", "round", "series")
+        return (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and self.noun_entry(noun.head.head) is None
+            and noun.head.head.pos_ == "NOUN"
+            and noun.head.head.lemma_ not in ("part", "round", "series")
+        )
 
     def code_request_noun(self, noun: Token, light_verb: Token | None = None) -> Mention | None:
         """ "Russia's call to release the hostages", "making a push for a cease-fire"."""
@@ -476,9 +617,17 @@ class Coder(Arguments, PlaceAndDate):
             if not sources:
                 return None
         self.consumed.update({noun.i, action.i})
-        return self._mention(Entry("REQUEST", self._asked_mode(action, action_entry)), status, explicit,
-                             f"request-noun:{noun.lemma_.lower()}", noun, anchors, sources, targets,
-                             context=list(self._context_of(action_entry)))
+        return self._mention(
+            Entry("REQUEST", self._asked_mode(action, action_entry)),
+            status,
+            explicit,
+            f"request-noun:{noun.lemma_.lower()}",
+            noun,
+            anchors,
+            sources,
+            targets,
+            context=list(self._context_of(action_entry)),
+        )
 
     # -- reported speech --------------------------------------------------------------------------------
     def speech_head(self, token: Token) -> Token | None:
@@ -518,13 +667,31 @@ class Coder(Arguments, PlaceAndDate):
         return None
 
     # -- finishing ----------------------------------------------------------------------------------------
-    def _mention(self, entry: Entry, status: EventStatus, explicit: bool, rule: str, trigger: Token,
-                 anchors: list[Token], sources: list[str], targets: list[str],
-                 context: list[str] | None = None) -> Mention:
+    def _mention(
+        self,
+        entry: Entry,
+        status: EventStatus,
+        explicit: bool,
+        rule: str,
+        trigger: Token,
+        anchors: list[Token],
+        sources: list[str],
+        targets: list[str],
+        context: list[str] | None = None,
+    ) -> Mention:
         targets = [a for a in targets if a not in sources]
-        return Mention(type=entry.type, mode=self.ontology.mode_of(entry.type, entry.mode), status=status,
-                       rule=rule, trigger=trigger, anchors=anchors, sources=sources, targets=targets,
-                       context=context or [], status_explicit=explicit)
+        return Mention(
+            type=entry.type,
+            mode=self.ontology.mode_of(entry.type, entry.mode),
+            status=status,
+            rule=rule,
+            trigger=trigger,
+            anchors=anchors,
+            sources=sources,
+            targets=targets,
+            context=context or [],
+            status_explicit=explicit,
+        )
 
     def finish(self, mention: Mention) -> None:
         mention.part = self.analysis.part_at(mention.trigger.idx).name
@@ -549,8 +716,12 @@ class Coder(Arguments, PlaceAndDate):
     def _context_of(self, entry: Entry | None) -> tuple[str, ...]:
         if entry is None:
             return ()
-        return {"AID": ("humanitarian",), "MOBILIZE": ("military",), "ASSAULT": ("military",)}.get(entry.type, ())
+        return {"AID": ("humanitarian",), "MOBILIZE": ("military",), "ASSAULT": ("military",)}.get(
+            entry.type, ()
+        )
 
 
-def code_mentions(analysis: Analysis, document: Document, ontology: Ontology, lexicon: Lexicon) -> list[Mention]:
+def code_mentions(
+    analysis: Analysis, document: Document, ontology: Ontology, lexicon: Lexicon
+) -> list[Mention]:
     return Coder(analysis, document, ontology, lexicon).mentions()

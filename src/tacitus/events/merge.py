@@ -16,10 +16,21 @@ from tacitus.events import dates, places
 from tacitus.events.mention import Mention
 
 WINDOW = 3  # sentences between a mention and the cluster's last one, for a merge without shared actors
-BASE_CONFIDENCE = {"verb": 0.7, "verb-object": 0.7, "light-verb": 0.7, "request-verb": 0.7,
-                   "promise-verb": 0.7, "threaten-verb": 0.7, "reject-verb": 0.65, "request-modal": 0.6,
-                   "request-noun": 0.6, "intent-future": 0.55, "threat-future": 0.5,
-                   "reject-negated-intent": 0.55, "noun": 0.5}
+BASE_CONFIDENCE = {
+    "verb": 0.7,
+    "verb-object": 0.7,
+    "light-verb": 0.7,
+    "request-verb": 0.7,
+    "promise-verb": 0.7,
+    "threaten-verb": 0.7,
+    "reject-verb": 0.65,
+    "request-modal": 0.6,
+    "request-noun": 0.6,
+    "intent-future": 0.55,
+    "threat-future": 0.5,
+    "reject-negated-intent": 0.55,
+    "noun": 0.5,
+}
 
 
 @dataclass
@@ -66,7 +77,9 @@ def _places_agree(a: Place | None, b: Place | None) -> bool:
         return True
     if a.country != b.country:
         return False
-    return a.lat == b.lat or a.name == b.name or None in (a.lat, b.lat) or _country_level(a) or _country_level(b)
+    return (
+        a.lat == b.lat or a.name == b.name or None in (a.lat, b.lat) or _country_level(a) or _country_level(b)
+    )
 
 
 def _country_level(place: Place) -> bool:

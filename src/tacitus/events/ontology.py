@@ -77,9 +77,13 @@ def load_ontology() -> Ontology:
         if spec["quad"] not in quads:
             raise ConfigError(f"plover.yaml: type {name} has unknown quad class {spec['quad']!r}")
         types[name] = EventType(
-            name=name, quad=spec["quad"], quad_class=quads[spec["quad"]], cameo=tuple(spec["cameo"]),
+            name=name,
+            quad=spec["quad"],
+            quad_class=quads[spec["quad"]],
+            cameo=tuple(spec["cameo"]),
             modes={mode: tuple(codes) for mode, codes in (spec.get("modes") or {}).items()},
-            description=spec.get("description", ""))
+            description=spec.get("description", ""),
+        )
     return Ontology(version=str(data["version"]), types=types, contexts=tuple(data["contexts"]))
 
 
@@ -92,9 +96,29 @@ def parse_entry(value: str, ontology: Ontology, where: str) -> Entry:
     return Entry(type_name, mode or None)
 
 
-CONTROL_KINDS = ("request", "promise", "threaten", "reject", "plan", "try", "postpone", "cancel", "deny", "speech")
-WORD_LISTS = ("promise_adjectives", "effort_nouns", "planned_modifiers", "condition_marks", "hypothetical_modals", "future_modals",
-              "obligation_modals", "postpone_phrasal", "cancel_phrasal")
+CONTROL_KINDS = (
+    "request",
+    "promise",
+    "threaten",
+    "reject",
+    "plan",
+    "try",
+    "postpone",
+    "cancel",
+    "deny",
+    "speech",
+)
+WORD_LISTS = (
+    "promise_adjectives",
+    "effort_nouns",
+    "planned_modifiers",
+    "condition_marks",
+    "hypothetical_modals",
+    "future_modals",
+    "obligation_modals",
+    "postpone_phrasal",
+    "cancel_phrasal",
+)
 
 
 @lru_cache(maxsize=1)
@@ -104,13 +128,24 @@ def load_lexicon() -> Lexicon:
     verbs = {lemma: parse_entry(value, ontology, f"verb {lemma!r}") for lemma, value in data["verbs"].items()}
     nouns = {lemma: parse_entry(value, ontology, f"noun {lemma!r}") for lemma, value in data["nouns"].items()}
     verb_objects = {
-        lemma: [(parse_entry(spec["event"], ontology, f"verb_objects {lemma!r}"), frozenset(spec["objects"]))
-                for spec in (specs if isinstance(specs, list) else [specs])]
-        for lemma, specs in data["verb_objects"].items()}
+        lemma: [
+            (parse_entry(spec["event"], ontology, f"verb_objects {lemma!r}"), frozenset(spec["objects"]))
+            for spec in (specs if isinstance(specs, list) else [specs])
+        ]
+        for lemma, specs in data["verb_objects"].items()
+    }
     light_verb_types = {
-        verb: {noun: parse_entry(value, ontology, f"light_verb_types {verb!r}") for noun, value in nouns.items()}
-        for verb, nouns in data["light_verb_types"].items()}
-    return Lexicon(verbs=verbs, verb_objects=verb_objects, nouns=nouns,
-                   light_verbs=frozenset(data["light_verbs"]),
-                   control={kind: frozenset(data[kind]) for kind in CONTROL_KINDS},
-                   words={name: tuple(data[name]) for name in WORD_LISTS}, light_verb_types=light_verb_types)
+        verb: {
+            noun: parse_entry(value, ontology, f"light_verb_types {verb!r}") for noun, value in nouns.items()
+        }
+        for verb, nouns in data["light_verb_types"].items()
+    }
+    return Lexicon(
+        verbs=verbs,
+        verb_objects=verb_objects,
+        nouns=nouns,
+        light_verbs=frozenset(data["light_verbs"]),
+        control={kind: frozenset(data[kind]) for kind in CONTROL_KINDS},
+        words={name: tuple(data[name]) for name in WORD_LISTS},
+        light_verb_types=light_verb_types,
+    )

@@ -15,12 +15,17 @@ from tacitus.events import dates, places
 from tacitus.events.mention import Mention
 
 CLAUSE_DEPS = {"ccomp", "relcl", "advcl", "conj", "parataxis", "acl", "xcomp", "csubj", "pcomp"}
-VISIT_WORDS = {"visit", "trip", "travel", "host", "arrive", "tour"}  # "visited Moscow": the object is the place
+VISIT_WORDS = {
+    "visit",
+    "trip",
+    "travel",
+    "host",
+    "arrive",
+    "tour",
+}  # "visited Moscow": the object is the place
 PLACE_NOUNS = {"city", "town", "village", "capital", "region", "province", "district", "state", "area"}
 PLACE_VERBS = {"take", "hold", "happen", "occur", "schedule", "set", "plan", "convene", "meet"}
 GOVERNED_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "acl", "pcomp", "pobj", "prep", "conj", "xcomp"}
-
-
 
 
 class PlaceAndDate:
@@ -36,9 +41,13 @@ class PlaceAndDate:
                             if place is not None:
                                 return place
                 if anchor.lemma_ in VISIT_WORDS and (
-                        child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("to", "in"))):
-                    target = child if child.dep_ == "dobj" else next(
-                        (g for g in child.children if g.dep_ == "pobj"), None)
+                    child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("to", "in"))
+                ):
+                    target = (
+                        child
+                        if child.dep_ == "dobj"
+                        else next((g for g in child.children if g.dep_ == "pobj"), None)
+                    )
                     if target is not None and target.ent_type_ in ("GPE", "LOC", "FAC"):
                         place = self.geocode_phrase(target)
                         if place is not None:
@@ -62,8 +71,13 @@ class PlaceAndDate:
                     if alpha3:
                         capital = places.capital_of(alpha3)
                         if capital is not None:
-                            return capital.model_copy(update={"name": " ".join(
-                                t.text for t in token.subtree if t.dep_ != "det" and t.i <= token.i)})
+                            return capital.model_copy(
+                                update={
+                                    "name": " ".join(
+                                        t.text for t in token.subtree if t.dep_ != "det" and t.i <= token.i
+                                    )
+                                }
+                            )
                 if child.dep_ == "prep" and child.lower_ == "of":  # "the town of Cizre"
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
@@ -89,7 +103,10 @@ class PlaceAndDate:
         kept: dict[int, Token] = {}
         for anchor in anchors:
             stack = [anchor]
-            if anchor.pos_ in ("NOUN", "PROPN"):  # "the meeting that was scheduled to take place … this month"
+            if anchor.pos_ in (
+                "NOUN",
+                "PROPN",
+            ):  # "the meeting that was scheduled to take place … this month"
                 stack.extend(t for t in self._place_carriers(anchor) if t.head.i != anchor.i)
             while stack:
                 token = stack.pop()
@@ -99,7 +116,11 @@ class PlaceAndDate:
                         continue
                     if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
                         continue
-                    if child.i != anchor.i and self.noun_entry(child) is not None and child.i not in anchor_ids:
+                    if (
+                        child.i != anchor.i
+                        and self.noun_entry(child) is not None
+                        and child.i not in anchor_ids
+                    ):
                         continue  # a nested event keeps its own date ("after a meeting … on Monday night")
                     stack.append(child)
         return list(kept.values())
@@ -155,4 +176,3 @@ class PlaceAndDate:
             if ancestor.pos_ == "NOUN" and self.noun_entry(ancestor) is not None:
                 return True
         return False
-

@@ -22,11 +22,15 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 SPEAKER_PRONOUNS = {"we", "us", "our", "i", "me", "my"}
 # "the country" names the last country spoken of; "the group" the last organisation ("Russia called on the
 # group to release the hostages" → Hamas).
-DEFINITE_NOUNS = {"country": (ActorType.COUNTRY,), "nation": (ActorType.COUNTRY,),
-                  "government": (ActorType.COUNTRY, ActorType.ORGANIZATION),
-                  "group": (ActorType.ORGANIZATION, ActorType.GROUP),
-                  "movement": (ActorType.ORGANIZATION, ActorType.GROUP),
-                  "organization": (ActorType.ORGANIZATION,), "organisation": (ActorType.ORGANIZATION,)}
+DEFINITE_NOUNS = {
+    "country": (ActorType.COUNTRY,),
+    "nation": (ActorType.COUNTRY,),
+    "government": (ActorType.COUNTRY, ActorType.ORGANIZATION),
+    "group": (ActorType.ORGANIZATION, ActorType.GROUP),
+    "movement": (ActorType.ORGANIZATION, ActorType.GROUP),
+    "organization": (ActorType.ORGANIZATION,),
+    "organisation": (ActorType.ORGANIZATION,),
+}
 LOOKBACK_CHARS = 600  # a pronoun points no further back than about two paragraphs
 
 
@@ -45,8 +49,9 @@ class Resolver:
         self.document = document
         self._upstream_actor_at = _upstream("tacitus.actors", "actor_at")
         self._upstream_date = _upstream("tacitus.time", "date_for_span")
-        spans = sorted((m.start, m.end, actor.id) for actor in document.actors for m in actor.mentions
-                       if m.part is None)
+        spans = sorted(
+            (m.start, m.end, actor.id) for actor in document.actors for m in actor.mentions if m.part is None
+        )
         self._spans = spans
         self._starts = [start for start, _end, _id in spans]
         self._types = {actor.id: actor.type for actor in document.actors}
@@ -63,7 +68,7 @@ class Resolver:
                 return found
         best, best_overlap = None, 0
         index = bisect_right(self._starts, end)
-        for m_start, m_end, actor_id in reversed(self._spans[max(0, index - 40):index]):
+        for m_start, m_end, actor_id in reversed(self._spans[max(0, index - 40) : index]):
             overlap = min(end, m_end) - max(start, m_start)
             if overlap > best_overlap:
                 best, best_overlap = actor_id, overlap
@@ -102,8 +107,9 @@ class Resolver:
         elif word in THING_PRONOUNS:
             found = self._last_actor(token.idx, (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.GROUP))
         else:
-            found = self._last_actor(token.idx, (ActorType.ORGANIZATION, ActorType.GROUP, ActorType.COUNTRY,
-                                                 ActorType.PERSON))
+            found = self._last_actor(
+                token.idx, (ActorType.ORGANIZATION, ActorType.GROUP, ActorType.COUNTRY, ActorType.PERSON)
+            )
         return [found] if found else []
 
     def _last_actor(self, offset: int, types: tuple[ActorType, ...]) -> str | None:

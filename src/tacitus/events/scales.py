@@ -70,8 +70,14 @@ def scale_of(type_name: str, mode: str | None = None) -> Scale:
     ontology = load_ontology()
     code = cameo_code(type_name, mode)
     event_type = ontology.types[type_name]
-    return Scale(type=type_name, quad=event_type.quad, quad_class=event_type.quad_class, cameo_code=code,
-                 cameo_root=code[:2], goldstein=load_goldstein()[code[:2]])
+    return Scale(
+        type=type_name,
+        quad=event_type.quad,
+        quad_class=event_type.quad_class,
+        cameo_code=code,
+        cameo_root=code[:2],
+        goldstein=load_goldstein()[code[:2]],
+    )
 
 
 def quad_name(quad: str | int) -> str:

@@ -15,8 +15,24 @@ from tacitus.events.ontology import Lexicon
 
 PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 PLAN_NOUNS = {"date", "plan", "preparation", "invitation", "proposal", "schedule", "timetable"}
-SCHEDULING_VERBS = {"take", "hold", "happen", "occur", "begin", "start", "end", "follow", "precede",
-                    "continue", "resume", "conclude", "open", "close", "go", "come"}
+SCHEDULING_VERBS = {
+    "take",
+    "hold",
+    "happen",
+    "occur",
+    "begin",
+    "start",
+    "end",
+    "follow",
+    "precede",
+    "continue",
+    "resume",
+    "conclude",
+    "open",
+    "close",
+    "go",
+    "come",
+}
 
 
 def clause_chain(token: Token) -> list[Token]:
@@ -64,17 +80,26 @@ def _condition(chain: list[Token], lexicon: Lexicon) -> bool:
                         continue
                     return True
             # "will be the first released in any cease-fire agreement": it hangs on a deal that may never come
-            if child.dep_ == "prep" and child.lower_ in ("in", "under", "with") and any(
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("in", "under", "with")
+                and any(
                     g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "any" for d in g.children)
-                    for g in child.children):
+                    for g in child.children
+                )
+            ):
                 return True
     return False
 
 
 def _is_condition(chain: list[Token], lexicon: Lexicon) -> bool:
     marks = {m for m in lexicon.words["condition_marks"] if " " not in m}
-    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children)
-               and not mark_is_temporal_past(t) for t in chain)
+    return any(
+        t.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children)
+        and not mark_is_temporal_past(t)
+        for t in chain
+    )
 
 
 def mark_is_temporal_past(clause: Token) -> bool:
@@ -109,8 +134,13 @@ def _phrasal(token: Token) -> str:
     return f"{token.lemma_} {particle}" if particle else token.lemma_
 
 
-CONTROL_STATUS = {"postpone": EventStatus.POSTPONED, "cancel": EventStatus.CANCELLED,
-                  "deny": EventStatus.DENIED, "plan": EventStatus.PLANNED, "try": EventStatus.PLANNED}
+CONTROL_STATUS = {
+    "postpone": EventStatus.POSTPONED,
+    "cancel": EventStatus.CANCELLED,
+    "deny": EventStatus.DENIED,
+    "plan": EventStatus.PLANNED,
+    "try": EventStatus.PLANNED,
+}
 
 
 def verb_status(token: Token, lexicon: Lexicon, in_speech: bool = False) -> tuple[EventStatus, bool]:
@@ -150,8 +180,31 @@ def verb_status(token: Token, lexicon: Lexicon, in_speech: bool = False) -> tupl
 
 
 # Verbs whose to-infinitive happened when they did ("managed to land", "began to fall"): no future.
-IMPLICATIVES = {"manage", "begin", "start", "continue", "fail", "happen", "get", "come", "use", "stop", "cease",
-                "seem", "appear", "tend", "have", "need", "be", "help", "go", "keep", "remain", "dare", "refuse"}
+IMPLICATIVES = {
+    "manage",
+    "begin",
+    "start",
+    "continue",
+    "fail",
+    "happen",
+    "get",
+    "come",
+    "use",
+    "stop",
+    "cease",
+    "seem",
+    "appear",
+    "tend",
+    "have",
+    "need",
+    "be",
+    "help",
+    "go",
+    "keep",
+    "remain",
+    "dare",
+    "refuse",
+}
 
 
 def _unrealised_infinitive(token: Token) -> bool:
@@ -181,8 +234,11 @@ def _progressive(token: Token) -> bool:
 def _scheduled_passive(token: Token) -> bool:
     """ "is expected to meet", "is set to visit": a passive plan verb over the event."""
     head = token.head
-    return (token.dep_ == "xcomp" and head.lemma_ in ("expect", "schedule", "set", "due", "plan")
-            and any(c.dep_ == "auxpass" for c in head.children))
+    return (
+        token.dep_ == "xcomp"
+        and head.lemma_ in ("expect", "schedule", "set", "due", "plan")
+        and any(c.dep_ == "auxpass" for c in head.children)
+    )
 
 
 def noun_status(noun: Token, lexicon: Lexicon, in_speech: bool = False) -> tuple[EventStatus, bool]:
@@ -191,7 +247,12 @@ def noun_status(noun: Token, lexicon: Lexicon, in_speech: bool = False) -> tuple
     if any(c.dep_ == "det" and c.lower_ == "no" for c in children):
         return EventStatus.DENIED, True
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for" and head.head.lemma_ in PLAN_NOUNS:
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ == "for"
+        and head.head.lemma_ in PLAN_NOUNS
+    ):
         return EventStatus.PLANNED, True  # "a date for Abbas' visit"
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX"):
         control = governing_control(noun, lexicon)

@@ -9,4 +9,11 @@ from tacitus.ingest.dates import parse_published
 from tacitus.ingest.decode import MAX_INPUT_BYTES
 from tacitus.ingest.readers import count_inputs, read_inputs
 
-__all__ = ["MAX_BODY_CHARS", "MAX_INPUT_BYTES", "article_from_input", "count_inputs", "parse_published", "read_inputs"]
+__all__ = [
+    "MAX_BODY_CHARS",
+    "MAX_INPUT_BYTES",
+    "article_from_input",
+    "count_inputs",
+    "parse_published",
+    "read_inputs",
+]

@@ -15,8 +15,15 @@ from tacitus.ingest.normalise import content_hash, normalise_chars
 MAX_BODY_CHARS = 1_000_000
 
 
-def article_from_input(text_or_html: str, *, published: str | None = None, url: str | None = None,
-                       id: str | None = None, title: str | None = None, source: str | None = None) -> Article:
+def article_from_input(
+    text_or_html: str,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+) -> Article:
     """Read one article from plain text or HTML; `published` (if given) wins over any date in the page.
 
     Raises `InputError` naming `source` (else `url`, else "<input>") when no article text can be found.
@@ -38,7 +45,9 @@ def article_from_input(text_or_html: str, *, published: str | None = None, url: 
         raise InputError(name, "no article text found (only navigation, captions or boilerplate)")
     caption_chars = sum(len(caption.text) for caption in cleaned.captions)
     if len(body) + caption_chars > MAX_BODY_CHARS:
-        raise InputError(name, f"article text too long ({len(body):,} characters; the limit is {MAX_BODY_CHARS:,})")
+        raise InputError(
+            name, f"article text too long ({len(body):,} characters; the limit is {MAX_BODY_CHARS:,})"
+        )
     digest = content_hash(body)
     language = detect_language(body)
     if language and language != "en":
@@ -65,7 +74,9 @@ def _from_html(html: str, url: str | None, title: str | None, name: str) -> tupl
         # trafilatura found no main text (a short page, an odd layout): fall back to the page's visible text.
         text = visible_text(html)
         if not text.strip():
-            raise InputError(name, "no article text found in the HTML (empty page, or cut off before its body)")
+            raise InputError(
+                name, "no article text found in the HTML (empty page, or cut off before its body)"
+            )
         return clean_text(text, title=title), None
     cleaned = clean_extracted(extract.text, title=title or extract.title, figure_captions=extract.captions)
     if not cleaned.body.strip():

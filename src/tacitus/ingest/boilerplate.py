@@ -74,7 +74,9 @@ BOILER_MENTION = re.compile(
 BOILER_MENTION_MAX_WORDS = 15
 
 # Stylesheet rules and script lines that leak into a page's text.
-CODE_LINE = re.compile(r"[{}]|^<\w[^>]*>|</\w+>|^[\w-]+\s*:\s*[^:]{1,80};$|^(?:var|function|const|let|window\.|document\.)\b")
+CODE_LINE = re.compile(
+    r"[{}]|^<\w[^>]*>|</\w+>|^[\w-]+\s*:\s*[^:]{1,80};$|^(?:var|function|const|let|window\.|document\.)\b"
+)
 
 # Lines after which a scraped article is over: related links, comment threads, tag lists.
 TAIL_LINE = _anchored(
@@ -89,14 +91,20 @@ TAIL_LINE = _anchored(
 )
 
 # Photo agencies and picture credits; a caption ends with one, or it stands on its own line.
-_AGENCY = (r"(?:AP|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Pool|File|"
-           r"iStock(?:photo)?|Xinhua|TASS|Sputnik|ANSA|DPA|NurPhoto|SOPA Images|Anadolu(?: Agency)?|"
-           r"Corbis|Redux|ZUMA(?: Press| Wire)?|PA(?: Images| Wire)?|WireImage|Handout|Courtesy[^/]{0,40})")
-_CREDIT_BODY = (rf"(?:[^—–()]{{0,60}}/\s*{_AGENCY}[^—–()]{{0,40}}|[^—–()]{{0,40}}\bvia {_AGENCY}[^—–()]{{0,20}}|"
-                rf"{_AGENCY}(?:\s*/\s*[^—–()]{{1,40}})?)")
+_AGENCY = (
+    r"(?:AP|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Pool|File|"
+    r"iStock(?:photo)?|Xinhua|TASS|Sputnik|ANSA|DPA|NurPhoto|SOPA Images|Anadolu(?: Agency)?|"
+    r"Corbis|Redux|ZUMA(?: Press| Wire)?|PA(?: Images| Wire)?|WireImage|Handout|Courtesy[^/]{0,40})"
+)
+_CREDIT_BODY = (
+    rf"(?:[^—–()]{{0,60}}/\s*{_AGENCY}[^—–()]{{0,40}}|[^—–()]{{0,40}}\bvia {_AGENCY}[^—–()]{{0,20}}|"
+    rf"{_AGENCY}(?:\s*/\s*[^—–()]{{1,40}})?)"
+)
 # "Photo: …", "Photograph by …", "Image courtesy of …", "Credit: …": a label, then a colon or "by".
-_CREDIT_LABEL = (r"(?:photo(?:graph)?s?|images?|pictures?|credits?|illustrations?|photo illustration)"
-                 r"(?:\s*:|\s+(?:by|credit|courtesy(?: of)?)\b\s*:?)")
+_CREDIT_LABEL = (
+    r"(?:photo(?:graph)?s?|images?|pictures?|credits?|illustrations?|photo illustration)"
+    r"(?:\s*:|\s+(?:by|credit|courtesy(?: of)?)\b\s*:?)"
+)
 # "… Lavrov. — YURI KADOBNOV/AFP via Getty Images", "… in Houston. (Elizabeth Conley / Houston Chronicle)",
 # "… in Gaza. Photo: Jane Doe/Reuters", "… in Kyiv (Photo by John Smith/Getty Images)".
 CREDIT_TAIL = re.compile(
@@ -111,8 +119,10 @@ CREDIT_ONLY = re.compile(
     re.IGNORECASE,
 )
 # "By Jane Doe", "By Jane Doe and John Roe | June 11, 2024", "Written by Jane Doe, Reuters".
-BYLINE = re.compile(r"^(?:by|written by|words by|story by|posted by|reporting by)\s*:?\s+(?P<rest>[A-Z\u00C0-\u024F].{1,150})$",
-                    re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|posted by|reporting by)\s*:?\s+(?P<rest>[A-Z\u00C0-\u024F].{1,150})$",
+    re.IGNORECASE,
+)
 _TIME = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)(?:\s*[A-Z]{2,4})?|\d{1,2}:\d{2}(?:\s*[A-Z]{2,4})?"
 _DATE_LINE_LEAD = r"(?:(?:updated|published|posted|last updated|first published|modified|on)\W*\s*)*"
 DATE_LINE = re.compile(
@@ -120,8 +130,10 @@ DATE_LINE = re.compile(
     rf"(?:{DATE_IN_TEXT.pattern}|{_TIME})(?:[\s,|•·@at-]+(?:{DATE_IN_TEXT.pattern}|{_TIME}|ET|GMT|UTC|BST|EST|EDT|PST|PDT))*\W*$",
     re.IGNORECASE,
 )
-_META_DATE = re.compile(rf"{DATE_IN_TEXT.pattern}|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}\b|\b\d{{1,2}} {_MONTHS_SHORT} \d{{4}}\b",
-                        re.IGNORECASE)
+_META_DATE = re.compile(
+    rf"{DATE_IN_TEXT.pattern}|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}\b|\b\d{{1,2}} {_MONTHS_SHORT} \d{{4}}\b",
+    re.IGNORECASE,
+)
 _TIME_ONLY = re.compile(rf"^(?:{_TIME})$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'’”)\]]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -193,7 +205,11 @@ def byline_parts(text: str) -> tuple[str | None, str | None]:
     published = find_date(text)
     if not match:
         return None, published
-    author = re.split(r"\s*(?:\||•|·|—|–|,\s*(?=\w+ \d)|\bupdated\b|\bpublished\b|\bon (?=\w+ \d))\s*", match["rest"],
-                      maxsplit=1, flags=re.IGNORECASE)[0]
+    author = re.split(
+        r"\s*(?:\||•|·|—|–|,\s*(?=\w+ \d)|\bupdated\b|\bpublished\b|\bon (?=\w+ \d))\s*",
+        match["rest"],
+        maxsplit=1,
+        flags=re.IGNORECASE,
+    )[0]
     author = DATE_IN_TEXT.sub("", author).strip(" ,|-–—")
     return (author or None), published

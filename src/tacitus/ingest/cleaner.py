@@ -130,8 +130,13 @@ def clean_extracted(text: str, *, title: str | None = None, figure_captions: lis
         caption_text, credit = split_credit(caption)
         captions.append(Caption(text=caption_text, credit=credit))
     author, published = _byline(rows, 0, min(len(rows), 6))
-    return Cleaned(body=PARAGRAPH_SEPARATOR.join(keep), title=title, author=author, published=published,
-                   captions=_unique_captions(captions))
+    return Cleaned(
+        body=PARAGRAPH_SEPARATOR.join(keep),
+        title=title,
+        author=author,
+        published=published,
+        captions=_unique_captions(captions),
+    )
 
 
 def split_lines(text: str, *, join_wrapped: bool = True) -> list[Line]:
@@ -149,7 +154,10 @@ def split_lines(text: str, *, join_wrapped: bool = True) -> list[Line]:
         else:
             merged.append((stripped, blank_before))
         blank_before = False
-    return [Line(text=line, kind=classify(line), words=count_words(line), new_paragraph=new) for line, new in merged]
+    return [
+        Line(text=line, kind=classify(line), words=count_words(line), new_paragraph=new)
+        for line, new in merged
+    ]
 
 
 def _continues(previous: str, current: str) -> bool:
@@ -179,11 +187,14 @@ def pair_captions(rows: list[_Row], *, credit_claims_line_above: bool = True) ->
     for index, row in enumerate(rows):
         if row.kind != Kind.CAPTION:
             continue
-        for other in rows[max(0, index - 2): index] + rows[index + 1: index + 3]:
+        for other in rows[max(0, index - 2) : index] + rows[index + 1 : index + 3]:
             if other.kind in (Kind.PROSE, Kind.SHORT) and _repeats(other.line.text, row.caption.text):
                 other.kind = _DUPLICATE
     for index in range(1, len(rows)):
-        if rows[index].line.text == rows[index - 1].line.text and rows[index].kind in (Kind.PROSE, Kind.SHORT):
+        if rows[index].line.text == rows[index - 1].line.text and rows[index].kind in (
+            Kind.PROSE,
+            Kind.SHORT,
+        ):
             rows[index].kind = _DUPLICATE
 
 
@@ -302,7 +313,9 @@ def _byline(rows: list[_Row], start: int, end: int) -> tuple[str | None, str | N
 
 
 def _captions(rows: list[_Row], start: int, end: int) -> list[Caption]:
-    return _unique_captions([row.caption for row in rows[start:end] if row.kind == Kind.CAPTION and row.caption])
+    return _unique_captions(
+        [row.caption for row in rows[start:end] if row.kind == Kind.CAPTION and row.caption]
+    )
 
 
 def _unique_captions(captions: list[Caption]) -> list[Caption]:

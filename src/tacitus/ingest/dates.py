@@ -14,8 +14,10 @@ _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|2\d{3})(?!\d)")
 # A date inside a byline or a dateline: "June 11, 2024", "11 June 2024", "Jun. 11, 2024", "2024-06-11".
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 DATE_IN_TEXT = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2})\b",
@@ -41,7 +43,9 @@ def parse_published(value: str, source: str = "--published") -> str:
         year, month, day = (int(part) for part in ymd.groups())
         return _checked(text, source, lambda: date(year, month, day).isoformat())
     if not _YEAR.search(text):
-        raise InputError(source, f"cannot read publication date {value!r}: no four-digit year (use YYYY-MM-DD)")
+        raise InputError(
+            source, f"cannot read publication date {value!r}: no four-digit year (use YYYY-MM-DD)"
+        )
     return _checked(text, source, lambda: _free_form(text))
 
 

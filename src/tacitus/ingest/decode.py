@@ -27,8 +27,10 @@ _SNIFF_BYTES = 8192
 
 
 def too_large(size: int, what: str = "") -> str:
-    return (f"{what}input too large ({size / 1_048_576:.1f} MiB; the limit is "
-            f"{MAX_INPUT_BYTES / 1_048_576:.0f} MiB per article)")
+    return (
+        f"{what}input too large ({size / 1_048_576:.1f} MiB; the limit is "
+        f"{MAX_INPUT_BYTES / 1_048_576:.0f} MiB per article)"
+    )
 
 
 def decode_bytes(data: bytes, name: str, content_type: str | None = None) -> tuple[str, str]:
@@ -39,7 +41,7 @@ def decode_bytes(data: bytes, name: str, content_type: str | None = None) -> tup
         if data.startswith(magic):
             raise InputError(name, f"binary file ({what}), not text or HTML")
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8"
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
     if b"\x00" in data[:_SNIFF_BYTES]:
@@ -76,8 +78,11 @@ def _prefer_windows_1252(matches):
     if best is None:
         return None
     for match in matches:
-        if (match.encoding in ("cp1252", "latin_1") and match.chaos <= best.chaos
-                and match.coherence >= best.coherence - 0.01):
+        if (
+            match.encoding in ("cp1252", "latin_1")
+            and match.chaos <= best.chaos
+            and match.coherence >= best.coherence - 0.01
+        ):
             return match
     return best
 

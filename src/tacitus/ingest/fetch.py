@@ -22,17 +22,25 @@ def is_url(name: str) -> bool:
     return bool(re.match(r"^https?://", name, re.IGNORECASE))
 
 
-def fetch_url(url: str, *, timeout: httpx.Timeout | float | None = None,
-              max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, str | None, str]:
+def fetch_url(
+    url: str, *, timeout: httpx.Timeout | float | None = None, max_bytes: int = MAX_INPUT_BYTES
+) -> tuple[bytes, str | None, str]:
     """(body bytes, content type, final URL); raises `InputError(url, …)` on any failure."""
     import httpx  # only URL inputs pay for the HTTP client's import
 
     if timeout is None:
         timeout = httpx.Timeout(TIMEOUT_SECONDS, connect=CONNECT_TIMEOUT_SECONDS)
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"}
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+    }
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
-                          headers=headers) as client, client.stream("GET", url) as response:
+        with (
+            httpx.Client(
+                timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS, headers=headers
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
             if response.status_code >= 400:
                 raise InputError(url, f"HTTP {response.status_code} {response.reason_phrase}".strip())
             content_type = response.headers.get("content-type")

@@ -10,10 +10,14 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                         re.IGNORECASE | re.DOTALL)
-_HTML_TAG = re.compile(r"</?(?:html|head|body|p|div|span|a|br|article|section|h[1-6]|meta|title|script|ul|li)\b[^>]*>",
-                       re.IGNORECASE)
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAG = re.compile(
+    r"</?(?:html|head|body|p|div|span|a|br|article|section|h[1-6]|meta|title|script|ul|li)\b[^>]*>",
+    re.IGNORECASE,
+)
 _SNIFF_CHARS = 4096
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 _TRAILING_SEPARATOR = re.compile(r"\s*(?:\||-|–|—|::|·|•|»|:)\s*$")
@@ -30,7 +34,8 @@ def looks_like_html(text: str) -> bool:
 def looks_truncated(html: str) -> bool:
     """A page that opened `<html>` but never closed it: cut off in transfer or saved half-way."""
     return bool(re.search(r"<html\b", html[:_SNIFF_CHARS], re.IGNORECASE)) and not re.search(
-        r"</html\s*>\s*(?:<!--.*?-->\s*)*$", html[-4096:], re.IGNORECASE | re.DOTALL)
+        r"</html\s*>\s*(?:<!--.*?-->\s*)*$", html[-4096:], re.IGNORECASE | re.DOTALL
+    )
 
 
 @dataclass
@@ -48,8 +53,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
     """Body and metadata through trafilatura; None when it finds no article text in the page."""
     import trafilatura
 
-    result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                         include_tables=True, include_images=False)
+    result = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True, include_images=False
+    )
     if result is None or not (result.text or "").strip():
         return None
     sitename = _clean_meta(result.sitename)
@@ -109,9 +115,44 @@ def first_heading(html: str) -> str | None:
 
 
 _BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
-    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-    "table", "tr", "td", "th", "ul", "title", "button", "option", "label", "time",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "title",
+    "button",
+    "option",
+    "label",
+    "time",
 }
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "canvas"}
 
@@ -184,7 +225,7 @@ def strip_site_from_title(title: str | None, sitename: str | None, url: str | No
             title = _TRAILING_SEPARATOR.sub("", head).strip()
     separators = list(_TITLE_SEPARATORS.finditer(title))
     for separator in separators:
-        following = _TITLE_SEPARATORS.split(title[separator.end():], maxsplit=1)[0]
+        following = _TITLE_SEPARATORS.split(title[separator.end() :], maxsplit=1)[0]
         head = title[: separator.start()].strip()
         if len(head.split()) >= 2 and _names_site(following, names):
             title = head
@@ -192,7 +233,7 @@ def strip_site_from_title(title: str | None, sitename: str | None, url: str | No
     else:
         if separators:
             first = title[: separators[0].start()]
-            rest = title[separators[0].end():].strip()
+            rest = title[separators[0].end() :].strip()
             if len(rest.split()) >= 2 and _names_site(first, names):
                 title = rest
     return _TRAILING_SEPARATOR.sub("", title).strip() or None
@@ -221,7 +262,9 @@ def _domain_name(url: str | None) -> str | None:
     if not url:
         return None
     host = urlsplit(url).hostname or ""
-    labels = [label for label in host.split(".") if label not in {"www", "com", "org", "net", "co", "uk", "edition"}]
+    labels = [
+        label for label in host.split(".") if label not in {"www", "com", "org", "net", "co", "uk", "edition"}
+    ]
     return labels[0] if labels else None
 
 

@@ -9,26 +9,28 @@ from __future__ import annotations
 import hashlib
 
 # One character in, one character out: str.translate with single-character values never changes a length.
-_ONE_FOR_ONE = str.maketrans({
-    "\u00a0": " ",  # no-break space
-    "\u2007": " ",  # figure space
-    "\u202f": " ",  # narrow no-break space
-    "\u2009": " ",  # thin space
-    "\u200a": " ",  # hair space
-    "\u2002": " ",  # en space
-    "\u2003": " ",  # em space
-    "\t": " ",
-    "\u2018": "'",  # left single quotation mark
-    "\u2019": "'",  # right single quotation mark (also the typographic apostrophe)
-    "\u201a": "'",  # single low-9 quotation mark
-    "\u201b": "'",
-    "\u2032": "'",  # prime, often typed for an apostrophe
-    "\u201c": '"',  # left double quotation mark
-    "\u201d": '"',  # right double quotation mark
-    "\u201e": '"',  # double low-9 quotation mark
-    "\u201f": '"',
-    "\u2033": '"',  # double prime
-})
+_ONE_FOR_ONE = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",  # figure space
+        "\u202f": " ",  # narrow no-break space
+        "\u2009": " ",  # thin space
+        "\u200a": " ",  # hair space
+        "\u2002": " ",  # en space
+        "\u2003": " ",  # em space
+        "\t": " ",
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark (also the typographic apostrophe)
+        "\u201a": "'",  # single low-9 quotation mark
+        "\u201b": "'",
+        "\u2032": "'",  # prime, often typed for an apostrophe
+        "\u201c": '"',  # left double quotation mark
+        "\u201d": '"',  # right double quotation mark
+        "\u201e": '"',  # double low-9 quotation mark
+        "\u201f": '"',
+        "\u2033": '"',  # double prime
+    }
+)
 
 
 def normalise_chars(text: str) -> str:

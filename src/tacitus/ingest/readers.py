@@ -24,8 +24,13 @@ from tacitus.ingest.fetch import fetch_url, is_url
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
-def read_inputs(inputs: Sequence[str], *, jsonl: bool = False, published: str | None = None,
-                stdin: TextIO | BinaryIO | None = None) -> Iterator[Article | InputError]:
+def read_inputs(
+    inputs: Sequence[str],
+    *,
+    jsonl: bool = False,
+    published: str | None = None,
+    stdin: TextIO | BinaryIO | None = None,
+) -> Iterator[Article | InputError]:
     """Articles from every input in order; each failure is yielded as an `InputError` and reading goes on.
 
     `published` is the default publication date: it wins over a page's own date, while a JSONL line's
@@ -145,8 +150,9 @@ def _read_stream(stream) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def _article_from_bytes(data: bytes, name: str, *, published: str | None, url: str | None = None,
-                        content_type: str | None = None) -> Article:
+def _article_from_bytes(
+    data: bytes, name: str, *, published: str | None, url: str | None = None, content_type: str | None = None
+) -> Article:
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(name, too_large(len(data)))
     text, encoding = decode_bytes(data, name, content_type=content_type)
@@ -156,7 +162,9 @@ def _article_from_bytes(data: bytes, name: str, *, published: str | None, url: s
     return article
 
 
-def read_jsonl(stream: BinaryIO, name: str, *, published: str | None = None) -> Iterator[Article | InputError]:
+def read_jsonl(
+    stream: BinaryIO, name: str, *, published: str | None = None
+) -> Iterator[Article | InputError]:
     """One article per line: `{"id", "url", "title", "published", "text" | "html"}`; bad lines are reported."""
     for number, raw in enumerate(stream, start=1):
         where = f"{name}:line {number}"
@@ -185,8 +193,9 @@ def _article_from_record(raw: bytes | str, where: str, published: str | None) ->
         raise InputError(where, f"'published' must be a string, got {line_date!r}")
     line_date = parse_published(line_date, f"{where}: published") if line_date else published
     fields = {key: _string(record, key, where) for key in ("id", "url", "title", "source")}
-    article = article_from_input(content, published=line_date, url=fields["url"], id=fields["id"],
-                                 title=fields["title"], source=where)
+    article = article_from_input(
+        content, published=line_date, url=fields["url"], id=fields["id"], title=fields["title"], source=where
+    )
     if article.source == where:  # no site name in the page: the record's own source or URL says more
         article.source = fields["source"] or fields["url"] or where
     return article

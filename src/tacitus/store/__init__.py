@@ -1,9 +1,9 @@
 """The store: SQLite or PostgreSQL through SQLAlchemy Core, migrated by Alembic, queried by the list commands.
 
-    from tacitus.store import Store, write_rows
-    with Store("sqlite:///tacitus.db") as store:
-        store.save(document)
-        write_rows(store.events(actor="Lavrov", since="2024-06"), "csv", "events.csv")
+from tacitus.store import Store, write_rows
+with Store("sqlite:///tacitus.db") as store:
+    store.save(document)
+    write_rows(store.events(actor="Lavrov", since="2024-06"), "csv", "events.csv")
 """
 
 from tacitus.store.export import FORMATS, write_rows
@@ -12,6 +12,17 @@ from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, Failure
 from tacitus.store.store import DEFAULT_URL, Store, resolve_url
 
 __all__ = [
-    "DEFAULT_URL", "FORMATS", "ActorRow", "ArticleRow", "ClaimRow", "EventRow", "Failure", "Filters", "QuoteRow",
-    "SaveResult", "Store", "resolve_url", "write_rows",
+    "DEFAULT_URL",
+    "FORMATS",
+    "ActorRow",
+    "ArticleRow",
+    "ClaimRow",
+    "EventRow",
+    "Failure",
+    "Filters",
+    "QuoteRow",
+    "SaveResult",
+    "Store",
+    "resolve_url",
+    "write_rows",
 ]

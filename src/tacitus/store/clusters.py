@@ -75,7 +75,10 @@ def event_key(document: Document, event: Event) -> EventKey:
         if event.place.country:
             places.add("country:" + event.place.country)
     return EventKey(
-        kind=event.type, start=start, end=end, actors=actor_keys(document, [*event.sources, *event.targets]),
+        kind=event.type,
+        start=start,
+        end=end,
+        actors=actor_keys(document, [*event.sources, *event.targets]),
         places=frozenset(places),
     )
 
@@ -92,22 +95,38 @@ def _lines(keys: frozenset[str]) -> str:
 
 def _candidates(connection: Connection, key: EventKey, settings: Settings) -> list[_Candidate]:
     c = schema.event_clusters
-    query = select(c.c.id, c.c.type, c.c.date_start, c.c.date_end, c.c.actor_keys, c.c.place_keys).where(c.c.type == key.kind)
+    query = select(c.c.id, c.c.type, c.c.date_start, c.c.date_end, c.c.actor_keys, c.c.place_keys).where(
+        c.c.type == key.kind
+    )
     if key.start:
         window = timedelta(days=settings.date_window_days)
-        query = query.where(or_(c.c.date_start.is_(None), and_(
-            c.c.date_start <= (key.end + window).isoformat(), c.c.date_end >= (key.start - window).isoformat())))
+        query = query.where(
+            or_(
+                c.c.date_start.is_(None),
+                and_(
+                    c.c.date_start <= (key.end + window).isoformat(),
+                    c.c.date_end >= (key.start - window).isoformat(),
+                ),
+            )
+        )
     return [
-        _Candidate(row.id, EventKey(
-            kind=row.type, start=_day(row.date_start), end=_day(row.date_end),
-            actors=frozenset(filter(None, row.actor_keys.split("\n"))),
-            places=frozenset(filter(None, row.place_keys.split("\n"))),
-        ))
+        _Candidate(
+            row.id,
+            EventKey(
+                kind=row.type,
+                start=_day(row.date_start),
+                end=_day(row.date_end),
+                actors=frozenset(filter(None, row.actor_keys.split("\n"))),
+                places=frozenset(filter(None, row.place_keys.split("\n"))),
+            ),
+        )
         for row in connection.execute(query.order_by(c.c.id))
     ]
 
 
-def assign(connection: Connection, document: Document, now: datetime, settings: Settings = SETTINGS) -> list[int]:
+def assign(
+    connection: Connection, document: Document, now: datetime, settings: Settings = SETTINGS
+) -> list[int]:
     """Put each event of a just-stored article into a cluster; returns the cluster ids, one per event.
 
     Two events of one article never share a cluster: the events stage already merged its duplicates, so two
@@ -123,17 +142,34 @@ def assign(connection: Connection, document: Document, now: datetime, settings: 
             fit = None
         else:
             cluster_id, fit = chosen.id, _fit(chosen.key, key, settings)
-            merged = EventKey(kind=key.kind, start=min(filter(None, [chosen.key.start, key.start]), default=None),
-                              end=max(filter(None, [chosen.key.end, key.end]), default=None),
-                              actors=chosen.key.actors | key.actors, places=chosen.key.places | key.places)
-            connection.execute(update(schema.event_clusters).where(schema.event_clusters.c.id == cluster_id).values(
-                date_start=merged.start.isoformat() if merged.start else None,
-                date_end=merged.end.isoformat() if merged.end else None,
-                actor_keys=_lines(merged.actors), place_keys=_lines(merged.places),
-            ))
-        connection.execute(insert(schema.cluster_members), [{
-            "article_id": document.article.id, "event_id": event.id, "cluster_id": cluster_id, "fit": fit,
-        }])
+            merged = EventKey(
+                kind=key.kind,
+                start=min(filter(None, [chosen.key.start, key.start]), default=None),
+                end=max(filter(None, [chosen.key.end, key.end]), default=None),
+                actors=chosen.key.actors | key.actors,
+                places=chosen.key.places | key.places,
+            )
+            connection.execute(
+                update(schema.event_clusters)
+                .where(schema.event_clusters.c.id == cluster_id)
+                .values(
+                    date_start=merged.start.isoformat() if merged.start else None,
+                    date_end=merged.end.isoformat() if merged.end else None,
+                    actor_keys=_lines(merged.actors),
+                    place_keys=_lines(merged.places),
+                )
+            )
+        connection.execute(
+            insert(schema.cluster_members),
+            [
+                {
+                    "article_id": document.article.id,
+                    "event_id": event.id,
+                    "cluster_id": cluster_id,
+                    "fit": fit,
+                }
+            ],
+        )
         refresh(connection, cluster_id, now)
         used.add(cluster_id)
         clusters.append(cluster_id)
@@ -146,13 +182,24 @@ def _fit(cluster_key: EventKey, key: EventKey, settings: Settings) -> float | No
 
 
 def _start(connection: Connection, document: Document, event: Event, key: EventKey, now: datetime) -> int:
-    result = connection.execute(insert(schema.event_clusters).values(
-        type=event.type, date_start=key.start.isoformat() if key.start else None,
-        date_end=key.end.isoformat() if key.end else None, date=None, status=str(event.status),
-        actor_keys=_lines(key.actors), place_keys=_lines(key.places), n_events=0, n_sources=0,
-        first_article_id=document.article.id, first_event_id=event.id, first_published=document.article.published,
-        status_agreement=1.0, updated_at=now,
-    ))
+    result = connection.execute(
+        insert(schema.event_clusters).values(
+            type=event.type,
+            date_start=key.start.isoformat() if key.start else None,
+            date_end=key.end.isoformat() if key.end else None,
+            date=None,
+            status=str(event.status),
+            actor_keys=_lines(key.actors),
+            place_keys=_lines(key.places),
+            n_events=0,
+            n_sources=0,
+            first_article_id=document.article.id,
+            first_event_id=event.id,
+            first_published=document.article.published,
+            status_agreement=1.0,
+            updated_at=now,
+        )
+    )
     return result.inserted_primary_key[0]
 
 
@@ -171,8 +218,17 @@ def refresh(connection: Connection, cluster_id: int, now: datetime) -> None:
     """Recount a cluster from its members: sources, first report, majority status/date/place and agreement."""
     m, e, a = schema.cluster_members, schema.events, schema.articles
     members = connection.execute(
-        select(m.c.article_id, m.c.event_id, e.c.status, e.c.date_key, e.c.date_value, e.c.place, e.c.place_country,
-               a.c.published, a.c.ingested_at)
+        select(
+            m.c.article_id,
+            m.c.event_id,
+            e.c.status,
+            e.c.date_key,
+            e.c.date_value,
+            e.c.place,
+            e.c.place_country,
+            a.c.published,
+            a.c.ingested_at,
+        )
         .join(e, and_(e.c.article_id == m.c.article_id, e.c.event_id == m.c.event_id))
         .join(a, a.c.id == m.c.article_id)
         .where(m.c.cluster_id == cluster_id)
@@ -187,9 +243,22 @@ def refresh(connection: Connection, cluster_id: int, now: datetime) -> None:
     day, date_agreement = _majority([r.date_key for r in members])
     place, place_agreement = _majority([r.place for r in members])
     place_country = next((r.place_country for r in members if r.place == place), None) if place else None
-    connection.execute(update(schema.event_clusters).where(schema.event_clusters.c.id == cluster_id).values(
-        n_events=len(members), n_sources=len({r.article_id for r in members}),
-        first_article_id=first.article_id, first_event_id=first.event_id, first_published=first.published,
-        status=status, status_agreement=status_agreement, date=day, date_agreement=date_agreement,
-        place=place, place_country=place_country, place_agreement=place_agreement, updated_at=now,
-    ))
+    connection.execute(
+        update(schema.event_clusters)
+        .where(schema.event_clusters.c.id == cluster_id)
+        .values(
+            n_events=len(members),
+            n_sources=len({r.article_id for r in members}),
+            first_article_id=first.article_id,
+            first_event_id=first.event_id,
+            first_published=first.published,
+            status=status,
+            status_agreement=status_agreement,
+            date=day,
+            date_agreement=date_agreement,
+            place=place,
+            place_country=place_country,
+            place_agreement=place_agreement,
+            updated_at=now,
+        )
+    )

@@ -50,8 +50,10 @@ def diff_stores(url_a: str, url_b: str, *, examples: int = 2) -> list[str]:
         rows_a, rows_b = Counter(a[name]), Counter(b[name])
         only_a, only_b = list((rows_a - rows_b).elements()), list((rows_b - rows_a).elements())
         if only_a or only_b:
-            lines.append(f"{name}: {len(a[name])} rows in A, {len(b[name])} in B; {len(only_a)} only in A, "
-                         f"{len(only_b)} only in B")
+            lines.append(
+                f"{name}: {len(a[name])} rows in A, {len(b[name])} in B; {len(only_a)} only in A, "
+                f"{len(only_b)} only in B"
+            )
             lines += [f"  only in A: {_short(row)}" for row in sorted(only_a, key=repr)[:examples]]
             lines += [f"  only in B: {_short(row)}" for row in sorted(only_b, key=repr)[:examples]]
     return lines

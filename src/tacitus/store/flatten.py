@@ -99,9 +99,17 @@ def flatten(document: Document, ingested_at: datetime) -> FlatDocument:
         }
         for position, actor in enumerate(document.actors)
     ]
-    flat.children["events"] = [_event_row(document, position, event) for position, event in enumerate(document.events)]
+    flat.children["events"] = [
+        _event_row(document, position, event) for position, event in enumerate(document.events)
+    ]
     flat.children["event_actors"] = [
-        {"article_id": article_id, "event_id": event.id, "role": role, "actor_id": actor_id, "position": position}
+        {
+            "article_id": article_id,
+            "event_id": event.id,
+            "role": role,
+            "actor_id": actor_id,
+            "position": position,
+        }
         for event in document.events
         for role, ids in (("source", event.sources), ("target", event.targets))
         for position, actor_id in enumerate(dict.fromkeys(ids))

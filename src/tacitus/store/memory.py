@@ -60,19 +60,31 @@ def recall(connection: Connection, document: Document) -> dict[str, str]:
 def keep(connection: Connection, document: Document, identities: dict[str, str]) -> None:
     """Store each actor's identity and what the document's own text teaches (after its article row)."""
     if identities:
-        connection.execute(insert(schema.actor_identities), [
-            {"article_id": document.article.id, "actor_id": actor_id, "identity": identity}
-            for actor_id, identity in identities.items()
-        ])
+        connection.execute(
+            insert(schema.actor_identities),
+            [
+                {"article_id": document.article.id, "actor_id": actor_id, "identity": identity}
+                for actor_id, identity in identities.items()
+            ],
+        )
     for fact, actor in _taught(document, identities):
-        fact_id = connection.execute(insert(schema.actor_facts).values(
-            article_id=document.article.id, actor_id=actor.id, identity=fact.identity, seen=fact.seen,
-            fact=fact_to_json(fact),
-        )).inserted_primary_key[0]
+        fact_id = connection.execute(
+            insert(schema.actor_facts).values(
+                article_id=document.article.id,
+                actor_id=actor.id,
+                identity=fact.identity,
+                seen=fact.seen,
+                fact=fact_to_json(fact),
+            )
+        ).inserted_primary_key[0]
         name_keys = {" ".join(key): key[-1] for key in fact.name_keys()}
-        connection.execute(insert(schema.actor_fact_keys), [
-            {"fact_id": fact_id, "key": key[:400], "surname": surname[:200]} for key, surname in name_keys.items()
-        ])
+        connection.execute(
+            insert(schema.actor_fact_keys),
+            [
+                {"fact_id": fact_id, "key": key[:400], "surname": surname[:200]}
+                for key, surname in name_keys.items()
+            ],
+        )
 
 
 def _taught(document: Document, identities: dict[str, str]):

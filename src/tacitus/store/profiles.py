@@ -37,19 +37,23 @@ class ActorProfile:
 def actor_profiles(conn: Connection, filters: Filters) -> list[ActorProfile]:
     a, ac, ai = schema.articles, schema.actors, schema.actor_identities
     joined = ac.join(ai, (ai.c.article_id == ac.c.article_id) & (ai.c.actor_id == ac.c.actor_id)).join(
-        a, a.c.id == ac.c.article_id)
+        a, a.c.id == ac.c.article_id
+    )
     chosen = select(ai.c.identity).select_from(joined)
     if filters.article:
         chosen = chosen.where(ac.c.article_id == filters.article)
     if filters.actor:
-        chosen = chosen.where(_actor_matches(ac, ac.c.actor_id, filters.actor) | (ai.c.identity == filters.actor))
+        chosen = chosen.where(
+            _actor_matches(ac, ac.c.actor_id, filters.actor) | (ai.c.identity == filters.actor)
+        )
     if filters.type:
         chosen = chosen.where(ac.c.type == filters.type.lower())
     if filters.country:
         chosen = chosen.where(ac.c.country == filters.country)
     chosen = chosen.where(*_date_range(a.c.published, filters))
     chosen = chosen.group_by(ai.c.identity).order_by(
-        func.count(func.distinct(ac.c.article_id)).desc(), ai.c.identity)
+        func.count(func.distinct(ac.c.article_id)).desc(), ai.c.identity
+    )
     if filters.limit is not None:
         chosen = chosen.limit(filters.limit)
     if filters.offset:
@@ -58,7 +62,9 @@ def actor_profiles(conn: Connection, filters: Filters) -> list[ActorProfile]:
     if not identities:
         return []
     rows = conn.execute(
-        select(ai.c.identity, ac, a.c.published).select_from(joined).where(ai.c.identity.in_(identities))
+        select(ai.c.identity, ac, a.c.published)
+        .select_from(joined)
+        .where(ai.c.identity.in_(identities))
         .order_by(a.c.published.asc().nulls_last(), ac.c.article_id)
     ).all()
     by_identity: dict[str, list] = {}
@@ -83,12 +89,18 @@ def _fold(identity: str, rows: list) -> ActorProfile:
     role_text = [f"{role} {_seen(seen)}".rstrip() for role, seen in roles.items()]
     articles = _ordered(row.article_id for row in rows)
     return ActorProfile(
-        identity=identity, name=name, type=types.most_common(1)[0][0],
+        identity=identity,
+        name=name,
+        type=types.most_common(1)[0][0],
         country=countries.most_common(1)[0][0] if countries else None,
         sector=JOIN.join(_ordered(s for row in rows for s in _split(row.sector))) or None,
-        aliases=JOIN.join(aliases) or None, roles=JOIN.join(role_text) or None,
-        first_seen=min(dates) if dates else None, last_seen=max(dates) if dates else None,
-        articles=len(articles), mentions=sum(row.mentions for row in rows), article_ids=JOIN.join(articles),
+        aliases=JOIN.join(aliases) or None,
+        roles=JOIN.join(role_text) or None,
+        first_seen=min(dates) if dates else None,
+        last_seen=max(dates) if dates else None,
+        articles=len(articles),
+        mentions=sum(row.mentions for row in rows),
+        article_ids=JOIN.join(articles),
     )
 
 

@@ -43,7 +43,9 @@ class Filters:
     status: str | None = None
     article: str | None = None
     min_confidence: float | None = None
-    dyad: tuple[str, str] | None = None  # (source, target): an event with one as source and the other as target
+    dyad: tuple[str, str] | None = (
+        None  # (source, target): an event with one as source and the other as target
+    )
     quad: str | None = None  # quad class name (verbal_cooperation…) of the event type
     limit: int | None = None
     offset: int = 0
@@ -100,7 +102,9 @@ def parse_dyad(value) -> tuple[str, str]:
     parts = value.split(":") if isinstance(value, str) else list(value)
     parts = [str(p).strip() for p in parts]
     if len(parts) != 2 or not all(parts):
-        raise ValueError(f"dyad {value!r} is not SOURCE:TARGET (two actor names, aliases or ids, e.g. Hamas:Russia)")
+        raise ValueError(
+            f"dyad {value!r} is not SOURCE:TARGET (two actor names, aliases or ids, e.g. Hamas:Russia)"
+        )
     return parts[0], parts[1]
 
 
@@ -127,7 +131,8 @@ def event_has_actor(role: str | None, value: str):
     """
     e, ea = schema.events, schema.event_actors
     columns = {"source": [e.c.source_search], "target": [e.c.target_search]}.get(
-        role, [e.c.source_search, e.c.target_search])
+        role, [e.c.source_search, e.c.target_search]
+    )
     match = or_(*(names_match(column, value) for column in columns))
     if ACTOR_ID.match(value):  # only then, as it needs the links table
         by_id = select(ea.c.article_id, ea.c.event_id).where(ea.c.actor_id == value)
@@ -159,6 +164,7 @@ def _page(query: Select, filters: Filters) -> Select:
 
 # -- articles -------------------------------------------------------------------------------------------------
 
+
 def _count(table, article_id):
     return select(func.count()).select_from(table).where(table.c.article_id == article_id).scalar_subquery()
 
@@ -166,15 +172,26 @@ def _count(table, article_id):
 def articles(conn: Connection, filters: Filters) -> list[ArticleRow]:
     a, ac, e = schema.articles, schema.actors, schema.events
     query = select(
-        a.c.id, a.c.published, a.c.title, a.c.source, a.c.url, a.c.language, a.c.author,
-        _count(ac, a.c.id).label("n_actors"), _count(e, a.c.id).label("n_events"),
-        _count(schema.quotes, a.c.id).label("n_quotes"), _count(schema.claims, a.c.id).label("n_claims"),
-        a.c.warnings, a.c.ingested_at,
+        a.c.id,
+        a.c.published,
+        a.c.title,
+        a.c.source,
+        a.c.url,
+        a.c.language,
+        a.c.author,
+        _count(ac, a.c.id).label("n_actors"),
+        _count(e, a.c.id).label("n_events"),
+        _count(schema.quotes, a.c.id).label("n_quotes"),
+        _count(schema.claims, a.c.id).label("n_claims"),
+        a.c.warnings,
+        a.c.ingested_at,
     )
     if filters.article:
         query = query.where(a.c.id == filters.article)
     if filters.actor:
-        query = query.where(exists().where(ac.c.article_id == a.c.id, _actor_matches(ac, ac.c.actor_id, filters.actor)))
+        query = query.where(
+            exists().where(ac.c.article_id == a.c.id, _actor_matches(ac, ac.c.actor_id, filters.actor))
+        )
     if filters.country:
         query = query.where(exists().where(ac.c.article_id == a.c.id, ac.c.country == filters.country))
     if filters.type:
@@ -185,10 +202,21 @@ def articles(conn: Connection, filters: Filters) -> list[ArticleRow]:
     sources = story_sources(conn, [r.id for r in found])
     return [
         ArticleRow(
-            article_id=r.id, published=r.published, title=r.title, source=r.source, url=r.url,
+            article_id=r.id,
+            published=r.published,
+            title=r.title,
+            source=r.source,
+            url=r.url,
             n_sources=max(len(sources.get(r.id, [])), 1),
-            sources=join(s.url for s in sources.get(r.id, [])) or r.url, language=r.language, author=r.author, actors=r.n_actors, events=r.n_events, quotes=r.n_quotes,
-            claims=r.n_claims, warnings=r.warnings, ingested_at=utc_iso(r.ingested_at),
+            sources=join(s.url for s in sources.get(r.id, [])) or r.url,
+            language=r.language,
+            author=r.author,
+            actors=r.n_actors,
+            events=r.n_events,
+            quotes=r.n_quotes,
+            claims=r.n_claims,
+            warnings=r.warnings,
+            ingested_at=utc_iso(r.ingested_at),
         )
         for r in found
     ]
@@ -200,14 +228,18 @@ def story_sources(conn: Connection, story_ids: list[str]) -> dict[str, list]:
     found: dict[str, list] = {}
     for start in range(0, len(story_ids), 500):
         chunk = story_ids[start : start + 500]
-        query = select(ss).where(ss.c.story_id.in_(chunk)).order_by(
-            ss.c.story_id, (ss.c.article_id != ss.c.story_id), ss.c.added_at, ss.c.article_id)
+        query = (
+            select(ss)
+            .where(ss.c.story_id.in_(chunk))
+            .order_by(ss.c.story_id, (ss.c.article_id != ss.c.story_id), ss.c.added_at, ss.c.article_id)
+        )
         for row in conn.execute(query):
             found.setdefault(row.story_id, []).append(row)
     return found
 
 
 # -- actors ---------------------------------------------------------------------------------------------------
+
 
 def actors(conn: Connection, filters: Filters) -> list[ActorRow]:
     a, ac = schema.articles, schema.actors
@@ -224,8 +256,16 @@ def actors(conn: Connection, filters: Filters) -> list[ActorRow]:
     query = _page(query.order_by(a.c.published.asc().nulls_last(), ac.c.article_id, ac.c.position), filters)
     return [
         ActorRow(
-            article_id=r.article_id, actor_id=r.actor_id, name=r.name, type=r.type, country=r.country,
-            aliases=r.aliases, sector=r.sector, roles=r.roles, kb_id=r.kb_id, mentions=r.mentions,
+            article_id=r.article_id,
+            actor_id=r.actor_id,
+            name=r.name,
+            type=r.type,
+            country=r.country,
+            aliases=r.aliases,
+            sector=r.sector,
+            roles=r.roles,
+            kb_id=r.kb_id,
+            mentions=r.mentions,
             published=r.published,
         )
         for r in conn.execute(query)
@@ -233,6 +273,7 @@ def actors(conn: Connection, filters: Filters) -> list[ActorRow]:
 
 
 # -- events ---------------------------------------------------------------------------------------------------
+
 
 def events(conn: Connection, filters: Filters) -> list[EventRow]:
     a, e = schema.articles, schema.events
@@ -263,16 +304,33 @@ def events(conn: Connection, filters: Filters) -> list[EventRow]:
     for r in found:
         parties = links.get((r.article_id, r.event_id), {})
         sources, targets = parties.get("source", []), parties.get("target", [])
-        rows.append(EventRow(
-            article_id=r.article_id, event_id=r.event_id, type=r.type, mode=r.mode, context=r.context,
-            status=r.status, date=r.date_value, date_text=r.date_text,
-            source_ids=join(p[0] for p in sources), source_names=join(p[1] for p in sources),
-            source_countries=join(dict.fromkeys(p[2] for p in sources if p[2])),
-            target_ids=join(p[0] for p in targets), target_names=join(p[1] for p in targets),
-            target_countries=join(dict.fromkeys(p[2] for p in targets if p[2])),
-            place=r.place, place_country=r.place_country, lat=r.lat, lon=r.lon, attribution=r.attribution,
-            confidence=r.confidence, evidence=r.evidence, rule=r.rule, published=r.published,
-        ))
+        rows.append(
+            EventRow(
+                article_id=r.article_id,
+                event_id=r.event_id,
+                type=r.type,
+                mode=r.mode,
+                context=r.context,
+                status=r.status,
+                date=r.date_value,
+                date_text=r.date_text,
+                source_ids=join(p[0] for p in sources),
+                source_names=join(p[1] for p in sources),
+                source_countries=join(dict.fromkeys(p[2] for p in sources if p[2])),
+                target_ids=join(p[0] for p in targets),
+                target_names=join(p[1] for p in targets),
+                target_countries=join(dict.fromkeys(p[2] for p in targets if p[2])),
+                place=r.place,
+                place_country=r.place_country,
+                lat=r.lat,
+                lon=r.lon,
+                attribution=r.attribution,
+                confidence=r.confidence,
+                evidence=r.evidence,
+                rule=r.rule,
+                published=r.published,
+            )
+        )
     return rows
 
 
@@ -289,11 +347,13 @@ def _event_links(conn: Connection, events_query: Select) -> dict:
     links: dict = {}
     for r in conn.execute(query):
         links.setdefault((r.article_id, r.event_id), {}).setdefault(r.role, []).append(
-            (r.actor_id, r.name or r.actor_id, r.country))
+            (r.actor_id, r.name or r.actor_id, r.country)
+        )
     return links
 
 
 # -- quotes and claims ----------------------------------------------------------------------------------------
+
 
 def quotes(conn: Connection, filters: Filters) -> list[QuoteRow]:
     a, ac, q = schema.articles, schema.actors, schema.quotes
@@ -306,9 +366,19 @@ def quotes(conn: Connection, filters: Filters) -> list[QuoteRow]:
     query = _page(query.order_by(q.c.date_key.asc().nulls_last(), q.c.article_id, q.c.position), filters)
     return [
         QuoteRow(
-            article_id=r.article_id, quote_id=r.quote_id, speaker_id=r.speaker,
-            speaker=r.speaker_name or r.speaker, text=r.text, direct=r.direct, cue=r.cue, medium=r.medium,
-            date=r.date_value, start=r.start, end=r.end, part=r.part, published=r.published,
+            article_id=r.article_id,
+            quote_id=r.quote_id,
+            speaker_id=r.speaker,
+            speaker=r.speaker_name or r.speaker,
+            text=r.text,
+            direct=r.direct,
+            cue=r.cue,
+            medium=r.medium,
+            date=r.date_value,
+            start=r.start,
+            end=r.end,
+            part=r.part,
+            published=r.published,
         )
         for r in conn.execute(query)
     ]
@@ -325,9 +395,18 @@ def claims(conn: Connection, filters: Filters) -> list[ClaimRow]:
     query = _page(query.order_by(a.c.published.asc().nulls_last(), c.c.article_id, c.c.position), filters)
     return [
         ClaimRow(
-            article_id=r.article_id, claim_id=r.claim_id, text=r.text, value=r.value, qualifier=r.qualifier,
-            unit=r.unit, attribution_id=r.attribution, attribution=r.attribution_name or r.attribution,
-            start=r.start, end=r.end, part=r.part, published=r.published,
+            article_id=r.article_id,
+            claim_id=r.claim_id,
+            text=r.text,
+            value=r.value,
+            qualifier=r.qualifier,
+            unit=r.unit,
+            attribution_id=r.attribution,
+            attribution=r.attribution_name or r.attribution,
+            start=r.start,
+            end=r.end,
+            part=r.part,
+            published=r.published,
         )
         for r in conn.execute(query)
     ]
@@ -347,6 +426,7 @@ def _attributed(query: Select, table, actor_column, filters: Filters, *, date_co
 
 # -- event clusters -------------------------------------------------------------------------------------------
 
+
 def clusters(conn: Connection, filters: Filters, *, ids: list[int] | None = None) -> list[ClusterRow]:
     """One row per real-world event, earliest first; actors are those named by any member report."""
     c, m, ac, ea = schema.event_clusters, schema.cluster_members, schema.actors, schema.event_actors
@@ -356,13 +436,23 @@ def clusters(conn: Connection, filters: Filters, *, ids: list[int] | None = None
     if filters.status:
         query = query.where(c.c.status == filters.status.lower())
     if filters.country:
-        query = query.where(or_(c.c.place_country == filters.country,
-                                c.c.actor_keys.contains(f"country:{filters.country}", autoescape=True)))
+        query = query.where(
+            or_(
+                c.c.place_country == filters.country,
+                c.c.actor_keys.contains(f"country:{filters.country}", autoescape=True),
+            )
+        )
     if filters.actor:
         linked = m.join(ea, and_(ea.c.article_id == m.c.article_id, ea.c.event_id == m.c.event_id)).outerjoin(
-            ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
-        query = query.where(exists(select(literal(1)).select_from(linked).where(
-            m.c.cluster_id == c.c.id, _actor_matches(ac, ea.c.actor_id, filters.actor))))
+            ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id)
+        )
+        query = query.where(
+            exists(
+                select(literal(1))
+                .select_from(linked)
+                .where(m.c.cluster_id == c.c.id, _actor_matches(ac, ea.c.actor_id, filters.actor))
+            )
+        )
     if filters.since:
         query = query.where(c.c.date_end >= filters.since)
     if filters.until:
@@ -372,11 +462,24 @@ def clusters(conn: Connection, filters: Filters, *, ids: list[int] | None = None
     names = _cluster_names(conn, [r.id for r in found])
     return [
         ClusterRow(
-            cluster_id=r.id, type=r.type, date=r.date, date_start=r.date_start, date_end=r.date_end, status=r.status,
-            place=r.place, place_country=r.place_country, n_sources=r.n_sources, n_events=r.n_events,
-            source_names=join(names.get((r.id, "source"), [])), target_names=join(names.get((r.id, "target"), [])),
-            first_article_id=r.first_article_id, first_event_id=r.first_event_id, first_published=r.first_published,
-            status_agreement=r.status_agreement, date_agreement=r.date_agreement, place_agreement=r.place_agreement,
+            cluster_id=r.id,
+            type=r.type,
+            date=r.date,
+            date_start=r.date_start,
+            date_end=r.date_end,
+            status=r.status,
+            place=r.place,
+            place_country=r.place_country,
+            n_sources=r.n_sources,
+            n_events=r.n_events,
+            source_names=join(names.get((r.id, "source"), [])),
+            target_names=join(names.get((r.id, "target"), [])),
+            first_article_id=r.first_article_id,
+            first_event_id=r.first_event_id,
+            first_published=r.first_published,
+            status_agreement=r.status_agreement,
+            date_agreement=r.date_agreement,
+            place_agreement=r.place_agreement,
         )
         for r in found
     ]
@@ -405,8 +508,22 @@ def cluster_members(conn: Connection, cluster_id: int) -> list[ClusterMember]:
     """The reports of one cluster side by side, first report first."""
     m, e, a = schema.cluster_members, schema.events, schema.articles
     query = (
-        select(m.c.article_id, m.c.event_id, m.c.fit, a.c.title, a.c.source, a.c.url, a.c.published, e.c.status,
-               e.c.date_value, e.c.date_text, e.c.place, e.c.evidence, e.c.evidence_start, e.c.evidence_end)
+        select(
+            m.c.article_id,
+            m.c.event_id,
+            m.c.fit,
+            a.c.title,
+            a.c.source,
+            a.c.url,
+            a.c.published,
+            e.c.status,
+            e.c.date_value,
+            e.c.date_text,
+            e.c.place,
+            e.c.evidence,
+            e.c.evidence_start,
+            e.c.evidence_end,
+        )
         .join(e, and_(e.c.article_id == m.c.article_id, e.c.event_id == m.c.event_id))
         .join(a, a.c.id == m.c.article_id)
         .where(m.c.cluster_id == cluster_id)
@@ -416,10 +533,21 @@ def cluster_members(conn: Connection, cluster_id: int) -> list[ClusterMember]:
     sources = story_sources(conn, list({r.article_id for r in found}))
     return [
         ClusterMember(
-            article_id=r.article_id, event_id=r.event_id, title=r.title, source=r.source, url=r.url,
-            sources=join(s.url for s in sources.get(r.article_id, [])) or r.url, published=r.published,
-            status=r.status, date=r.date_value, date_text=r.date_text, place=r.place, evidence=r.evidence,
-            evidence_start=r.evidence_start, evidence_end=r.evidence_end, fit=r.fit,
+            article_id=r.article_id,
+            event_id=r.event_id,
+            title=r.title,
+            source=r.source,
+            url=r.url,
+            sources=join(s.url for s in sources.get(r.article_id, [])) or r.url,
+            published=r.published,
+            status=r.status,
+            date=r.date_value,
+            date_text=r.date_text,
+            place=r.place,
+            evidence=r.evidence,
+            evidence_start=r.evidence_start,
+            evidence_end=r.evidence_end,
+            fit=r.fit,
         )
         for r in found
     ]

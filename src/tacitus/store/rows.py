@@ -182,5 +182,17 @@ def join(values) -> str | None:
     return JOIN.join(values) if values else None
 
 
-__all__ = ["ArticleRow", "ActorRow", "EventRow", "QuoteRow", "ClaimRow", "ClusterRow", "ClusterMember", "Failure", "SaveResult", "Row",
-           "column_names", "join"]
+__all__ = [
+    "ArticleRow",
+    "ActorRow",
+    "EventRow",
+    "QuoteRow",
+    "ClaimRow",
+    "ClusterRow",
+    "ClusterMember",
+    "Failure",
+    "SaveResult",
+    "Row",
+    "column_names",
+    "join",
+]

@@ -38,7 +38,9 @@ ID = String(200)
 
 
 def _article_fk(table: str) -> ForeignKeyConstraint:
-    return ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE", name=f"fk_{table}_articles")
+    return ForeignKeyConstraint(
+        ["article_id"], ["articles.id"], ondelete="CASCADE", name=f"fk_{table}_articles"
+    )
 
 
 articles = Table(
@@ -105,8 +107,14 @@ events = Table(
     # conditions on this table alone, served by its own indexes at a million events (migration 0004).
     Column("source_search", Text, comment="Casefolded names, aliases and KB ids of the sources, one a line"),
     Column("target_search", Text, comment="Casefolded names, aliases and KB ids of the targets, one a line"),
-    Column("actor_countries", Text, comment="Source and target countries, ' RUS UKR ': space before and after each"),
-    Column("dyad_pairs", Text, comment="Every (source word, target word) pair, 'russia>ukraine', space-separated"),
+    Column(
+        "actor_countries",
+        Text,
+        comment="Source and target countries, ' RUS UKR ': space before and after each",
+    ),
+    Column(
+        "dyad_pairs", Text, comment="Every (source word, target word) pair, 'russia>ukraine', space-separated"
+    ),
     _article_fk("events"),
     # Each list filter with the default order (event date) is one index range (migration 0004).
     Index("ix_events_date_key_article_id_position", "date_key", "article_id", "position"),
@@ -127,7 +135,9 @@ event_actors = Table(
     Column("actor_id", ID, primary_key=True),
     Column("position", Integer, nullable=False),
     ForeignKeyConstraint(
-        ["article_id", "event_id"], ["events.article_id", "events.event_id"], ondelete="CASCADE",
+        ["article_id", "event_id"],
+        ["events.article_id", "events.event_id"],
+        ondelete="CASCADE",
         name="fk_event_actors_events",
     ),
     Index("ix_event_actors_article_id_actor_id", "article_id", "actor_id"),
@@ -225,9 +235,13 @@ actor_fact_keys = Table(
     "actor_fact_keys",
     metadata,
     Column("fact_id", Integer, primary_key=True),
-    Column("key", String(400), primary_key=True, comment="Spelling-insensitive name key, words joined by ' '"),
+    Column(
+        "key", String(400), primary_key=True, comment="Spelling-insensitive name key, words joined by ' '"
+    ),
     Column("surname", String(200), nullable=False, index=True),
-    ForeignKeyConstraint(["fact_id"], ["actor_facts.id"], ondelete="CASCADE", name="fk_actor_fact_keys_actor_facts"),
+    ForeignKeyConstraint(
+        ["fact_id"], ["actor_facts.id"], ondelete="CASCADE", name="fk_actor_fact_keys_actor_facts"
+    ),
     Index("ix_actor_fact_keys_key", "key"),
 )
 
@@ -237,14 +251,20 @@ actor_fact_keys = Table(
 story_sources = Table(
     "story_sources",
     metadata,
-    Column("article_id", ID, primary_key=True, comment="The copy's own document id (the story's own for itself)"),
-    Column("story_id", ID, nullable=False, index=True, comment="The stored article that stands for the story"),
+    Column(
+        "article_id", ID, primary_key=True, comment="The copy's own document id (the story's own for itself)"
+    ),
+    Column(
+        "story_id", ID, nullable=False, index=True, comment="The stored article that stands for the story"
+    ),
     Column("url", Text, unique=True),
     Column("content_hash", String(64), nullable=False, index=True),
     Column("source", Text, comment="Site or outlet"),
     Column("title", Text),
     Column("published", String(40)),
-    Column("similarity", Float, nullable=False, comment="Estimated Jaccard similarity of shingles to the story"),
+    Column(
+        "similarity", Float, nullable=False, comment="Estimated Jaccard similarity of shingles to the story"
+    ),
     Column("added_at", DateTime(timezone=True), nullable=False),
     ForeignKeyConstraint(["story_id"], ["articles.id"], ondelete="CASCADE", name="fk_story_sources_articles"),
 )
@@ -300,10 +320,16 @@ cluster_members = Table(
     Column("article_id", ID, primary_key=True),
     Column("event_id", ID, primary_key=True),
     Column("cluster_id", Integer, nullable=False, index=True),
-    Column("fit", Float, comment="How well the event fitted the cluster when it joined (None: it started it)"),
-    ForeignKeyConstraint(["cluster_id"], ["event_clusters.id"], ondelete="CASCADE", name="fk_cluster_members_event_clusters"),
+    Column(
+        "fit", Float, comment="How well the event fitted the cluster when it joined (None: it started it)"
+    ),
     ForeignKeyConstraint(
-        ["article_id", "event_id"], ["events.article_id", "events.event_id"], ondelete="CASCADE",
+        ["cluster_id"], ["event_clusters.id"], ondelete="CASCADE", name="fk_cluster_members_event_clusters"
+    ),
+    ForeignKeyConstraint(
+        ["article_id", "event_id"],
+        ["events.article_id", "events.event_id"],
+        ondelete="CASCADE",
         name="fk_cluster_members_events",
     ),
 )
@@ -329,7 +355,20 @@ WORD_INDEXES = {
 }
 
 TABLES = (
-    articles, actors, events, event_actors, quotes, claims, timexes, failures,
-    actor_identities, actor_facts, actor_fact_keys,
-    story_sources, story_signatures, story_bands, event_clusters, cluster_members,
+    articles,
+    actors,
+    events,
+    event_actors,
+    quotes,
+    claims,
+    timexes,
+    failures,
+    actor_identities,
+    actor_facts,
+    actor_fact_keys,
+    story_sources,
+    story_signatures,
+    story_bands,
+    event_clusters,
+    cluster_members,
 )

@@ -41,7 +41,9 @@ from tacitus.store.rows import (
 
 DEFAULT_URL = "sqlite:///tacitus.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
-HEAD = "0004"  # the newest revision in migrations/versions (a test checks): opening an up-to-date store is cheap
+HEAD = (
+    "0004"  # the newest revision in migrations/versions (a test checks): opening an up-to-date store is cheap
+)
 MIGRATION_LOCK = 0x7A617C17  # pg_advisory_xact_lock key: concurrent `Store()` openings migrate one at a time
 
 
@@ -55,7 +57,7 @@ def resolve_url(url: str | None = None) -> str:
         return f"sqlite:///{url}"
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -129,7 +131,11 @@ class Store:
         except IntegrityError:
             raise
         except SQLAlchemyError as error:
-            hint = "; run `tacitus db upgrade`" if "no such table" in str(error) or "does not exist" in str(error) else ""
+            hint = (
+                "; run `tacitus db upgrade`"
+                if "no such table" in str(error) or "does not exist" in str(error)
+                else ""
+            )
             raise StoreError(f"{self._safe_url}: {getattr(error, 'orig', None) or error}{hint}") from error
 
     # -- migrations -------------------------------------------------------------------------------------------
@@ -179,7 +185,11 @@ class Store:
         a = schema.articles
         conditions = [a.c.content_hash == content_hash] if content_hash else []
         conditions += [a.c.url == url] if url else []
-        return connection.execute(select(a.c.id).where(or_(*conditions)).limit(1)).scalar() if conditions else None
+        return (
+            connection.execute(select(a.c.id).where(or_(*conditions)).limit(1)).scalar()
+            if conditions
+            else None
+        )
 
     def save(self, document: Document) -> SaveResult:
         """Store one document in one transaction; "duplicate" (with the stored id) when its hash or URL is known.
@@ -245,7 +255,9 @@ class Store:
         if existing:  # another writer stored it between our look-up and our insert
             return SaveResult(existing, "duplicate")
         if self._exists(article.id):
-            raise StoreError(f"article {article.id}: this id is already stored for a different text") from error
+            raise StoreError(
+                f"article {article.id}: this id is already stored for a different text"
+            ) from error
         raise StoreError(f"article {article.id}: cannot be stored: {error.orig}") from error
 
     def save_many(self, documents: Iterable[Document], *, batch_size: int = 1) -> list[SaveResult]:
@@ -275,7 +287,9 @@ class Store:
         with self._connect(write=True) as connection:
             for index, document in enumerate(batch):
                 if not isinstance(document, Document):
-                    errors.append((index, TypeError(f"Store.save expects a Document, got {type(document).__name__}")))
+                    errors.append(
+                        (index, TypeError(f"Store.save expects a Document, got {type(document).__name__}"))
+                    )
                     continue
                 savepoint = connection.begin_nested()
                 try:
@@ -301,12 +315,19 @@ class Store:
 
     def _exists(self, article_id: str) -> bool:
         with self._connect() as connection:
-            return connection.execute(select(schema.articles.c.id).where(schema.articles.c.id == article_id)).first() is not None
+            return (
+                connection.execute(
+                    select(schema.articles.c.id).where(schema.articles.c.id == article_id)
+                ).first()
+                is not None
+            )
 
     def record_failure(self, source: str, reason: str) -> None:
         """Keep an input that could not be read or stored, with why, so `failures()` can list it."""
         with self._connect(write=True) as connection:
-            connection.execute(insert(schema.failures).values(source=source, reason=reason, failed_at=datetime.now(UTC)))
+            connection.execute(
+                insert(schema.failures).values(source=source, reason=reason, failed_at=datetime.now(UTC))
+            )
 
     # -- reading ----------------------------------------------------------------------------------------------
 

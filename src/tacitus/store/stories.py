@@ -25,12 +25,16 @@ class Match:
     similarity: float
 
 
-def find_story(connection: Connection, signature: Signature, threshold: float = COPY_THRESHOLD) -> Match | None:
+def find_story(
+    connection: Connection, signature: Signature, threshold: float = COPY_THRESHOLD
+) -> Match | None:
     """The stored story whose body is most similar to `signature`, when similar enough to be the same story."""
     b, s = schema.story_bands, schema.story_signatures
     candidates = select(b.c.article_id).where(tuple_(b.c.band, b.c.hash).in_(signature.bands())).distinct()
     best = None
-    for row in connection.execute(select(s.c.article_id, s.c.signature).where(s.c.article_id.in_(candidates))):
+    for row in connection.execute(
+        select(s.c.article_id, s.c.signature).where(s.c.article_id.in_(candidates))
+    ):
         similarity = signature.similarity(Signature.from_bytes(row.signature))
         if similarity >= threshold and (best is None or similarity > best.similarity):
             best = Match(row.article_id, similarity)
@@ -38,14 +42,21 @@ def find_story(connection: Connection, signature: Signature, threshold: float = 
 
 
 def index_story(connection: Connection, article_id: str, signature: Signature) -> None:
-    connection.execute(insert(schema.story_signatures), [{"article_id": article_id, "signature": signature.to_bytes()}])
+    connection.execute(
+        insert(schema.story_signatures), [{"article_id": article_id, "signature": signature.to_bytes()}]
+    )
     connection.execute(
         insert(schema.story_bands),
-        [{"band": band, "hash": digest, "article_id": article_id} for band, digest in dict(signature.bands()).items()],
+        [
+            {"band": band, "hash": digest, "article_id": article_id}
+            for band, digest in dict(signature.bands()).items()
+        ],
     )
 
 
-def add_source(connection: Connection, story_id: str, document: Document, similarity: float, now: datetime) -> None:
+def add_source(
+    connection: Connection, story_id: str, document: Document, similarity: float, now: datetime
+) -> None:
     """Record that `document` (the story itself, or a copy of it) was carried by its URL and outlet.
 
     A copy whose body is the very same as a stored one has the same content-derived id; its row is keyed by
@@ -54,13 +65,27 @@ def add_source(connection: Connection, story_id: str, document: Document, simila
     article = document.article
     source_id = article.id
     ss = schema.story_sources
-    if article.url and connection.execute(select(ss.c.article_id).where(ss.c.article_id == source_id)).first():
+    if (
+        article.url
+        and connection.execute(select(ss.c.article_id).where(ss.c.article_id == source_id)).first()
+    ):
         source_id = f"{article.id}~{hashlib.sha256(article.url.encode('utf-8')).hexdigest()[:16]}"
-    connection.execute(insert(schema.story_sources), [{
-        "article_id": source_id, "story_id": story_id, "url": article.url or None,
-        "content_hash": content_hash(document), "source": article.source, "title": article.title,
-        "published": article.published, "similarity": round(similarity, 4), "added_at": now,
-    }])
+    connection.execute(
+        insert(schema.story_sources),
+        [
+            {
+                "article_id": source_id,
+                "story_id": story_id,
+                "url": article.url or None,
+                "content_hash": content_hash(document),
+                "source": article.source,
+                "title": article.title,
+                "published": article.published,
+                "similarity": round(similarity, 4),
+                "added_at": now,
+            }
+        ],
+    )
 
 
 def find_source(connection: Connection, digest: str | None, url: str | None) -> str | None:

@@ -36,7 +36,11 @@ def words_query(text: str) -> str | None:
 
 # PostgreSQL only (migration 0004): a stored tsvector of each name column, kept by the database itself
 # (GENERATED ALWAYS … STORED) and GIN-indexed, so a row is tested without re-parsing its names.
-WORD_COLUMNS = {"source_search": "source_words", "target_search": "target_words", "actor_countries": "country_words"}
+WORD_COLUMNS = {
+    "source_search": "source_words",
+    "target_search": "target_words",
+    "actor_countries": "country_words",
+}
 # And `dyad_words`, the tsvector of `dyad_pairs` (see `dyad_tokens`).
 
 
@@ -70,8 +74,10 @@ class dyad_match(ColumnElement):  # noqa: N801 - used like a SQL function
 
 @compiles(dyad_match)
 def _dyad_substrings(element: dyad_match, compiler, **kw) -> str:
-    both = and_(names_match(element.table.c.source_search, element.source),
-                names_match(element.table.c.target_search, element.target))
+    both = and_(
+        names_match(element.table.c.source_search, element.source),
+        names_match(element.table.c.target_search, element.target),
+    )
     return compiler.process(both, **kw)
 
 

@@ -21,4 +21,3 @@ def annotate(analysis: Analysis, document: Document) -> None:
         warning = "no publication date: relative time expressions left partly unresolved (XXXX)"
         if warning not in document.article.warnings:
             document.article.warnings.append(warning)
-

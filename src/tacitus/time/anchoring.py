@@ -16,8 +16,9 @@ DATED = (TimexType.DATE, TimexType.TIME)
 VAGUE = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 
 
-def date_for_span(analysis: Analysis, document: Document, start: int, end: int,
-                  fallback_to_published: bool = False) -> DateValue | None:
+def date_for_span(
+    analysis: Analysis, document: Document, start: int, end: int, fallback_to_published: bool = False
+) -> DateValue | None:
     """The date of the event or quote whose trigger spans [start, end) of the analysis text.
 
     Order: a timex attached to the trigger's clause; else a timex attached to the verb of saying that
@@ -73,7 +74,9 @@ def _attachment(doc: Doc, timex: Timex) -> list[int] | None:
     path, current = [], span.root
     for _ in range(40):
         path.append(current.i)
-        if (current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass")) or current.head is current:
+        if (
+            current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass")
+        ) or current.head is current:
             break
         current = current.head
     return path

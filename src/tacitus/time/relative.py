@@ -32,8 +32,11 @@ from tacitus.time.rules import (
 # ---------------------------------------------------------------- today, yesterday, tonight
 
 
-@rule("relative_day", rf"\b(?:(?P<word>{RELATIVE_DAY})(?:\s+(?P<part>{PART}))?|(?P<rel>[Ll]ast|[Tt]his)\s+(?P<part2>{PART})"
-      rf"|the\s+day\s+(?P<around>before\s+yesterday|after\s+tomorrow))\b")
+@rule(
+    "relative_day",
+    rf"\b(?:(?P<word>{RELATIVE_DAY})(?:\s+(?P<part>{PART}))?|(?P<rel>[Ll]ast|[Tt]his)\s+(?P<part2>{PART})"
+    rf"|the\s+day\s+(?P<around>before\s+yesterday|after\s+tomorrow))\b",
+)
 def relative_day(match: re.Match, ctx: Context) -> Value | None:
     word = (match["word"] or "").lower()
     part = match["part"] or match["part2"]
@@ -45,7 +48,10 @@ def relative_day(match: re.Match, ctx: Context) -> Value | None:
     code = "NI" if word == "tonight" else (PARTS_OF_DAY[part.lower()] if part else "")
     kind = TIME if code else DATE
     if ctx.dct is None:
-        return kind, "PRESENT_REF" if word == "today" and not code else f"XXXX-XX-XX{'T' + code if code else ''}"
+        return (
+            kind,
+            "PRESENT_REF" if word == "today" and not code else f"XXXX-XX-XX{'T' + code if code else ''}",
+        )
     day = ctx.dct + timedelta(days=offset)
     return kind, day.isoformat() + (f"T{code}" if code else "")
 
@@ -56,14 +62,23 @@ def relative_day(match: re.Match, ctx: Context) -> Value | None:
 PERIOD = r"(?:week|weekend|month|year|quarter|decade|century)"
 
 
-@rule("relative_period", rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his\s+past)\s+(?P<unit>{PERIOD})\b(?!['’]s\s+\w+\s+(?:of|in)\b)")
+@rule(
+    "relative_period",
+    rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his\s+past)\s+(?P<unit>{PERIOD})\b(?!['’]s\s+\w+\s+(?:of|in)\b)",
+)
 def relative_period(match: re.Match, ctx: Context) -> Value | None:
     relation = match["rel"].lower()
     unit = match["unit"].lower()
     offset = {"last": -1, "this past": -1, "next": 1, "coming": 1}.get(relation, 0)
     if ctx.dct is None:
-        return DATE, {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
-                      "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
+        return DATE, {
+            "week": "XXXX-WXX",
+            "weekend": "XXXX-WXX-WE",
+            "month": "XXXX-XX",
+            "quarter": "XXXX-QX",
+            "decade": "XXX",
+            "century": "XX",
+        }.get(unit, "XXXX")
     return DATE, cal.period(ctx.dct, unit, offset)
 
 
@@ -77,7 +92,10 @@ def the_weekend(match: re.Match, ctx: Context) -> Value | None:
     return DATE, cal.period(ctx.dct, "weekend", 0 if ctx.dct.isoweekday() < 6 else 0)
 
 
-@rule("anchored_period", r"\b(?:[Tt]he\s+(?P<rel>same|following|next|previous|preceding|prior)|(?P<that>[Tt]hat))\s+(?P<unit>day|week|month|year)\b(?!\s+(?:of|to|in|and|or|,)\b)")
+@rule(
+    "anchored_period",
+    r"\b(?:[Tt]he\s+(?P<rel>same|following|next|previous|preceding|prior)|(?P<that>[Tt]hat))\s+(?P<unit>day|week|month|year)\b(?!\s+(?:of|to|in|and|or|,)\b)",
+)
 def anchored_period(match: re.Match, ctx: Context) -> Value | None:
     """'the next day', 'the previous year', 'that day': counted from the last day the text named."""
     anchor = ctx.anchor()
@@ -91,14 +109,20 @@ def anchored_period(match: re.Match, ctx: Context) -> Value | None:
     return DATE, cal.period(anchor, unit, offset)
 
 
-@rule("the_day", r"\b(?P<x>[Tt]he\s+day)\b(?!\s+(?:before|after|of|when|is|was|will|has|had|comes?|came)\b|['’]s)")
+@rule(
+    "the_day",
+    r"\b(?P<x>[Tt]he\s+day)\b(?!\s+(?:before|after|of|when|is|was|will|has|had|comes?|came)\b|['’]s)",
+)
 def the_day(match: re.Match, ctx: Context) -> Value | None:
     """'shares fell 3% on the day': the day the text is about (the last day named, else publication)."""
     anchor = ctx.anchor()
     return DATE, anchor.isoformat() if anchor else None
 
 
-@rule("earlier_later", rf"\b(?:(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after)|(?P<dir2>a\s+year\s+(?:ago|earlier)))\b(?!\s+(?:than|that)\b)")
+@rule(
+    "earlier_later",
+    rf"\b(?:(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after)|(?P<dir2>a\s+year\s+(?:ago|earlier)))\b(?!\s+(?:than|that)\b)",
+)
 def earlier_later(match: re.Match, ctx: Context) -> Value | None:
     """'three days ago' counts from publication; 'two days later' from the last day the text named."""
     if match["dir2"]:
@@ -107,7 +131,7 @@ def earlier_later(match: re.Match, ctx: Context) -> Value | None:
         amount, unit, direction = number_value(match["n"]), _unit(match["unit"]), match["dir"].lower()
     if direction in ("before", "after"):
         end = match.end()
-        following = ctx.text[end:end + 12].lstrip()
+        following = ctx.text[end : end + 12].lstrip()
         if following[:1].isalnum():  # "two days after the vote": the duration only, the rest is not ours
             return None
     anchor = ctx.dct if direction == "ago" else ctx.anchor()
@@ -122,22 +146,26 @@ def earlier_later(match: re.Match, ctx: Context) -> Value | None:
 # ---------------------------------------------------------------- durations
 
 
-@rule("duration", rf"\b(?:(?:the|[Tt]hese|[Tt]hose)\s+(?P<rel>past|last|next|first|previous|coming|following|final|last)\s+)?(?P<n>{NUM})(?:\s+|-)(?:(?:more|straight|consecutive|long|full|trading|business|working)\s+)?(?P<unit>{UNIT})s?\b(?!-old|\s+old\b)(?:[\s-]long\b)?")
+@rule(
+    "duration",
+    rf"\b(?:(?:the|[Tt]hese|[Tt]hose)\s+(?P<rel>past|last|next|first|previous|coming|following|final|last)\s+)?(?P<n>{NUM})(?:\s+|-)(?:(?:more|straight|consecutive|long|full|trading|business|working)\s+)?(?P<unit>{UNIT})s?\b(?!-old|\s+old\b)(?:[\s-]long\b)?",
+)
 def duration(match: re.Match, ctx: Context) -> Value | None:
     text = match["n"].lower()
     if text in ("a", "an") and match.start() > 0:
-        before = ctx.text[max(0, match.start() - 12):match.start()].lower()
+        before = ctx.text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"\b(?:once|twice|times|per)\s*$", before):
             return None  # "twice a year" is a set, matched by its own rule
     amount = number_value(match["n"])
     unit = _unit(match["unit"])
-    after = ctx.text[match.end():match.end() + 12]
-    if text in ("a", "an") and ctx.text[match.end("unit"):match.end("unit") + 1] == "s":
+    after = ctx.text[match.end() : match.end() + 12]
+    if text in ("a", "an") and ctx.text[match.end("unit") : match.end("unit") + 1] == "s":
         return None  # "a decades-long feud": the article belongs to the noun
     if unit == "quarter" and (amount is None or text in ("a", "an", "one")):
         return None  # "about a quarter of its dealers"
     ordinal = re.match(r"\s+[A-Za-z0-9]", after) and not re.match(
-        r"\s+(?:ago|later|earlier|or|and|of|to|in|for|before|after)\b", after)
+        r"\s+(?:ago|later|earlier|or|and|of|to|in|for|before|after)\b", after
+    )
     if unit == "second" and text in ("a", "an", "one") and ordinal:
         return None  # "a second consecutive day": the ordinal
     if unit == "hour" and text in ("a", "an") and re.match(r"\s+(?:of|when)\b", after):
@@ -145,7 +173,10 @@ def duration(match: re.Match, ctx: Context) -> Value | None:
     return DURATION, _duration(amount, unit)
 
 
-@rule("vague_duration", rf"\b(?:[Ff]or|[Oo]ver(?:\s+the)?|[Aa]fter|[Ww]ithin|[Ff]or\s+the\s+past|[Ii]n\s+the\s+past|[Dd]uring\s+the)\s+(?P<x>(?P<unit>{UNIT})s)\b")
+@rule(
+    "vague_duration",
+    rf"\b(?:[Ff]or|[Oo]ver(?:\s+the)?|[Aa]fter|[Ww]ithin|[Ff]or\s+the\s+past|[Ii]n\s+the\s+past|[Dd]uring\s+the)\s+(?P<x>(?P<unit>{UNIT})s)\b",
+)
 def vague_duration(match: re.Match, ctx: Context) -> Value | None:
     unit = _unit(match["unit"])
     return DURATION, _duration(None, unit)
@@ -169,18 +200,24 @@ def past_period(match: re.Match, ctx: Context) -> Value | None:
 # ---------------------------------------------------------------- vague references
 
 
-@rule("present_ref", r"\b(?:[Nn]ow|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Pp]resently|[Tt]hese\s+days|the\s+time\s+being)\b")
+@rule(
+    "present_ref",
+    r"\b(?:[Nn]ow|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Pp]resently|[Tt]hese\s+days|the\s+time\s+being)\b",
+)
 def present_ref(match: re.Match, ctx: Context) -> Value | None:
     text = match.group(0).lower()
     if text == "now":
-        after = ctx.text[match.end():match.end() + 6].lower()
-        before = ctx.text[max(0, match.start() - 8):match.start()].lower()
+        after = ctx.text[match.end() : match.end() + 6].lower()
+        before = ctx.text[max(0, match.start() - 8) : match.start()].lower()
         if after.startswith(" that") or re.search(r"\b(?:until|till|by|from)\s*$", before):
             return DATE, "PRESENT_REF" if not after.startswith(" that") else None
     return DATE, "PRESENT_REF"
 
 
-@rule("past_ref", r"\b(?:[Rr]ecently|[Ll]ately|[Rr]ecent\s+(?:days|weeks|months|years|times)|the\s+past(?!\s+\w+\s+(?:days|weeks|months|years))(?=\s*[,.;]|\s+(?:and|or|but|when|that|,))|[Pp]reviously|[Ff]ormerly)\b")
+@rule(
+    "past_ref",
+    r"\b(?:[Rr]ecently|[Ll]ately|[Rr]ecent\s+(?:days|weeks|months|years|times)|the\s+past(?!\s+\w+\s+(?:days|weeks|months|years))(?=\s*[,.;]|\s+(?:and|or|but|when|that|,))|[Pp]reviously|[Ff]ormerly)\b",
+)
 def past_ref(match: re.Match, ctx: Context) -> Value | None:
     text = match.group(0).lower()
     if text in ("previously", "formerly"):
@@ -188,7 +225,10 @@ def past_ref(match: re.Match, ctx: Context) -> Value | None:
     return DATE, "PAST_REF"
 
 
-@rule("future_ref", r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|long|short|medium)\s+term|the\s+coming\s+(?:days|weeks|months|years)|the\s+years\s+to\s+come|the\s+days\s+ahead|the\s+weeks\s+ahead|the\s+months\s+ahead)\b")
+@rule(
+    "future_ref",
+    r"\b(?:the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|long|short|medium)\s+term|the\s+coming\s+(?:days|weeks|months|years)|the\s+years\s+to\s+come|the\s+days\s+ahead|the\s+weeks\s+ahead|the\s+months\s+ahead)\b",
+)
 def future_ref(match: re.Match, ctx: Context) -> Value | None:
     return DATE, "FUTURE_REF"
 
@@ -196,7 +236,10 @@ def future_ref(match: re.Match, ctx: Context) -> Value | None:
 # ---------------------------------------------------------------- sets
 
 
-@rule("set_every", rf"\b(?:[Ee]very|[Ee]ach)\s+(?:other\s+)?(?P<what>day|week|month|year|morning|evening|night|afternoon|{WEEKDAY}|weekend)\b")
+@rule(
+    "set_every",
+    rf"\b(?:[Ee]very|[Ee]ach)\s+(?:other\s+)?(?P<what>day|week|month|year|morning|evening|night|afternoon|{WEEKDAY}|weekend)\b",
+)
 def set_every(match: re.Match, ctx: Context) -> Value | None:
     what = match["what"].lower()
     if what in WEEKDAYS:
@@ -209,15 +252,31 @@ def set_every(match: re.Match, ctx: Context) -> Value | None:
     return SET, f"P{step}{what[0].upper()}"
 
 
-@rule("set_adverb", r"\b(?P<word>daily|weekly|monthly|annually|annual|yearly|nightly|hourly|quarterly|biannual|biennial)\b")
+@rule(
+    "set_adverb",
+    r"\b(?P<word>daily|weekly|monthly|annually|annual|yearly|nightly|hourly|quarterly|biannual|biennial)\b",
+)
 def set_adverb(match: re.Match, ctx: Context) -> Value | None:
     word = match["word"].lower()
-    return SET, {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "annual": "P1Y",
-                 "yearly": "P1Y", "nightly": "TNI", "hourly": "PT1H", "quarterly": "P3M", "biannual": "P6M",
-                 "biennial": "P2Y"}[word]
+    return SET, {
+        "daily": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "annually": "P1Y",
+        "annual": "P1Y",
+        "yearly": "P1Y",
+        "nightly": "TNI",
+        "hourly": "PT1H",
+        "quarterly": "P3M",
+        "biannual": "P6M",
+        "biennial": "P2Y",
+    }[word]
 
 
-@rule("set_frequency", r"\b(?:once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>day|week|month|year)\b")
+@rule(
+    "set_frequency",
+    r"\b(?:once|twice|(?:three|four|five|\d+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>day|week|month|year)\b",
+)
 def set_frequency(match: re.Match, ctx: Context) -> Value | None:
     return SET, f"P1{match['unit'][0].upper()}"
 
@@ -225,7 +284,10 @@ def set_frequency(match: re.Match, ctx: Context) -> Value | None:
 # ---------------------------------------------------------------- clock times
 
 
-@rule("clock", rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?(?:\s*\(?(?P<tz>{TZ})(?:\s*[+-]\d+)?\)?)?(?:\s+(?P<day>{RELATIVE_DAY}|{WEEKDAY}))?")
+@rule(
+    "clock",
+    rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?(?:\s*\(?(?P<tz>{TZ})(?:\s*[+-]\d+)?\)?)?(?:\s+(?P<day>{RELATIVE_DAY}|{WEEKDAY}))?",
+)
 def clock(match: re.Match, ctx: Context) -> Value | None:
     if not (match["m"] or match["ampm"]):
         return None
@@ -263,7 +325,9 @@ def _clock_day(match: re.Match, ctx: Context) -> str:
     if named and ctx.dct is not None:
         lowered = named.lower()
         if lowered in WEEKDAYS:
-            return cal.weekday_date(ctx.dct, WEEKDAYS[lowered], ctx.direction(match.start(), match.end())).isoformat()
+            return cal.weekday_date(
+                ctx.dct, WEEKDAYS[lowered], ctx.direction(match.start(), match.end())
+            ).isoformat()
         return (ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(lowered, 0))).isoformat()
     anchor = ctx.anchor()
     return anchor.isoformat() if anchor else "XXXX-XX-XX"

@@ -173,7 +173,10 @@ def _sentence_of(doc: Doc, offset: int) -> int:
 # ---------------------------------------------------------------- absolute dates
 
 
-@rule("month_day_year", rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?")
+@rule(
+    "month_day_year",
+    rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+)
 def month_day_year(match: re.Match, ctx: Context) -> Value | None:
     month, day = _month(match["month"]), _day(match["day"])
     if match["year"]:
@@ -184,7 +187,10 @@ def month_day_year(match: re.Match, ctx: Context) -> Value | None:
     return DATE, _full(year, month, day)
 
 
-@rule("day_month_year", rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})\b(?:,?\s+(?P<year>{YEAR})\b)?")
+@rule(
+    "day_month_year",
+    rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+)
 def day_month_year(match: re.Match, ctx: Context) -> Value | None:
     return month_day_year(match, ctx)
 
@@ -199,7 +205,10 @@ def iso_date(match: re.Match, ctx: Context) -> Value | None:
     return DATE, _full(int(match["year"]), int(match["month"]), int(match["day"]))
 
 
-@rule("slash_date", r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)?\d\d)(?![\d/])")
+@rule(
+    "slash_date",
+    r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)?\d\d)(?![\d/])",
+)
 def slash_date(match: re.Match, ctx: Context) -> Value | None:
     """US order (month first), as in American news copy: 7/8/07 → 2007-07-08."""
     year = match["year"]
@@ -217,11 +226,27 @@ def year(match: re.Match, ctx: Context) -> Value | None:
         if following is not None and following.tag_ in ("NNS",) and token.dep_ == "nummod":
             return None
         previous = ctx.doc[span[0].i - 1] if span[0].i else None
-        if (previous is not None and following is not None and previous.pos_ == "PROPN" and previous.is_title
-                and following.is_title and following.pos_ in ("PROPN", "NOUN")):
+        if (
+            previous is not None
+            and following is not None
+            and previous.pos_ == "PROPN"
+            and previous.is_title
+            and following.is_title
+            and following.pos_ in ("PROPN", "NOUN")
+        ):
             return None  # "the Russell 2000 Index", "Windows 2000 Server": part of a name
-        if following is not None and following.lower_ in ("people", "troops", "times", "km", "miles", "feet",
-                                                          "metres", "meters", "points", "votes"):
+        if following is not None and following.lower_ in (
+            "people",
+            "troops",
+            "times",
+            "km",
+            "miles",
+            "feet",
+            "metres",
+            "meters",
+            "points",
+            "votes",
+        ):
             return None
     return DATE, match["year"]
 
@@ -238,7 +263,7 @@ def decade(match: re.Match, ctx: Context) -> Value | None:
 @rule("bare_decade", r"(?<![\w'’$£€.,])(?P<x>(?P<digit>[2-9])0s)\b")
 def bare_decade(match: re.Match, ctx: Context) -> Value | None:
     """'the cars of the 70s and 80s'; not an age ('in his 70s')."""
-    before = ctx.text[max(0, match.start() - 16):match.start()].lower()
+    before = ctx.text[max(0, match.start() - 16) : match.start()].lower()
     if re.search(r"\b(?:his|her|their|its|my|our|your|early|mid|late)[\s-]*$", before):
         return None
     return DATE, f"19{match['digit']}"
@@ -257,7 +282,10 @@ def century(match: re.Match, ctx: Context) -> Value | None:
 # ---------------------------------------------------------------- weekdays, months, seasons
 
 
-@rule("weekday", rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{PART}))?\b")
+@rule(
+    "weekday",
+    rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{PART}))?\b",
+)
 def weekday(match: re.Match, ctx: Context) -> Value | None:
     number = WEEKDAYS[match["wd"].lower()]
     kind = TIME if match["part"] else DATE
@@ -284,7 +312,10 @@ def weekday_plural(match: re.Match, ctx: Context) -> Value | None:
     return SET, f"XXXX-WXX-{WEEKDAYS[match['wd'].lower()]}"
 
 
-@rule("month", rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<month>{MONTH_NAME})\b(?!\s+\d)")
+@rule(
+    "month",
+    rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<month>{MONTH_NAME})\b(?!\s+\d)",
+)
 def month(match: re.Match, ctx: Context) -> Value | None:
     number = _month(match["month"])
     if not _is_month_word(match, ctx):
@@ -315,17 +346,55 @@ def _is_month_word(match: re.Match, ctx: Context) -> bool:
     if token.tag_ == "MD" or token.pos_ == "VERB" or token.ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
         return False
     previous = ctx.doc[token.i - 1] if token.i > 0 else None
-    if previous is not None and previous.pos_ == "PROPN" and previous.is_title and previous.ent_type_ != "DATE":
+    if (
+        previous is not None
+        and previous.pos_ == "PROPN"
+        and previous.is_title
+        and previous.ent_type_ != "DATE"
+    ):
         return False  # "Theresa May", "Mary June"
     if name == "may":
-        return token.ent_type_ == "DATE" or (previous is not None and previous.lower_ in (
-            "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "before", "after",
-            "between", "and", "or", "early", "late", "mid", "last", "next", "this", "end", "last", "in",
-            "the", "of", "on", "for"))
+        return token.ent_type_ == "DATE" or (
+            previous is not None
+            and previous.lower_
+            in (
+                "in",
+                "since",
+                "until",
+                "till",
+                "by",
+                "of",
+                "from",
+                "to",
+                "through",
+                "during",
+                "before",
+                "after",
+                "between",
+                "and",
+                "or",
+                "early",
+                "late",
+                "mid",
+                "last",
+                "next",
+                "this",
+                "end",
+                "last",
+                "in",
+                "the",
+                "of",
+                "on",
+                "for",
+            )
+        )
     return True
 
 
-@rule("season", rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he|[Cc]oming|[Pp]ast)\s+)?(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?")
+@rule(
+    "season",
+    rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he|[Cc]oming|[Pp]ast)\s+)?(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
+)
 def season(match: re.Match, ctx: Context) -> Value | None:
     code = SEASONS[match["season"].lower()]
     relation = (match["rel"] or "").lower()
@@ -339,10 +408,12 @@ def season(match: re.Match, ctx: Context) -> Value | None:
         return None  # a capitalised season mid-sentence is a name ("Operation Winter")
     if match["season"].lower() == "fall" and not match["year"]:
         # "the fall in prices", "the fall of Kabul": the season only as "this fall", "in the fall"
-        after = ctx.text[match.end():match.end() + 4]
+        after = ctx.text[match.end() : match.end() + 4]
         before_the = ctx.doc[span[0].i - 2] if span[0].i > 1 else None
-        if relation == "the" and (before_the is None or before_the.lower_ not in ("in", "during", "by", "until",
-                                                                              "since", "over", "throughout")):
+        if relation == "the" and (
+            before_the is None
+            or before_the.lower_ not in ("in", "during", "by", "until", "since", "over", "throughout")
+        ):
             return None
         if not relation or after.startswith(" of"):
             return None
@@ -362,7 +433,10 @@ def season(match: re.Match, ctx: Context) -> Value | None:
     return DATE, f"{year}-{code}"
 
 
-@rule("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)\b)?")
+@rule(
+    "quarter",
+    rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)\b)?",
+)
 def quarter(match: re.Match, ctx: Context) -> Value | None:
     ordinal = match["ord"].lower()
     if ordinal in ("final", "last") and not (match["year"] or match["rel"]):
@@ -376,7 +450,11 @@ def quarter(match: re.Match, ctx: Context) -> Value | None:
     if ctx.dct is None:
         return DATE, f"XXXX-Q{number}"
     year = ctx.dct.year + {"last": -1, "next": 1}.get((match["rel"] or "").lower(), 0)
-    if not match["rel"] and number > cal.quarter(ctx.dct) and ctx.direction(match.start(), match.end()) == cal.PAST:
+    if (
+        not match["rel"]
+        and number > cal.quarter(ctx.dct)
+        and ctx.direction(match.start(), match.end()) == cal.PAST
+    ):
         year -= 1  # "profits rose in the fourth quarter", reported in March: last year's
     return DATE, f"{year}-Q{number}"
 
@@ -387,7 +465,10 @@ def quarter_code(match: re.Match, ctx: Context) -> Value | None:
     return DATE, f"{year}-{match['code']}"
 
 
-@rule("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)\b")
+@rule(
+    "half",
+    rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)\b",
+)
 def half(match: re.Match, ctx: Context) -> Value | None:
     number = 1 if match["ord"].lower() == "first" else 2
     if match["year"]:
@@ -398,12 +479,23 @@ def half(match: re.Match, ctx: Context) -> Value | None:
     return DATE, f"{year}-H{number}"
 
 
-@rule("holiday", r"\b(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|Halloween|Valentine['’]s\s+Day)\b(?:\s+(?P<year>" + YEAR + r")\b)?")
+@rule(
+    "holiday",
+    r"\b(?P<name>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|Halloween|Valentine['’]s\s+Day)\b(?:\s+(?P<year>"
+    + YEAR
+    + r")\b)?",
+)
 def holiday(match: re.Match, ctx: Context) -> Value | None:
     name = re.sub(r"\s+", " ", match["name"].lower().replace("’", "'"))
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-             "valentine's day": (2, 14)}
+    fixed = {
+        "christmas": (12, 25),
+        "christmas day": (12, 25),
+        "christmas eve": (12, 24),
+        "new year's day": (1, 1),
+        "new year's eve": (12, 31),
+        "halloween": (10, 31),
+        "valentine's day": (2, 14),
+    }
     if name.startswith("thanksgiving"):
         month, day = 11, None
     else:

@@ -51,7 +51,9 @@ def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
             continue
         kind, value = resolved
         start = _widen(text, candidate.start, kind, cursor)
-        found.append(Timex(start=start, end=candidate.end, text=text[start:candidate.end], type=kind, value=value))
+        found.append(
+            Timex(start=start, end=candidate.end, text=text[start : candidate.end], type=kind, value=value)
+        )
         cursor = candidate.end
         _remember(context, kind, value)
     return found
@@ -67,9 +69,9 @@ def _candidates(text: str):
 
 def _widen(text: str, start: int, kind: TimexType, floor: int) -> int:
     """Take in the modifiers TIMEX3 counts as part of the expression: 'earlier this month', 'late 2006'."""
-    before = text[max(floor, start - 30):start]
+    before = text[max(floor, start - 30) : start]
     patterns = [DURATION_MODIFIERS] if kind == TimexType.DURATION else [DATE_MODIFIERS]
-    if kind in (TimexType.DATE, TimexType.TIME) and RELATIVE_HEADS.match(text[start:start + 8]):
+    if kind in (TimexType.DATE, TimexType.TIME) and RELATIVE_HEADS.match(text[start : start + 8]):
         patterns.append(RELATIVE_MODIFIERS)
     for pattern in patterns:
         match = pattern.search(before)

@@ -12,15 +12,69 @@ from tacitus.time.calendar import FUTURE, PAST, UNKNOWN
 VERBAL = {"VERB", "AUX"}
 FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
 # Governing words whose complement lies ahead: "plans to meet on Friday", "is expected on Monday".
-FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "intend", "hope", "aim", "prepare", "propose",
-                "want", "seek", "try", "agree", "promise", "vow", "pledge", "threaten", "upcoming", "next",
-                "wish", "decide"}
+FUTURE_HEADS = {
+    "plan",
+    "expect",
+    "schedule",
+    "due",
+    "set",
+    "intend",
+    "hope",
+    "aim",
+    "prepare",
+    "propose",
+    "want",
+    "seek",
+    "try",
+    "agree",
+    "promise",
+    "vow",
+    "pledge",
+    "threaten",
+    "upcoming",
+    "next",
+    "wish",
+    "decide",
+}
 SCHEDULING = {"schedule", "slate", "due", "plan", "expect"}
 # Verbs that report speech: the clause a timex reports, and the clause of the report itself.
-REPORTING_LEMMAS = {"say", "tell", "announce", "state", "add", "claim", "report", "confirm", "deny", "insist",
-                    "declare", "note", "warn", "explain", "write", "argue", "accuse", "reveal", "disclose",
-                    "suggest", "stress", "acknowledge", "admit", "allege", "assert", "predict", "comment",
-                    "reply", "respond", "indicate", "believe", "urge", "vow", "promise", "pledge"}
+REPORTING_LEMMAS = {
+    "say",
+    "tell",
+    "announce",
+    "state",
+    "add",
+    "claim",
+    "report",
+    "confirm",
+    "deny",
+    "insist",
+    "declare",
+    "note",
+    "warn",
+    "explain",
+    "write",
+    "argue",
+    "accuse",
+    "reveal",
+    "disclose",
+    "suggest",
+    "stress",
+    "acknowledge",
+    "admit",
+    "allege",
+    "assert",
+    "predict",
+    "comment",
+    "reply",
+    "respond",
+    "indicate",
+    "believe",
+    "urge",
+    "vow",
+    "promise",
+    "pledge",
+}
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -61,7 +115,9 @@ def clause_direction(verb: Token, depth: int = 0) -> int:
         if head is not verb and (head.lemma_.lower() in FUTURE_HEADS or head.lower_ in FUTURE_HEADS):
             return FUTURE
         if head is not verb and head.pos_ in VERBAL:
-            inherited = clause_direction(head, depth + 1) if head.lemma_.lower() not in REPORTING_LEMMAS else UNKNOWN
+            inherited = (
+                clause_direction(head, depth + 1) if head.lemma_.lower() not in REPORTING_LEMMAS else UNKNOWN
+            )
             return inherited if inherited == FUTURE else UNKNOWN
     if verb.tag_ == "VBG" and any(aux.lemma_ == "be" and aux.tag_ in ("VBZ", "VBP") for aux in auxiliaries):
         return FUTURE  # "is visiting Moscow next week"

@@ -81,9 +81,16 @@ def timeline(events, width: int = 1000) -> Timeline | None:
         point = (round(x(day), 1), y_of[event.type])
         stack = seen.get(point, 0)
         seen[point] = stack + 1
-        dots.append(Dot(point[0] + stack * 7, point[1], f"{event.type} {event.date or event.published or ''}: "
-                        f"{event.source_names or '?'} → {event.target_names or '?'}",
-                        f"/events/{event.article_id}/{event.event_id}", event.status))
+        dots.append(
+            Dot(
+                point[0] + stack * 7,
+                point[1],
+                f"{event.type} {event.date or event.published or ''}: "
+                f"{event.source_names or '?'} → {event.target_names or '?'}",
+                f"/events/{event.article_id}/{event.event_id}",
+                event.status,
+            )
+        )
     return Timeline(width, 30 + len(types) * ROW + 10, rows, ticks, dots)
 
 
@@ -117,12 +124,25 @@ def network(counterparts, size: int = 420, limit: int = 16) -> list[Node]:
         stroke = 1 + 5 * c.total / most
         reach = 8 + stroke + 6
         anchor = "middle" if abs(dx) < 0.3 else ("start" if dx > 0 else "end")
-        nodes.append(Node(x, y, c.name, f"/actors/{quote(c.key, safe='')}", c.total, stroke, direction,
-                          x + dx * reach, y + dy * reach + (4 if abs(dx) >= 0.3 else (12 if dy > 0 else -4)), anchor))
+        nodes.append(
+            Node(
+                x,
+                y,
+                c.name,
+                f"/actors/{quote(c.key, safe='')}",
+                c.total,
+                stroke,
+                direction,
+                x + dx * reach,
+                y + dy * reach + (4 if abs(dx) >= 0.3 else (12 if dy > 0 else -4)),
+                anchor,
+            )
+        )
     return nodes
 
 
 # -- map -------------------------------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=1)
 def world() -> dict[str, dict[str, str]]:
@@ -177,12 +197,21 @@ def places(rows) -> tuple[list[Place], dict[str, int]]:
         names = sorted({row.place or row.place_country for row in group})
         country = group[0].place_country
         href = f"/?country={country}" if country else "/"
-        result.append(Place(x, y, 1.2 + 3 * math.sqrt(len(group) / most), f"{', '.join(names)}: {len(group)} event(s)",
-                            href, len(group)))
+        result.append(
+            Place(
+                x,
+                y,
+                1.2 + 3 * math.sqrt(len(group) / most),
+                f"{', '.join(names)}: {len(group)} event(s)",
+                href,
+                len(group),
+            )
+        )
     return sorted(result, key=lambda p: -p.count), per_country
 
 
 # -- series ----------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -208,7 +237,9 @@ class SeriesChart:
 SERIES_LEFT, SERIES_RIGHT, SERIES_TOP, SERIES_BOTTOM = 50, 15, 15, 40
 
 
-def series_chart(rows, events_href, width: int = 1000, height: int = 300, max_labels: int = 12) -> SeriesChart | None:
+def series_chart(
+    rows, events_href, width: int = 1000, height: int = 300, max_labels: int = 12
+) -> SeriesChart | None:
     """One bar per period (zero periods keep their slot), a few readable y ticks, period labels thinned out.
 
     `events_href(row)` gives the link that lists a bar's events.
@@ -224,8 +255,17 @@ def series_chart(rows, events_href, width: int = 1000, height: int = 300, max_la
     bars = []
     for i, row in enumerate(rows):
         bar_height = row.events / top * plot_height
-        bars.append(Bar(SERIES_LEFT + i * slot + slot * 0.1, baseline - bar_height, max(slot * 0.8, 0.5), bar_height,
-                        row.period, row.events, events_href(row)))
+        bars.append(
+            Bar(
+                SERIES_LEFT + i * slot + slot * 0.1,
+                baseline - bar_height,
+                max(slot * 0.8, 0.5),
+                bar_height,
+                row.period,
+                row.events,
+                events_href(row),
+            )
+        )
     y_ticks = [(str(v), baseline - v / top * plot_height) for v in range(0, top + 1, step)]
     every = max(1, -(-len(rows) // max_labels))
     x_ticks = [(row.period, SERIES_LEFT + (i + 0.5) * slot) for i, row in enumerate(rows) if i % every == 0]

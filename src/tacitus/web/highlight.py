@@ -40,7 +40,9 @@ class Segment:
 
     @property
     def ids(self) -> str:
-        return " ".join(m.anchor for m in sorted(self.marks, key=lambda m: (CLICK_ORDER[m.kind], m.end - m.start)))
+        return " ".join(
+            m.anchor for m in sorted(self.marks, key=lambda m: (CLICK_ORDER[m.kind], m.end - m.start))
+        )
 
 
 def marks(document: Document, part: str | None) -> list[Mark]:
@@ -48,11 +50,21 @@ def marks(document: Document, part: str | None) -> list[Mark]:
     found = []
     for event in document.events:
         found += [Mark("event", event.id, s.start, s.end) for s in event.evidence if s.part == part]
-    found += [Mark("quote", q.id, q.evidence.start, q.evidence.end) for q in document.quotes if q.evidence.part == part]
-    found += [Mark("claim", c.id, c.evidence.start, c.evidence.end) for c in document.claims if c.evidence.part == part]
+    found += [
+        Mark("quote", q.id, q.evidence.start, q.evidence.end)
+        for q in document.quotes
+        if q.evidence.part == part
+    ]
+    found += [
+        Mark("claim", c.id, c.evidence.start, c.evidence.end)
+        for c in document.claims
+        if c.evidence.part == part
+    ]
     for actor in document.actors:
         found += [Mark("actor", actor.id, m.start, m.end) for m in actor.mentions if m.part == part]
-    found += [Mark("timex", f"T{i + 1}", t.start, t.end) for i, t in enumerate(document.timexes) if t.part == part]
+    found += [
+        Mark("timex", f"T{i + 1}", t.start, t.end) for i, t in enumerate(document.timexes) if t.part == part
+    ]
     return found
 
 

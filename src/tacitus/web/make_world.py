@@ -28,19 +28,19 @@ def read_polygons(shp: bytes) -> list[list[list[tuple[float, float]]]]:
     """Each record's rings as lists of (lon, lat)."""
     records, offset = [], 100
     while offset < len(shp):
-        _number, length = struct.unpack(">2i", shp[offset:offset + 8])
-        body = shp[offset + 8: offset + 8 + length * 2]
+        _number, length = struct.unpack(">2i", shp[offset : offset + 8])
+        body = shp[offset + 8 : offset + 8 + length * 2]
         offset += 8 + length * 2
         shape_type = struct.unpack("<i", body[:4])[0]
         if shape_type != 5:
             records.append([])
             continue
         num_parts, num_points = struct.unpack("<2i", body[36:44])
-        parts = list(struct.unpack(f"<{num_parts}i", body[44:44 + 4 * num_parts]))
+        parts = list(struct.unpack(f"<{num_parts}i", body[44 : 44 + 4 * num_parts]))
         start = 44 + 4 * num_parts
-        points = [struct.unpack("<2d", body[start + 16 * i: start + 16 * i + 16]) for i in range(num_points)]
+        points = [struct.unpack("<2d", body[start + 16 * i : start + 16 * i + 16]) for i in range(num_points)]
         bounds = [*parts, num_points]
-        records.append([points[bounds[i]:bounds[i + 1]] for i in range(num_parts)])
+        records.append([points[bounds[i] : bounds[i + 1]] for i in range(num_parts)])
     return records
 
 
@@ -48,15 +48,15 @@ def read_dbf(dbf: bytes) -> list[dict[str, str]]:
     count, header_length, record_length = struct.unpack("<xxxxIHH", dbf[:12])
     fields, position = [], 32
     while dbf[position] != 0x0D:
-        name = dbf[position:position + 11].split(b"\0")[0].decode("ascii")
+        name = dbf[position : position + 11].split(b"\0")[0].decode("ascii")
         fields.append((name, dbf[position + 16]))
         position += 32
     rows = []
     for index in range(count):
-        record = dbf[header_length + index * record_length: header_length + (index + 1) * record_length]
+        record = dbf[header_length + index * record_length : header_length + (index + 1) * record_length]
         cursor, row = 1, {}
         for name, width in fields:
-            row[name] = record[cursor:cursor + width].decode("utf-8", "replace").strip()
+            row[name] = record[cursor : cursor + width].decode("utf-8", "replace").strip()
             cursor += width
         rows.append(row)
     return rows

@@ -27,8 +27,21 @@ templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals.update(urlencode=urlencode, zip=zip)
 
 PAGE = 50
-FILTERS = ("actor", "source", "target", "type", "status", "country", "since", "until", "q", "min_confidence",
-           "sort", "order", "article")
+FILTERS = (
+    "actor",
+    "source",
+    "target",
+    "type",
+    "status",
+    "country",
+    "since",
+    "until",
+    "q",
+    "min_confidence",
+    "sort",
+    "order",
+    "article",
+)
 
 
 def _render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
@@ -66,11 +79,21 @@ def parse_filters(params) -> tuple[service.ListQuery, dict[str, str], list[str]]
             errors.append(f"{name}: too long or not text")
             given[name] = ""
     query = service.ListQuery(
-        actor=given["actor"] or None, source=given["source"] or None, target=given["target"] or None,
-        type=given["type"] or None, status=given["status"] or None, country=given["country"].upper() or None,
-        since=given["since"] or None, until=given["until"] or None, q=given["q"] or None,
-        article=given["article"] or None, min_confidence=confidence, sort=given["sort"] or "date",
-        order="desc" if given["order"] == "desc" else "asc", limit=PAGE, offset=(page - 1) * PAGE,
+        actor=given["actor"] or None,
+        source=given["source"] or None,
+        target=given["target"] or None,
+        type=given["type"] or None,
+        status=given["status"] or None,
+        country=given["country"].upper() or None,
+        since=given["since"] or None,
+        until=given["until"] or None,
+        q=given["q"] or None,
+        article=given["article"] or None,
+        min_confidence=confidence,
+        sort=given["sort"] or "date",
+        order="desc" if given["order"] == "desc" else "asc",
+        limit=PAGE,
+        offset=(page - 1) * PAGE,
     )
     return query, given, errors
 
@@ -82,9 +105,17 @@ def events_page(request: Request, conn: ConnDep):
     filled = {k: v for k, v in form.items() if v}
     number = query.offset // PAGE + 1
     return _render(
-        request, "events.html", status_code=422 if errors else 200, page=page, form=form, errors=errors,
+        request,
+        "events.html",
+        status_code=422 if errors else 200,
+        page=page,
+        form=form,
+        errors=errors,
         sentences=evidence_sentences(conn, page.items),
-        facets=service.facets(conn), filled=filled, number=number, pages=_pages(page, number),
+        facets=service.facets(conn),
+        filled=filled,
+        number=number,
+        pages=_pages(page, number),
         export_query=urlencode({k: v for k, v in filled.items() if k not in ("sort", "order")}),
     )
 
@@ -112,7 +143,9 @@ def evidence_sentences(conn, rows) -> dict[tuple[str, str], service.Evidence]:
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request, conn: ConnDep, q: str = ""):
-    page = service.articles(conn, service.ListQuery(q=q[:200] or None, sort="published", order="desc", limit=200))
+    page = service.articles(
+        conn, service.ListQuery(q=q[:200] or None, sort="published", order="desc", limit=200)
+    )
     return _render(request, "articles.html", page=page, q=q)
 
 
@@ -125,40 +158,75 @@ def article_page(request: Request, conn: ConnDep, article_id: str):
     records = {}
     for actor in document.actors:
         records[f"actor-{actor.id}"] = {
-            "kind": "actor", "title": actor.name, "href": f"/actors/{service.actor_key(actor)}",
-            "lines": [f"{actor.type}" + (f" · {actor.country}" if actor.country else ""),
-                      *[f"{r.title}" + (f" ({names.get(r.of, r.of)})" if r.of else "") for r in actor.roles],
-                      *(["aka " + ", ".join(actor.aliases)] if actor.aliases else [])]}
+            "kind": "actor",
+            "title": actor.name,
+            "href": f"/actors/{service.actor_key(actor)}",
+            "lines": [
+                f"{actor.type}" + (f" · {actor.country}" if actor.country else ""),
+                *[f"{r.title}" + (f" ({names.get(r.of, r.of)})" if r.of else "") for r in actor.roles],
+                *(["aka " + ", ".join(actor.aliases)] if actor.aliases else []),
+            ],
+        }
     for event in document.events:
         records[f"event-{event.id}"] = {
-            "kind": "event", "title": f"{event.type} · {event.status}",
+            "kind": "event",
+            "title": f"{event.type} · {event.status}",
             "href": f"/events/{document.article.id}/{event.id}",
-            "lines": [f"source: {', '.join(names.get(i, i) for i in event.sources) or '—'}",
-                      f"target: {', '.join(names.get(i, i) for i in event.targets) or '—'}",
-                      *([f"mode: {event.mode}"] if event.mode else []),
-                      *([f"date: {event.date.value}"] if event.date and event.date.value else []),
-                      *([f"place: {event.place.name}"] if event.place else []),
-                      f"confidence: {event.confidence:.2f}"]}
+            "lines": [
+                f"source: {', '.join(names.get(i, i) for i in event.sources) or '—'}",
+                f"target: {', '.join(names.get(i, i) for i in event.targets) or '—'}",
+                *([f"mode: {event.mode}"] if event.mode else []),
+                *([f"date: {event.date.value}"] if event.date and event.date.value else []),
+                *([f"place: {event.place.name}"] if event.place else []),
+                f"confidence: {event.confidence:.2f}",
+            ],
+        }
     for quote in document.quotes:
         records[f"quote-{quote.id}"] = {
-            "kind": "quote", "title": f"Quote by {names.get(quote.speaker, quote.speaker) or 'unknown speaker'}",
+            "kind": "quote",
+            "title": f"Quote by {names.get(quote.speaker, quote.speaker) or 'unknown speaker'}",
             "href": f"/quotes/{document.article.id}/{quote.id}",
-            "lines": [("direct" if quote.direct else "indirect") + (f" · cue: {quote.cue}" if quote.cue else "")]}
+            "lines": [
+                ("direct" if quote.direct else "indirect") + (f" · cue: {quote.cue}" if quote.cue else "")
+            ],
+        }
     for claim in document.claims:
         records[f"claim-{claim.id}"] = {
-            "kind": "claim", "title": "Claim", "href": f"/claims/{document.article.id}/{claim.id}",
-            "lines": [f"by {names.get(claim.attribution, claim.attribution)}" if claim.attribution else "unattributed"]}
+            "kind": "claim",
+            "title": "Claim",
+            "href": f"/claims/{document.article.id}/{claim.id}",
+            "lines": [
+                f"by {names.get(claim.attribution, claim.attribution)}"
+                if claim.attribution
+                else "unattributed"
+            ],
+        }
     for index, timex in enumerate(document.timexes):
-        records[f"timex-T{index + 1}"] = {"kind": "timex", "title": f"{timex.type} {timex.value or ''}".strip(),
-                                          "href": None, "lines": [timex.text]}
-    return _render(request, "article.html", document=document, parts=highlight.article_parts(document),
-                   records=records, names=names, actor_key=service.actor_key,
-                   label=lambda ids: ", ".join(names.get(i, i) for i in ids) or "?")
+        records[f"timex-T{index + 1}"] = {
+            "kind": "timex",
+            "title": f"{timex.type} {timex.value or ''}".strip(),
+            "href": None,
+            "lines": [timex.text],
+        }
+    return _render(
+        request,
+        "article.html",
+        document=document,
+        parts=highlight.article_parts(document),
+        records=records,
+        names=names,
+        actor_key=service.actor_key,
+        label=lambda ids: ", ".join(names.get(i, i) for i in ids) or "?",
+    )
 
 
 def _record(conn, article_id: str, kind: str, item_id: str):
     document = service.document(conn, article_id)
-    items = {"event": document.events, "quote": document.quotes, "claim": document.claims}[kind] if document else []
+    items = (
+        {"event": document.events, "quote": document.quotes, "claim": document.claims}[kind]
+        if document
+        else []
+    )
     item = next((x for x in items if x.id == item_id), None)
     if item is None:
         raise HTTPException(404, f"no {kind} {item_id!r} in article {article_id!r}")
@@ -168,9 +236,16 @@ def _record(conn, article_id: str, kind: str, item_id: str):
 @router.get("/events/{article_id}/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, conn: ConnDep, article_id: str, event_id: str):
     document, event = _record(conn, article_id, "event", event_id)
-    return _render(request, "record.html", kind="event", document=document, item=event,
-                   evidence=[service.evidence(document, span) for span in event.evidence],
-                   actor=document.actor, actor_key=service.actor_key)
+    return _render(
+        request,
+        "record.html",
+        kind="event",
+        document=document,
+        item=event,
+        evidence=[service.evidence(document, span) for span in event.evidence],
+        actor=document.actor,
+        actor_key=service.actor_key,
+    )
 
 
 @router.get("/clusters", response_class=HTMLResponse)
@@ -179,8 +254,14 @@ def clusters_page(request: Request, conn: ConnDep, type: str = "", offset: int =
     from tacitus.store import queries
 
     filters = queries.Filters(type=type or None, limit=PAGE, offset=max(offset, 0))
-    return _render(request, "clusters.html", rows=queries.clusters(conn, filters), type=type, offset=filters.offset,
-                   page=PAGE)
+    return _render(
+        request,
+        "clusters.html",
+        rows=queries.clusters(conn, filters),
+        type=type,
+        offset=filters.offset,
+        page=PAGE,
+    )
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
@@ -203,17 +284,31 @@ def cluster_page(request: Request, conn: ConnDep, cluster_id: Annotated[int, Pat
 @router.get("/quotes/{article_id}/{quote_id}", response_class=HTMLResponse)
 def quote_page(request: Request, conn: ConnDep, article_id: str, quote_id: str):
     document, quote = _record(conn, article_id, "quote", quote_id)
-    return _render(request, "record.html", kind="quote", document=document, item=quote,
-                   evidence=[service.evidence(document, quote.evidence)], actor=document.actor,
-                   actor_key=service.actor_key)
+    return _render(
+        request,
+        "record.html",
+        kind="quote",
+        document=document,
+        item=quote,
+        evidence=[service.evidence(document, quote.evidence)],
+        actor=document.actor,
+        actor_key=service.actor_key,
+    )
 
 
 @router.get("/claims/{article_id}/{claim_id}", response_class=HTMLResponse)
 def claim_page(request: Request, conn: ConnDep, article_id: str, claim_id: str):
     document, claim = _record(conn, article_id, "claim", claim_id)
-    return _render(request, "record.html", kind="claim", document=document, item=claim,
-                   evidence=[service.evidence(document, claim.evidence)], actor=document.actor,
-                   actor_key=service.actor_key)
+    return _render(
+        request,
+        "record.html",
+        kind="claim",
+        document=document,
+        item=claim,
+        evidence=[service.evidence(document, claim.evidence)],
+        actor=document.actor,
+        actor_key=service.actor_key,
+    )
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -221,8 +316,10 @@ def actors_page(request: Request, conn: ConnDep, q: str = ""):
     page = service.actors(conn, service.ListQuery(q=q[:200] or None, limit=2000))
     grouped: dict[str, dict] = {}
     for row in page.items:
-        entry = grouped.setdefault(service.actor_key(row), {"name": row.name, "type": row.type,
-                                                            "country": row.country, "articles": set(), "mentions": 0})
+        entry = grouped.setdefault(
+            service.actor_key(row),
+            {"name": row.name, "type": row.type, "country": row.country, "articles": set(), "mentions": 0},
+        )
         entry["articles"].add(row.article_id)
         entry["mentions"] += row.mentions
     ordered = sorted(grouped.items(), key=lambda kv: (-kv[1]["mentions"], kv[1]["name"]))
@@ -237,8 +334,14 @@ def actor_page(request: Request, conn: ConnDep, key: str):
     type_counts: dict[str, int] = {}
     for event in profile.events:
         type_counts[event.type] = type_counts.get(event.type, 0) + 1
-    return _render(request, "actor.html", profile=profile, timeline=charts.timeline(profile.events),
-                   nodes=charts.network(profile.network), type_counts=sorted(type_counts.items(), key=lambda kv: -kv[1]))
+    return _render(
+        request,
+        "actor.html",
+        profile=profile,
+        timeline=charts.timeline(profile.events),
+        nodes=charts.network(profile.network),
+        type_counts=sorted(type_counts.items(), key=lambda kv: -kv[1]),
+    )
 
 
 @router.get("/map", response_class=HTMLResponse)
@@ -247,11 +350,32 @@ def map_page(request: Request, conn: ConnDep):
     rows = service.events(conn, replace(query, limit=20000, offset=0)).items
     points, per_country = charts.places(rows)
     most = max(per_country.values(), default=1)
-    return _render(request, "map.html", world=charts.world(), points=points, per_country=per_country, most=most,
-                   located=sum(p.count for p in points), total=len(rows), form=form, errors=errors)
+    return _render(
+        request,
+        "map.html",
+        world=charts.world(),
+        points=points,
+        per_country=per_country,
+        most=most,
+        located=sum(p.count for p in points),
+        total=len(rows),
+        form=form,
+        errors=errors,
+    )
 
 
-SERIES_FIELDS = ("actor", "dyad", "country", "type", "quad", "status", "since", "until", "by", "min_confidence")
+SERIES_FIELDS = (
+    "actor",
+    "dyad",
+    "country",
+    "type",
+    "quad",
+    "status",
+    "since",
+    "until",
+    "by",
+    "min_confidence",
+)
 
 
 def _series(conn, params) -> tuple[dict[str, str], object, list[str]]:
@@ -267,8 +391,11 @@ def _series(conn, params) -> tuple[dict[str, str], object, list[str]]:
         del given["status"]
     try:
         filters = queries.parse_filters("events", given)
-        series = compute(queries.events(conn, filters), by=form["by"],
-                         filters={k: v for k, v in vars(filters).items() if v is not None and k != "offset"})
+        series = compute(
+            queries.events(conn, filters),
+            by=form["by"],
+            filters={k: v for k, v in vars(filters).items() if v is not None and k != "offset"},
+        )
     except (ValueError, TypeError) as error:
         return form, None, [str(error)]
     return form, series, []
@@ -279,8 +406,12 @@ def _period_href(row, by: str, query: dict[str, str]) -> str:
     from datetime import date, timedelta
 
     start = date.fromisoformat(row.start)
-    since, until = (row.start, (start + timedelta(days=6)).isoformat()) if by == "week" else (row.period, row.period)
-    keep = {k: v for k, v in query.items() if k in ("actor", "country", "type", "status", "min_confidence") and v}
+    since, until = (
+        (row.start, (start + timedelta(days=6)).isoformat()) if by == "week" else (row.period, row.period)
+    )
+    keep = {
+        k: v for k, v in query.items() if k in ("actor", "country", "type", "status", "min_confidence") and v
+    }
     if keep.get("status") == "any":
         del keep["status"]
     if ":" in query.get("dyad", ""):
@@ -294,12 +425,27 @@ def series_page(request: Request, conn: ConnDep):
     from tacitus.events.scales import QUADS
 
     form, series, errors = _series(conn, request.query_params)
-    chart = charts.series_chart(series.rows, lambda row: _period_href(row, form["by"], form)) if series else None
-    return _render(request, "series.html", status_code=422 if errors else 200, form=form, series=series,
-                   chart=chart, errors=errors, query=urlencode({k: v for k, v in form.items() if v}),
-                   types=sorted(load_ontology().types), quads=list(QUADS.values()),
-                   statuses=["occurred", "any", *[s for s in service.facets(conn).get("statuses", []) if s != "occurred"]],
-                   periods=["day", "week", "month", "year"])
+    chart = (
+        charts.series_chart(series.rows, lambda row: _period_href(row, form["by"], form)) if series else None
+    )
+    return _render(
+        request,
+        "series.html",
+        status_code=422 if errors else 200,
+        form=form,
+        series=series,
+        chart=chart,
+        errors=errors,
+        query=urlencode({k: v for k, v in form.items() if v}),
+        types=sorted(load_ontology().types),
+        quads=list(QUADS.values()),
+        statuses=[
+            "occurred",
+            "any",
+            *[s for s in service.facets(conn).get("statuses", []) if s != "occurred"],
+        ],
+        periods=["day", "week", "month", "year"],
+    )
 
 
 @router.get("/series.csv")
@@ -316,9 +462,14 @@ def series_csv(request: Request, conn: ConnDep):
         raise HTTPException(422, "; ".join(errors))
     buffer = io.StringIO()
     write_rows(series.rows, "csv", buffer, row_type=SeriesRow)
-    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="series.csv"',
-                             "X-Tacitus-Series": series.describe().encode("ascii", "replace").decode()})
+    return Response(
+        buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": 'attachment; filename="series.csv"',
+            "X-Tacitus-Series": series.describe().encode("ascii", "replace").decode(),
+        },
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -338,9 +489,13 @@ def submit_page(request: Request):
 
 
 @router.post("/submit", response_class=HTMLResponse)
-def submit_form(request: Request, text: Annotated[str, Form(max_length=1_000_000)] = "",
-                url: Annotated[str, Form(max_length=2000)] = "", published: Annotated[str, Form(max_length=40)] = "",
-                token: Annotated[str, Form(max_length=500)] = ""):
+def submit_form(
+    request: Request,
+    text: Annotated[str, Form(max_length=1_000_000)] = "",
+    url: Annotated[str, Form(max_length=2000)] = "",
+    published: Annotated[str, Form(max_length=40)] = "",
+    token: Annotated[str, Form(max_length=500)] = "",
+):
     form = {"text": text, "url": url, "published": published}
     try:
         check_token(request.app.state.settings.api_token, token.strip() or None)
@@ -348,8 +503,9 @@ def submit_form(request: Request, text: Annotated[str, Form(max_length=1_000_000
             raise HTTPException(422, f"published: '{published}' is not a date (YYYY-MM-DD)")
         if url.strip() and not re.match(r"^https?://\S+$", url.strip()):
             raise HTTPException(422, f"url: '{url}' is not an http(s) address")
-        result = submit.submit(request.app.state.store, text, url=url.strip() or None,
-                               published=published.strip() or None)
+        result = submit.submit(
+            request.app.state.store, text, url=url.strip() or None, published=published.strip() or None
+        )
     except HTTPException as error:
         return _render(request, "submit.html", status_code=error.status_code, form=form, error=error.detail)
     return RedirectResponse(f"/articles/{result.article_id}?submitted={result.status}", status_code=303)

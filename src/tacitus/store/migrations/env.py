@@ -29,6 +29,8 @@ connection = context.config.attributes.get("connection")
 if connection is not None:
     run(connection)
 else:
-    url = context.config.get_main_option("sqlalchemy.url") or os.environ.get("TACITUS_DB", "sqlite:///tacitus.db")
+    url = context.config.get_main_option("sqlalchemy.url") or os.environ.get(
+        "TACITUS_DB", "sqlite:///tacitus.db"
+    )
     with create_engine(url).begin() as connection:
         run(connection)

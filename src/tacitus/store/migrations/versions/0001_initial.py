@@ -17,7 +17,9 @@ ID = sa.String(200)
 
 
 def _article_fk(table: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE", name=f"fk_{table}_articles")
+    return sa.ForeignKeyConstraint(
+        ["article_id"], ["articles.id"], ondelete="CASCADE", name=f"fk_{table}_articles"
+    )
 
 
 def upgrade() -> None:
@@ -33,7 +35,9 @@ def upgrade() -> None:
         sa.Column("published", sa.String(40), comment="ISO 8601 as in the document"),
         sa.Column("language", sa.String(16)),
         sa.Column("warnings", sa.Text, comment="The article's warnings joined by '; '"),
-        sa.Column("document", sa.Text, nullable=False, comment="The whole document JSON (tacitus/document@1)"),
+        sa.Column(
+            "document", sa.Text, nullable=False, comment="The whole document JSON (tacitus/document@1)"
+        ),
         sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_articles"),
         sa.UniqueConstraint("url", name="uq_articles_url"),
@@ -54,7 +58,9 @@ def upgrade() -> None:
         sa.Column("roles", sa.Text, comment="'title (of)' joined by '; '"),
         sa.Column("kb_id", sa.Text),
         sa.Column("mentions", sa.Integer, nullable=False),
-        sa.Column("search", sa.Text, nullable=False, comment="Casefolded name and aliases, for substring filters"),
+        sa.Column(
+            "search", sa.Text, nullable=False, comment="Casefolded name and aliases, for substring filters"
+        ),
         sa.PrimaryKeyConstraint("article_id", "actor_id", name="pk_actors"),
         _article_fk("actors"),
     )
@@ -73,7 +79,9 @@ def upgrade() -> None:
         sa.Column("date_value", sa.String(40)),
         sa.Column("date_text", sa.Text),
         sa.Column("date_inferred", sa.Boolean, nullable=False),
-        sa.Column("date_key", sa.String(40), comment="The date value when it is a calendar date, else published"),
+        sa.Column(
+            "date_key", sa.String(40), comment="The date value when it is a calendar date, else published"
+        ),
         sa.Column("place", sa.Text),
         sa.Column("place_country", sa.String(3)),
         sa.Column("lat", sa.Float),
@@ -100,7 +108,9 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer, nullable=False),
         sa.PrimaryKeyConstraint("article_id", "event_id", "role", "actor_id", name="pk_event_actors"),
         sa.ForeignKeyConstraint(
-            ["article_id", "event_id"], ["events.article_id", "events.event_id"], ondelete="CASCADE",
+            ["article_id", "event_id"],
+            ["events.article_id", "events.event_id"],
+            ondelete="CASCADE",
             name="fk_event_actors_events",
         ),
     )

@@ -22,8 +22,9 @@ def upgrade() -> None:
         sa.Column("actor_id", ID, nullable=False),
         sa.Column("identity", sa.Text, nullable=False),
         sa.PrimaryKeyConstraint("article_id", "actor_id", name="pk_actor_identities"),
-        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE",
-                                name="fk_actor_identities_articles"),
+        sa.ForeignKeyConstraint(
+            ["article_id"], ["articles.id"], ondelete="CASCADE", name="fk_actor_identities_articles"
+        ),
     )
     op.create_index("ix_actor_identities_identity", "actor_identities", ["identity"])
 
@@ -36,18 +37,26 @@ def upgrade() -> None:
         sa.Column("seen", sa.String(40), comment="The teaching article's publication date"),
         sa.Column("fact", sa.Text, nullable=False, comment="The ActorFact as JSON"),
         sa.PrimaryKeyConstraint("id", name="pk_actor_facts"),
-        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE", name="fk_actor_facts_articles"),
+        sa.ForeignKeyConstraint(
+            ["article_id"], ["articles.id"], ondelete="CASCADE", name="fk_actor_facts_articles"
+        ),
     )
     op.create_index("ix_actor_facts_article_id", "actor_facts", ["article_id"])
 
     op.create_table(
         "actor_fact_keys",
         sa.Column("fact_id", sa.Integer, nullable=False),
-        sa.Column("key", sa.String(400), nullable=False, comment="Spelling-insensitive name key, words joined by ' '"),
+        sa.Column(
+            "key",
+            sa.String(400),
+            nullable=False,
+            comment="Spelling-insensitive name key, words joined by ' '",
+        ),
         sa.Column("surname", sa.String(200), nullable=False),
         sa.PrimaryKeyConstraint("fact_id", "key", name="pk_actor_fact_keys"),
-        sa.ForeignKeyConstraint(["fact_id"], ["actor_facts.id"], ondelete="CASCADE",
-                                name="fk_actor_fact_keys_actor_facts"),
+        sa.ForeignKeyConstraint(
+            ["fact_id"], ["actor_facts.id"], ondelete="CASCADE", name="fk_actor_fact_keys_actor_facts"
+        ),
     )
     op.create_index("ix_actor_fact_keys_key", "actor_fact_keys", ["key"])
     op.create_index("ix_actor_fact_keys_surname", "actor_fact_keys", ["surname"])

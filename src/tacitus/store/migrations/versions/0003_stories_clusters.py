@@ -21,25 +21,38 @@ ID = sa.String(200)
 
 
 def _article_fk(table: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE", name=f"fk_{table}_articles")
+    return sa.ForeignKeyConstraint(
+        ["article_id"], ["articles.id"], ondelete="CASCADE", name=f"fk_{table}_articles"
+    )
 
 
 def upgrade() -> None:
     op.create_table(
         "story_sources",
-        sa.Column("article_id", ID, nullable=False, comment="The copy's own document id (the story's own for itself)"),
+        sa.Column(
+            "article_id",
+            ID,
+            nullable=False,
+            comment="The copy's own document id (the story's own for itself)",
+        ),
         sa.Column("story_id", ID, nullable=False, comment="The stored article that stands for the story"),
         sa.Column("url", sa.Text),
         sa.Column("content_hash", sa.String(64), nullable=False),
         sa.Column("source", sa.Text, comment="Site or outlet"),
         sa.Column("title", sa.Text),
         sa.Column("published", sa.String(40)),
-        sa.Column("similarity", sa.Float, nullable=False,
-                  comment="Estimated Jaccard similarity of shingles to the story"),
+        sa.Column(
+            "similarity",
+            sa.Float,
+            nullable=False,
+            comment="Estimated Jaccard similarity of shingles to the story",
+        ),
         sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("article_id", name="pk_story_sources"),
         sa.UniqueConstraint("url", name="uq_story_sources_url"),
-        sa.ForeignKeyConstraint(["story_id"], ["articles.id"], ondelete="CASCADE", name="fk_story_sources_articles"),
+        sa.ForeignKeyConstraint(
+            ["story_id"], ["articles.id"], ondelete="CASCADE", name="fk_story_sources_articles"
+        ),
     )
     op.create_index("ix_story_sources_story_id", "story_sources", ["story_id"])
     op.create_index("ix_story_sources_content_hash", "story_sources", ["content_hash"])
@@ -50,7 +63,9 @@ def upgrade() -> None:
     op.create_table(
         "story_signatures",
         sa.Column("article_id", ID, nullable=False),
-        sa.Column("signature", sa.LargeBinary, nullable=False, comment="MinHash values, little-endian uint64"),
+        sa.Column(
+            "signature", sa.LargeBinary, nullable=False, comment="MinHash values, little-endian uint64"
+        ),
         sa.PrimaryKeyConstraint("article_id", name="pk_story_signatures"),
         _article_fk("story_signatures"),
     )
@@ -79,7 +94,12 @@ def upgrade() -> None:
         sa.Column("first_article_id", ID, nullable=False),
         sa.Column("first_event_id", ID, nullable=False),
         sa.Column("first_published", sa.String(40)),
-        sa.Column("status_agreement", sa.Float, nullable=False, comment="Share of members giving the majority status"),
+        sa.Column(
+            "status_agreement",
+            sa.Float,
+            nullable=False,
+            comment="Share of members giving the majority status",
+        ),
         sa.Column("date_agreement", sa.Float, comment="Share of dated members giving the majority date"),
         sa.Column("place_agreement", sa.Float, comment="Share of placed members giving the majority place"),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -93,12 +113,24 @@ def upgrade() -> None:
         sa.Column("article_id", ID, nullable=False),
         sa.Column("event_id", ID, nullable=False),
         sa.Column("cluster_id", sa.Integer, nullable=False),
-        sa.Column("fit", sa.Float, comment="How well the event fitted the cluster when it joined (None: it started it)"),
+        sa.Column(
+            "fit",
+            sa.Float,
+            comment="How well the event fitted the cluster when it joined (None: it started it)",
+        ),
         sa.PrimaryKeyConstraint("article_id", "event_id", name="pk_cluster_members"),
-        sa.ForeignKeyConstraint(["cluster_id"], ["event_clusters.id"], ondelete="CASCADE",
-                                name="fk_cluster_members_event_clusters"),
-        sa.ForeignKeyConstraint(["article_id", "event_id"], ["events.article_id", "events.event_id"],
-                                ondelete="CASCADE", name="fk_cluster_members_events"),
+        sa.ForeignKeyConstraint(
+            ["cluster_id"],
+            ["event_clusters.id"],
+            ondelete="CASCADE",
+            name="fk_cluster_members_event_clusters",
+        ),
+        sa.ForeignKeyConstraint(
+            ["article_id", "event_id"],
+            ["events.article_id", "events.event_id"],
+            ondelete="CASCADE",
+            name="fk_cluster_members_events",
+        ),
     )
     op.create_index("ix_cluster_members_cluster_id", "cluster_members", ["cluster_id"])
 

@@ -75,27 +75,35 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     for words, (index, column) in WORDS.items():
-        op.execute(f"ALTER TABLE events ADD COLUMN {words} tsvector "
-                   f"GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, coalesce({column}, ''))) STORED")
+        op.execute(
+            f"ALTER TABLE events ADD COLUMN {words} tsvector "
+            f"GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, coalesce({column}, ''))) STORED"
+        )
         op.execute(f"CREATE INDEX {index} ON events USING gin ({words})")
     # The dyad pairs are tokens already ("russia>ukraine"): kept verbatim, not parsed into words.
-    op.execute("ALTER TABLE events ADD COLUMN dyad_words tsvector "
-               "GENERATED ALWAYS AS (array_to_tsvector(string_to_array(coalesce(dyad_pairs, ''), ' '))) STORED")
+    op.execute(
+        "ALTER TABLE events ADD COLUMN dyad_words tsvector "
+        "GENERATED ALWAYS AS (array_to_tsvector(string_to_array(coalesce(dyad_pairs, ''), ' '))) STORED"
+    )
     op.execute("CREATE INDEX ix_events_dyad_words ON events USING gin (dyad_words)")
     extension_schema = _trigram_schema(op.get_bind())
     if extension_schema is None:
         return
     for name, (table, column) in TRIGRAM.items():
-        op.execute(f'CREATE INDEX {name} ON {table} USING gin (lower({column}) "{extension_schema}".gin_trgm_ops)')
+        op.execute(
+            f'CREATE INDEX {name} ON {table} USING gin (lower({column}) "{extension_schema}".gin_trgm_ops)'
+        )
 
 
 def _fill_actor_columns(bind) -> None:
     """Copy each stored event's actors into its new columns, an article at a time (same text as flatten)."""
-    links = bind.execute(sa.text(
-        "SELECT ea.article_id, ea.event_id, ea.role, ac.search, ac.kb_id, ac.country FROM event_actors ea "
-        "JOIN actors ac ON ac.article_id = ea.article_id AND ac.actor_id = ea.actor_id "
-        "ORDER BY ea.article_id, ea.event_id, ea.role, ea.position"
-    ))
+    links = bind.execute(
+        sa.text(
+            "SELECT ea.article_id, ea.event_id, ea.role, ac.search, ac.kb_id, ac.country FROM event_actors ea "
+            "JOIN actors ac ON ac.article_id = ea.article_id AND ac.actor_id = ea.actor_id "
+            "ORDER BY ea.article_id, ea.event_id, ea.role, ea.position"
+        )
+    )
     values: dict[tuple[str, str], dict] = {}
     for article_id, event_id, role, search, kb_id, country in links:
         entry = values.setdefault((article_id, event_id), {"source": [], "target": [], "countries": []})
@@ -107,10 +115,14 @@ def _fill_actor_columns(bind) -> None:
         "dyad_pairs = :pairs WHERE article_id = :article_id AND event_id = :event_id"
     )
     rows = [
-        {"article_id": article_id, "event_id": event_id, "source": "\n".join(entry["source"]) or None,
-         "target": "\n".join(entry["target"]) or None,
-         "countries": f" {' '.join(entry['countries'])} " if entry["countries"] else None,
-         "pairs": _pairs("\n".join(entry["source"]), "\n".join(entry["target"]))}
+        {
+            "article_id": article_id,
+            "event_id": event_id,
+            "source": "\n".join(entry["source"]) or None,
+            "target": "\n".join(entry["target"]) or None,
+            "countries": f" {' '.join(entry['countries'])} " if entry["countries"] else None,
+            "pairs": _pairs("\n".join(entry["source"]), "\n".join(entry["target"])),
+        }
         for (article_id, event_id), entry in values.items()
     ]
     for start in range(0, len(rows), 5000):
