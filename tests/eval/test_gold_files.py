@@ -1,0 +1,81 @@
+"""Every whole-article gold file keeps to the schema, and (with ../shared) its snippets are in its text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gold_pick import DEFAULT_DATA, QUOTAS, picked
+from gold_schema import GOLD_DIR, GoldError, check_against_text, load_all, load_gold
+from splits import article_part
+
+GOLD_FILES = sorted(GOLD_DIR.glob("*/*.yaml"))
+
+
+def test_gold_has_the_twenty_articles_of_the_quotas():
+    golds = load_all()
+    assert len(golds) == sum(QUOTAS.values()) == 20
+    for dataset, quota in QUOTAS.items():
+        assert sum(g.dataset == dataset for g in golds) == quota
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_gold_file_keeps_to_the_schema(path):
+    gold = load_gold(path)
+    assert gold.part == article_part("gold", gold.key)
+    for event in gold.events:
+        assert event.evidence.casefold().count(event.trigger.casefold()) >= 1
+
+
+def test_gold_schema_names_the_file_and_entry_of_an_error(tmp_path):
+    folder = tmp_path / "polnear"
+    folder.mkdir()
+    path = folder / "x.yaml"
+    path.write_text(
+        "dataset: polnear\nid: x\npublished: null\npublished_from: none\npart: tune\n"
+        "actors:\n  - {id: a, name: A, aliases: [], kind: person, country: USA, sector: GOV, role: null}\n"
+        "events:\n  - {type: ACCUSE, mode: disapprove, sources: [a], targets: [b], status: occurred,"
+        " date: null, place: null, trigger: blamed, evidence: 'he blamed them for all of it'}\n"
+        "quotes: []\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(GoldError, match=r"x\.yaml: events\[0\]: targets name unknown actor ids \['b'\]"):
+        load_gold(path)
+
+
+def test_gold_schema_rejects_a_short_evidence_and_an_unknown_type(tmp_path):
+    folder = tmp_path / "meantime"
+    folder.mkdir()
+    base = (
+        "dataset: meantime\nid: y\npublished: '2008-10-09'\npublished_from: metadata\npart: tune\n"
+        "actors: []\nquotes: []\nevents:\n  - {{type: {type}, mode: null, sources: [], targets: [],"
+        " status: occurred, date: null, place: null, trigger: met, evidence: '{evidence}'}}\n"
+    )
+    path = folder / "y.yaml"
+    path.write_text(base.format(type="CONSULT", evidence="they met"), encoding="utf-8")
+    with pytest.raises(GoldError, match="fewer than 6 words"):
+        load_gold(path)
+    path.write_text(base.format(type="GREET", evidence="they met in the capital on Monday"), encoding="utf-8")
+    with pytest.raises(GoldError, match="unknown PLOVER type 'GREET'"):
+        load_gold(path)
+
+
+def _shared_articles() -> dict:
+    if not (Path(DEFAULT_DATA) / "polnear").is_dir():
+        pytest.skip(f"development data not found at {DEFAULT_DATA}: ../shared is not beside this checkout")
+    return {article.key: article for article in picked(DEFAULT_DATA)}
+
+
+def test_gold_files_are_exactly_the_picked_articles_with_their_dates():
+    articles = _shared_articles()
+    golds = {g.key: g for g in load_all()}
+    assert set(golds) == set(articles)
+    for key, article in articles.items():
+        if article.published:  # the data's own date wins wherever the data has one
+            assert golds[key].published == article.published
+
+
+def test_gold_snippets_are_verbatim_and_evidence_unique_in_the_text():
+    articles = _shared_articles()
+    problems = [p for g in load_all() for p in check_against_text(g, articles[g.key].text)]
+    assert problems == []
