@@ -153,6 +153,8 @@ class ArticleScore:
     gold_quotes: int
     quotes_found: int
     speakers_right: int
+    predicted_without_source: int
+    predicted_without_sides: int
     persons_not_persons: list[str] = field(default_factory=list)
     errors: dict[str, list[str]] = field(default_factory=dict)
 
@@ -212,6 +214,7 @@ def score_article(gold: GoldArticle, document: Document) -> ArticleScore:
     dates_right = sum(date_right(predicted[p], gold.events[g], gold.published) for p, g in dated)
 
     found = attributes = countries = sectors = kinds = 0
+    wrong_attributes = []
     for gold_actor in gold.actors.values():
         actor = _best_predicted(gold_actor, document.actors)
         if actor is None:
@@ -222,8 +225,14 @@ def score_article(gold: GoldArticle, document: Document) -> ArticleScore:
         sectors += sector
         kinds += kind
         attributes += country and sector and kind
+        if not (country and sector and kind):
+            wrong_attributes.append(
+                f"{gold_actor.name}: gold {gold_actor.country}/{gold_actor.sector}/{gold_actor.kind}, "
+                f"predicted {actor.name!r} {actor.country}/{','.join(actor.sector) or None}/{actor.type.value}"
+            )
 
     quotes_found = speakers = 0
+    wrong_speakers = []
     for quote in gold.quotes:
         start = text.find(quote.text)
         end = start + len(quote.text)
@@ -231,7 +240,11 @@ def score_article(gold: GoldArticle, document: Document) -> ArticleScore:
         if start < 0 or not hits:
             continue
         quotes_found += 1
-        speakers += any(quote.speaker in actor_map.get(q.speaker or "", set()) for q in hits)
+        if any(quote.speaker in actor_map.get(q.speaker or "", set()) for q in hits):
+            speakers += 1
+            continue
+        said_by = [document.actor(q.speaker).name if document.actor(q.speaker) else None for q in hits]
+        wrong_speakers.append(f"gold {quote.speaker}, predicted {said_by}: «{quote.text[:60]}»")
 
     not_persons = [
         f"{actor.name} (gold {gold.actors[g].kind})"
@@ -247,6 +260,8 @@ def score_article(gold: GoldArticle, document: Document) -> ArticleScore:
             if g not in paired_gold
         ],
         "spurious": [_describe(event, document) for p, event in enumerate(predicted) if p not in pairs],
+        "attributes": wrong_attributes,
+        "speakers": wrong_speakers,
     }
     return ArticleScore(
         key=gold.key,
@@ -266,6 +281,8 @@ def score_article(gold: GoldArticle, document: Document) -> ArticleScore:
         gold_quotes=len(gold.quotes),
         quotes_found=quotes_found,
         speakers_right=speakers,
+        predicted_without_source=sum(not event.sources for event in predicted),
+        predicted_without_sides=sum(not event.sources and not event.targets for event in predicted),
         persons_not_persons=not_persons,
         errors=errors,
     )
@@ -300,6 +317,8 @@ def summarise(scores: list[ArticleScore]) -> dict:
             "gold_quotes",
             "quotes_found",
             "speakers_right",
+            "predicted_without_source",
+            "predicted_without_sides",
         )
     }
     events = {
@@ -321,6 +340,8 @@ def summarise(scores: list[ArticleScore]) -> dict:
         "quotes_found": _ratio(total["quotes_found"], total["gold_quotes"]),
         "quote_speakers_right": _ratio(total["speakers_right"], total["quotes_found"]),
         "persons_not_persons": sum(len(s.persons_not_persons) for s in scores),
+        "predicted_without_source": _ratio(total["predicted_without_source"], total["predicted_events"]),
+        "predicted_without_sides": _ratio(total["predicted_without_sides"], total["predicted_events"]),
     }
 
 
@@ -380,6 +401,8 @@ def _print_table(scores: list[ArticleScore], summary: dict) -> None:
         "actor_kind_right",
         "quotes_found",
         "quote_speakers_right",
+        "predicted_without_source",
+        "predicted_without_sides",
     ):
         print(f"{key:24} {summary[key]:.3f}")
     print(f"{'persons_not_persons':24} {summary['persons_not_persons']}")
@@ -409,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         for s in scores:
             print(f"\n## {s.key}")
-            for kind in ("missed", "spurious"):
+            for kind in ("missed", "spurious", "attributes", "speakers"):
                 for line in s.errors[kind]:
                     print(f"  {kind:8} {line}")
             for line in s.persons_not_persons:

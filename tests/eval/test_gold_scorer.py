@@ -6,6 +6,7 @@ import pytest
 from articles_gold import (
     actor_matches,
     date_right,
+    main,
     max_matching,
     normalise_name,
     score_article,
@@ -125,6 +126,7 @@ def test_wrong_side_counts_only_in_the_looser_scores():
     assert score.matched["type"] == 2
     assert score.matched["type_status"] == 2
     assert score.matched["type_sources"] == 0
+    assert (score.predicted_without_source, score.predicted_without_sides) == (1, 1)
     assert any("ACCUSE lavrov -> hamas" in line for line in score.errors["missed"])
 
 
@@ -193,3 +195,8 @@ def test_quote_found_with_wrong_speaker():
     quote = Quote(id="Q1", speaker="A2", text="We will not accept this", evidence=Span(start=84, end=107))
     score = score_article(GOLD, _document([], quotes=[quote]))
     assert (score.quotes_found, score.speakers_right) == (1, 0)
+
+
+def test_scorer_skips_with_a_clear_message_without_the_development_data(tmp_path, capsys):
+    assert main(["--data", str(tmp_path), "--part", "check"]) == 0
+    assert "skipped: no development data" in capsys.readouterr().out
