@@ -365,12 +365,20 @@ def run_pipeline(gold: GoldArticle, text: str) -> Document:
 
 
 def evaluate(golds: list[GoldArticle], texts: dict[str, str]) -> list[ArticleScore]:
+    """Scores of every article; one whose annotation does not fit its text, or whose run fails, is left
+    out with a warning naming it, and the rest are still scored."""
     scores = []
     for gold in golds:
         problems = check_against_text(gold, texts[gold.key])
         if problems:
-            raise ValueError("; ".join(problems))
-        scores.append(score_article(gold, run_pipeline(gold, texts[gold.key])))
+            print(f"warning: {gold.key} left out: " + "; ".join(problems), file=sys.stderr)
+            continue
+        try:
+            document = run_pipeline(gold, texts[gold.key])
+        except Exception as error:  # one failing article must not stop the evaluation of the others
+            print(f"warning: {gold.key} left out: the pipeline failed ({error!r})", file=sys.stderr)
+            continue
+        scores.append(score_article(gold, document))
     return scores
 
 
@@ -421,7 +429,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "polnear").is_dir():
         print(f"skipped: no development data at {args.data} (polnear, meantime, wikievents)")
         return 0
-    golds = select(load_all(args.gold), lambda g: g.part, args.part)
+    bad_files: list[str] = []
+    golds = select(load_all(args.gold, bad_files), lambda g: g.part, args.part)
+    for problem in bad_files:
+        print(f"warning: annotation left out: {problem}", file=sys.stderr)
     scores = evaluate(golds, load_texts(args.data, golds))
     summary = summarise(scores)
     if args.json:

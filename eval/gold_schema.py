@@ -199,9 +199,18 @@ def load_gold(path: Path) -> GoldArticle:
     )
 
 
-def load_all(gold_dir: Path = GOLD_DIR) -> list[GoldArticle]:
-    """Every annotation file, in a stable order."""
-    return [load_gold(path) for path in sorted(gold_dir.glob("*/*.yaml"))]
+def load_all(gold_dir: Path = GOLD_DIR, errors: list[str] | None = None) -> list[GoldArticle]:
+    """Every annotation file, in a stable order. With an `errors` list, a bad file is noted there and
+    skipped so the others still load; without one, the first bad file raises."""
+    golds = []
+    for path in sorted(gold_dir.glob("*/*.yaml")):
+        try:
+            golds.append(load_gold(path))
+        except GoldError as error:
+            if errors is None:
+                raise
+            errors.append(str(error))
+    return golds
 
 
 def check_against_text(gold: GoldArticle, text: str) -> list[str]:

@@ -79,3 +79,20 @@ def test_gold_snippets_are_verbatim_and_evidence_unique_in_the_text():
     articles = _shared_articles()
     problems = [p for g in load_all() for p in check_against_text(g, articles[g.key].text)]
     assert problems == []
+
+
+def test_load_all_skips_a_bad_file_and_names_it_when_asked(tmp_path):
+    good, bad = tmp_path / "polnear", tmp_path / "meantime"
+    good.mkdir()
+    bad.mkdir()
+    (good / "ok.yaml").write_text(
+        "dataset: polnear\nid: ok\npublished: null\npublished_from: none\npart: tune\n"
+        "actors: []\nevents: []\nquotes: []\n",
+        encoding="utf-8",
+    )
+    (bad / "broken.yaml").write_text("dataset: meantime\nid: broken\n", encoding="utf-8")
+    errors: list[str] = []
+    assert [g.id for g in load_all(tmp_path, errors)] == ["ok"]
+    assert len(errors) == 1 and "broken.yaml" in errors[0] and "missing fields" in errors[0]
+    with pytest.raises(GoldError, match="broken.yaml"):
+        load_all(tmp_path)

@@ -6,6 +6,7 @@ import pytest
 from articles_gold import (
     actor_matches,
     date_right,
+    evaluate,
     main,
     max_matching,
     normalise_name,
@@ -200,3 +201,8 @@ def test_quote_found_with_wrong_speaker():
 def test_scorer_skips_with_a_clear_message_without_the_development_data(tmp_path, capsys):
     assert main(["--data", str(tmp_path), "--part", "check"]) == 0
     assert "skipped: no development data" in capsys.readouterr().out
+
+
+def test_an_annotation_that_does_not_fit_its_text_is_left_out_with_a_warning(capsys):
+    assert evaluate([GOLD], {GOLD.key: TEXT}) == []  # its evidence snippets are not in TEXT
+    assert "warning: polnear/tiny left out: " in capsys.readouterr().err
