@@ -1,10 +1,15 @@
-"""Pick the 20 whole-article gold articles deterministically, by a fixed-seed hash order, not by content.
+"""Pick the whole-article gold articles deterministically, by a fixed-seed hash order, not by content.
 
-    .venv/bin/python eval/gold_pick.py [--data ../shared/eval-data]
+    .venv/bin/python eval/gold_pick.py [--data ../shared/eval-data] [--extra-check]
 
 For each dataset, every article id is hashed (sha256 of SEED, the dataset name and the id); articles are taken
 in ascending hash order, skipping those outside 150-900 words, until the dataset's quota is met (8 PolNeAR
 dev, 4 MEANTIME, 8 WikiEvents dev). Prints dataset, id, words, publication date and split part per line.
+
+Those 20 fell 17 tune / 3 check under `eval/splits.py`, too few to measure on the check part. `--extra-check`
+lists a second quota instead (2 PolNeAR dev, 2 MEANTIME, 3 WikiEvents dev): the same hash order and word
+limits, continuing past the first 20 and taking only articles whose part is "check". The first 20 are never
+re-picked and their list does not change.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ def _default_data() -> Path:
 DEFAULT_DATA = _default_data()
 SEED = "tacitus-gold-articles-2026"
 QUOTAS = {"polnear": 8, "meantime": 4, "wikievents": 8}
+EXTRA_CHECK_QUOTAS = {"polnear": 2, "meantime": 2, "wikievents": 3}
 MIN_WORDS, MAX_WORDS = 150, 900
 
 
@@ -103,6 +109,18 @@ def pick(articles: list[SourceArticle], quota: int) -> list[SourceArticle]:
     return [a for a in ordered if MIN_WORDS <= a.words <= MAX_WORDS][:quota]
 
 
+def pick_extra_check(articles: list[SourceArticle], quota: int, taken: set[str]) -> list[SourceArticle]:
+    """The next `quota` articles in the same hash order and word limits that are not in `taken` and whose
+    split part is "check" (the part is a hash of the id too, so the choice still ignores content)."""
+    ordered = sorted(articles, key=lambda a: hash_order(a.dataset, a.id))
+    eligible = [
+        a
+        for a in ordered
+        if MIN_WORDS <= a.words <= MAX_WORDS and a.key not in taken and article_part("gold", a.key) == "check"
+    ]
+    return eligible[:quota]
+
+
 def picked(data: Path) -> list[SourceArticle]:
     """All 20 picked articles, dataset by dataset."""
     out = []
@@ -111,14 +129,29 @@ def picked(data: Path) -> list[SourceArticle]:
     return out
 
 
+def picked_extra_check(data: Path) -> list[SourceArticle]:
+    """The 7 check-part articles that enlarge the check part, dataset by dataset, none of the first 20."""
+    out = []
+    for dataset, quota in EXTRA_CHECK_QUOTAS.items():
+        articles = READERS[dataset](data)
+        taken = {a.key for a in pick(articles, QUOTAS[dataset])}
+        out.extend(pick_extra_check(articles, quota, taken))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument(
+        "--extra-check",
+        action="store_true",
+        help="list the second quota (2 PolNeAR, 2 MEANTIME, 3 WikiEvents, check part only) instead of the 20",
+    )
     args = parser.parse_args(argv)
     if not (args.data / "polnear").is_dir():
         print(f"skipped: {args.data} has no development data (polnear, meantime, wikievents)")
         return 0
-    for article in picked(args.data):
+    for article in picked_extra_check(args.data) if args.extra_check else picked(args.data):
         print(
             f"{article.dataset}\t{article.id}\t{article.words}\t{article.published or '-'}\t"
             f"{article_part('gold', article.key)}"
