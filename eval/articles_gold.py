@@ -1,4 +1,4 @@
-"""Score Tacitus on the 20 hand-annotated development articles (`eval/gold/`): the article-level event F1.
+"""Score Tacitus on the 27 hand-annotated development articles (`eval/gold/`): the article-level event F1.
 
     .venv/bin/python eval/articles_gold.py [--part tune|check|all] [--data ../shared/eval-data] [--json]
                                            [--errors]

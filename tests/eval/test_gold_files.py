@@ -5,18 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gold_pick import DEFAULT_DATA, QUOTAS, picked
+from gold_pick import DEFAULT_DATA, EXTRA_CHECK_QUOTAS, QUOTAS, picked, picked_extra_check
 from gold_schema import GOLD_DIR, GoldError, check_against_text, load_all, load_gold
 from splits import article_part
 
 GOLD_FILES = sorted(GOLD_DIR.glob("*/*.yaml"))
 
 
-def test_gold_has_the_twenty_articles_of_the_quotas():
+def test_gold_has_the_articles_of_both_quotas():
     golds = load_all()
-    assert len(golds) == sum(QUOTAS.values()) == 20
-    for dataset, quota in QUOTAS.items():
-        assert sum(g.dataset == dataset for g in golds) == quota
+    assert len(golds) == sum(QUOTAS.values()) + sum(EXTRA_CHECK_QUOTAS.values()) == 27
+    for dataset in QUOTAS:
+        expected = QUOTAS[dataset] + EXTRA_CHECK_QUOTAS[dataset]
+        assert sum(g.dataset == dataset for g in golds) == expected
+    assert sum(g.part == "check" for g in golds) >= sum(EXTRA_CHECK_QUOTAS.values())
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -63,7 +65,17 @@ def test_gold_schema_rejects_a_short_evidence_and_an_unknown_type(tmp_path):
 def _shared_articles() -> dict:
     if not (Path(DEFAULT_DATA) / "polnear").is_dir():
         pytest.skip(f"development data not found at {DEFAULT_DATA}: ../shared is not beside this checkout")
-    return {article.key: article for article in picked(DEFAULT_DATA)}
+    articles = picked(DEFAULT_DATA) + picked_extra_check(DEFAULT_DATA)
+    return {article.key: article for article in articles}
+
+
+def test_extra_check_articles_are_all_check_and_new():
+    articles = _shared_articles()
+    extra = picked_extra_check(DEFAULT_DATA)
+    assert len(extra) == sum(EXTRA_CHECK_QUOTAS.values())
+    assert all(article_part("gold", a.key) == "check" for a in extra)
+    assert not {a.key for a in extra} & {a.key for a in picked(DEFAULT_DATA)}
+    assert len(articles) == 27
 
 
 def test_gold_files_are_exactly_the_picked_articles_with_their_dates():
