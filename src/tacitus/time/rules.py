@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from tacitus.contract import TimexType
 from tacitus.time import calendar as cal
 from tacitus.time.lexicon import (
+    DATED_PLURALS,
     MONTHS,
     NUMBER_WORD,
     ORDINALS,
@@ -40,7 +41,7 @@ class Context:
     dct: date | None
     text: str = ""  # doc.text, which spaCy rebuilds on every access
     last_day: date | None = None
-    last_sentence: int = -1
+    last_sentence: int = -1  # the sentence (its first token) where `last_day` was named
     _directions: dict = field(default_factory=dict)
 
     def direction(self, start: int, end: int) -> int:
@@ -78,7 +79,7 @@ MONTH_NAME = rf"(?:{MONTH_FULL})"
 WEEKDAY = rf"(?:{_title_and_upper(WEEKDAYS)})"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-NUM = rf"(?:\d+(?:\.\d+)?|(?i:{NUMBER_WORD}(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+few|a\s+half|half\s+an?|several|a|an|few|many))"
+NUM = rf"(?:(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?!\d)|(?<![\d,.])\d+(?:\.\d+)?|(?i:{NUMBER_WORD}(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+few|a\s+half|half\s+an?|several|a|an|few|many))"
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)"
 PART = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
@@ -165,7 +166,8 @@ def _number(amount: float) -> str:
     return str(int(amount)) if float(amount).is_integer() else str(amount)
 
 
-def _sentence_of(doc: Doc, offset: int) -> int:
+def sentence_of(doc: Doc, offset: int) -> int:
+    """The index of the first token of the sentence holding character `offset` (-1 if none)."""
     token = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return token[0].sent.start if token is not None and len(token) else -1
 
@@ -181,6 +183,8 @@ def month_day_year(match: re.Match, ctx: Context) -> Value | None:
     month, day = _month(match["month"]), _day(match["day"])
     if match["year"]:
         return DATE, _full(int(match["year"]), month, day)
+    if _month_in_name(match, ctx):
+        return None  # "the March 23 Movement"
     if ctx.dct is None:
         return DATE, _full(None, month, day)
     year = cal.day_year(ctx.dct, month, day, ctx.direction(match.start(), match.end()))
@@ -222,8 +226,14 @@ def year(match: re.Match, ctx: Context) -> Value | None:
     if span is not None and len(span):
         token = span[-1]
         following = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
-        # "2000 workers", "1500 hostages": a number counting a plural noun, not a year.
-        if following is not None and following.tag_ in ("NNS",) and token.dep_ == "nummod":
+        # "2000 workers", "1500 hostages": a number counting a plural noun, not a year; but "the 2019
+        # elections" is a year inside a noun phrase.
+        if (
+            following is not None
+            and following.tag_ in ("NNS",)
+            and token.dep_ == "nummod"
+            and not _dates_plural(token, following)
+        ):
             return None
         previous = ctx.doc[span[0].i - 1] if span[0].i else None
         if (
@@ -249,6 +259,15 @@ def year(match: re.Match, ctx: Context) -> Value | None:
         ):
             return None
     return DATE, match["year"]
+
+
+def _dates_plural(number, noun) -> bool:
+    """A year before a plural noun dates it when the noun names events ('the 2019 elections'), or when the
+    entity recogniser reads it as a date and it is not a round count ('the 2011 uprisings', not 'the 2000
+    workers')."""
+    if noun.lemma_.lower() in DATED_PLURALS or noun.lower_ in DATED_PLURALS:
+        return True
+    return number.ent_type_ == "DATE" and not number.text.endswith("00")
 
 
 @rule("decade", r"(?:\b(?:the\s+)?)(?:(?P<century>1[5-9]|20)(?P<decade>\d)0|['’](?P<short>\d)0)['’]?s\b")
@@ -296,7 +315,11 @@ def weekday(match: re.Match, ctx: Context) -> Value | None:
     if relation == "last":
         back = (ctx.dct.isoweekday() - number) % 7 or 7
         day = ctx.dct - timedelta(days=back)
-    elif relation in ("next", "coming"):
+    elif relation == "next":
+        # "next Friday" said on a Thursday is the Friday of next week, not tomorrow ("this Friday", "on
+        # Friday", "coming Friday" are the nearest one ahead).
+        day = ctx.dct + timedelta(days=7 + number - ctx.dct.isoweekday())
+    elif relation == "coming":
         day = cal.weekday_date(ctx.dct, number, cal.FUTURE)
     elif relation == "this":
         day = ctx.dct + timedelta(days=number - ctx.dct.isoweekday())
@@ -334,15 +357,45 @@ def month(match: re.Match, ctx: Context) -> Value | None:
     return DATE, f"{year}-{number:02d}"
 
 
+NAME_ENTITIES = ("PERSON", "ORG", "GPE", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
+
+
+def _month_token(match: re.Match, ctx: Context):
+    span = ctx.doc.char_span(match.start("month"), match.end("month"), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _month_in_name(match: re.Match, ctx: Context) -> bool:
+    """A month word that is part of a name: a first name ('August Landmesser', 'June Carter'), a movement
+    or event ('the March 23 Movement', 'the Women's March', 'Britain's May'), as the parse shows it."""
+    token = _month_token(match, ctx)
+    if token is None:
+        return False
+    if token.ent_type_ in NAME_ENTITIES:
+        return True
+    head = token.head
+    if (
+        head.i > token.i
+        and head.pos_ == "PROPN"
+        and head.is_title
+        and head.lower_.rstrip(".") not in MONTHS
+        and head.lower_.rstrip("s") not in WEEKDAYS
+        and token.dep_ in ("compound", "nmod")
+    ):
+        return True  # the month modifies a proper name that follows it
+    return any(child.dep_ == "poss" and child.i < token.i for child in token.children)
+
+
 def _is_month_word(match: re.Match, ctx: Context) -> bool:
     """'May' is also a modal and a name ('Theresa May'), 'March' a verb: keep them only as dates."""
     name = match["month"].lower()
+    if _month_in_name(match, ctx):
+        return False
     if name not in ("may", "march", "june", "april", "august"):
         return True
-    span = ctx.doc.char_span(match.start("month"), match.end("month"), alignment_mode="expand")
-    if span is None or not len(span):
+    token = _month_token(match, ctx)
+    if token is None:
         return False
-    token = span[0]
     if token.tag_ == "MD" or token.pos_ == "VERB" or token.ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
         return False
     previous = ctx.doc[token.i - 1] if token.i > 0 else None
