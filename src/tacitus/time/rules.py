@@ -42,9 +42,12 @@ class Context:
     text: str = ""  # doc.text, which spaCy rebuilds on every access
     last_day: date | None = None
     last_sentence: int = -1  # the sentence (its first token) where `last_day` was named
+    parsed: bool = True  # False for a text only tokenised: no tense, no dependency checks
     _directions: dict = field(default_factory=dict)
 
     def direction(self, start: int, end: int) -> int:
+        if not self.parsed:
+            return cal.UNKNOWN
         key = (start, end)
         if key not in self._directions:
             self._directions[key] = span_direction(self.doc, start, end)
@@ -373,6 +376,8 @@ def _month_in_name(match: re.Match, ctx: Context) -> bool:
         return False
     if token.ent_type_ in NAME_ENTITIES:
         return True
+    if not ctx.parsed:
+        return False
     head = token.head
     if (
         head.i > token.i

@@ -51,7 +51,7 @@ def find_timexes(doc: Doc, published: date | None, warnings: list[str] | None = 
     """
     text = doc.text
     candidates = sorted(_candidates(text), key=lambda c: (c.start, -(c.end - c.start), c.order))
-    context = Context(doc=doc, dct=published, text=text)
+    context = Context(doc=doc, dct=published, text=text, parsed=doc.has_annotation("DEP"))
     found: list[Timex] = []
     cursor = 0
     for candidate in candidates:
