@@ -83,6 +83,22 @@ def relative_period(match: re.Match, ctx: Context) -> Value | None:
     return DATE, cal.period(ctx.dct, unit, offset)
 
 
+@rule(
+    "of_the_period", r"(?<=\bof\s)(?P<x>the\s+(?P<unit>year|month))\b(?!\s+(?:of|before|after|to|in)\b|['’])"
+)
+def of_the_period(match: re.Match, ctx: Context) -> Value | None:
+    """'the end of the year', 'the rest of the month': the year or month the report is in (not 'man of
+    the year')."""
+    before = ctx.text[max(0, match.start() - 14) : match.start()].lower()
+    if not re.search(
+        r"\b(?:end|beginning|start|middle|rest|remainder|close|turn|course|part)\s+of\s$", before
+    ):
+        return None
+    if ctx.dct is None:
+        return DATE, "XXXX" if match["unit"] == "year" else "XXXX-XX"
+    return DATE, cal.period(ctx.dct, match["unit"], 0)
+
+
 @rule("the_weekend", r"\b[Tt]he\s+weekend\b")
 def the_weekend(match: re.Match, ctx: Context) -> Value | None:
     if ctx.dct is None:
@@ -176,7 +192,8 @@ def duration(match: re.Match, ctx: Context) -> Value | None:
 
 @rule(
     "vague_duration",
-    rf"\b(?:[Ff]or|[Oo]ver(?:\s+the)?|[Aa]fter|[Ww]ithin|[Ff]or\s+the\s+past|[Ii]n\s+the\s+past|[Dd]uring\s+the)\s+(?P<x>(?P<unit>{UNIT})s)\b",
+    rf"\b(?:[Ff]or|[Oo]ver(?:\s+the)?|[Aa]fter|[Ww]ithin|[Ff]or\s+the\s+past|[Ii]n\s+the\s+past|[Dd]uring\s+the"
+    rf"|(?:highest|lowest|best|worst|first\s+time|level)\s+in)\s+(?P<x>(?P<unit>{UNIT})s)\b",
 )
 def vague_duration(match: re.Match, ctx: Context) -> Value | None:
     unit = _unit(match["unit"])
@@ -214,6 +231,8 @@ def past_period(match: re.Match, ctx: Context) -> Value | None:
 )
 def present_ref(match: re.Match, ctx: Context) -> Value | None:
     text = match.group(0).lower()
+    if text == "now" and ctx.text[match.end() : match.end() + 1] == "-":
+        return None  # "the now-cancelled deal": an adjective's prefix, not a time
     if text == "now":
         after = ctx.text[match.end() : match.end() + 6].lower()
         before = ctx.text[max(0, match.start() - 8) : match.start()].lower()
@@ -231,6 +250,36 @@ def past_ref(match: re.Match, ctx: Context) -> Value | None:
     if text in ("previously", "formerly"):
         return None  # adverbs of order, not times; matched so nothing shorter claims them
     return DATE, "PAST_REF"
+
+
+@rule("vague_adjective", r"\b(?P<word>[Cc]urrent|[Rr]ecent)\b(?!-)")
+def vague_adjective(match: re.Match, ctx: Context) -> Value | None:
+    """'the current circumstances', 'the recent downturn': TIMEX3 marks these adjectives as the present and
+    the past. Not 'the most recent model' (an order), not 'current account' (a term), not the noun."""
+    if not ctx.parsed:
+        return None
+    span = ctx.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    token = span[0]
+    following = ctx.doc[token.i + 1].lower_ if token.i + 1 < len(ctx.doc) else ""
+    if token.tag_ != "JJ" or token.dep_ != "amod" or following in ("account", "accounts", "affairs"):
+        return None
+    previous = ctx.doc[token.i - 1] if token.i else None
+    if previous is not None and previous.lower_ in ("most", "more", "less", "least"):
+        return None
+    return DATE, "PRESENT_REF" if match["word"].lower() == "current" else "PAST_REF"
+
+
+@rule(
+    "soon", r"\b(?:(?:[Vv]ery|[Qq]uite|[Ss]o)\s+)?[Ss]oon\b(?!-|\s+(?:as|after|afterwards|enough|before)\b)"
+)
+def soon(match: re.Match, ctx: Context) -> Value | None:
+    """'very soon', 'will soon': the near future; not 'as soon as', 'soon after the vote', 'soon-to-open'."""
+    before = ctx.text[max(0, match.start() - 3) : match.start()].lower()
+    if before.endswith("as "):
+        return None
+    return DATE, "FUTURE_REF"
 
 
 @rule(

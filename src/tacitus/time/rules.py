@@ -293,6 +293,12 @@ def bare_decade(match: re.Match, ctx: Context) -> Value | None:
 
 @rule("short_year", r"(?<=\s)['’](?P<year>\d\d)\b(?![’'\w])")
 def short_year(match: re.Match, ctx: Context) -> Value | None:
+    """'since '82', 'the class of '92'; not a product's edition after its name ('iLife '11', 'Office '97')."""
+    before = ctx.text[max(0, match.start() - 20) : match.start()].rstrip().split()
+    if before and re.fullmatch(r"\w*[A-Z]\w*", before[-1]) and not re.fullmatch(r"[A-Z][a-z]+", before[-1]):
+        return None
+    if before and before[-1][:1].isupper() and before[-1].lower() not in ("since", "in", "of", "until", "by"):
+        return None
     return DATE, str(_two_digit_year(match["year"], ctx.dct))
 
 
@@ -349,6 +355,9 @@ def month(match: re.Match, ctx: Context) -> Value | None:
     if ctx.dct is None:
         return DATE, f"XXXX-{number:02d}"
     relation = (match["rel"] or "").lower()
+    of_year = re.match(r"\s+of\s+(next|last|this)\s+year\b", ctx.text[match.end() : match.end() + 20])
+    if of_year and not relation:  # "after October of next year": the month of that year
+        return DATE, f"{ctx.dct.year + {'next': 1, 'last': -1}.get(of_year[1], 0)}-{number:02d}"
     if relation == "last":
         year = ctx.dct.year if number < ctx.dct.month else ctx.dct.year - 1
     elif relation in ("next", "coming"):
