@@ -526,6 +526,30 @@ def quarter(match: re.Match, ctx: Context) -> Value | None:
     return DATE, f"{year}-Q{number}"
 
 
+@rule(
+    "week_of_month",
+    rf"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<month>{MONTH_NAME})\b"
+    rf"(?:,?\s+(?P<year>{YEAR})\b)?",
+)
+def week_of_month(match: re.Match, ctx: Context) -> Value | None:
+    """'the last week of March' → the ISO week holding the month's last Sunday; 'the first week of May' →
+    the week of its first Monday (the weeks that lie wholly in the month)."""
+    number = _month(match["month"])
+    if match["year"]:
+        year = int(match["year"])
+    elif ctx.dct is None:
+        return DATE, f"XXXX-{number:02d}"  # no year, so no week number: the month is what is known
+    else:
+        year = cal.month_year(ctx.dct, number, ctx.direction(match.start(), match.end()))
+    ordinal = match["ord"].lower()
+    if ordinal in ("last", "final"):
+        last = cal.add_months(date(year, number, 1), 1) - timedelta(days=1)
+        day = last - timedelta(days=last.isoweekday() % 7)
+    else:
+        day = cal.nth_weekday(year, number, 1, ORDINALS[ordinal])
+    return DATE, cal.iso_week(day)
+
+
 @rule("quarter_code", rf"\b(?P<code>Q[1-4])(?:\s+(?P<year>{YEAR}))?\b")
 def quarter_code(match: re.Match, ctx: Context) -> Value | None:
     year = match["year"] or (str(ctx.dct.year) if ctx.dct else "XXXX")
