@@ -93,6 +93,9 @@ def test_decades_and_vague_spans_are_valid(tag, text, expression, kind, value):
         ("Thousands joined the Women's March in Washington.", "March"),
         ("Britain's May met Merkel.", "May"),
         ("Theresa May spoke to reporters.", "May"),
+        ("US stock markets tumble on Black Monday anniversary.", "Monday"),
+        ("Voters head to the polls on Super Tuesday.", "Tuesday"),
+        ("Shops expect crowds on Cyber Monday.", "Monday"),
     ],
 )
 def test_names_that_look_like_dates_are_not_dates(tag, text, name):

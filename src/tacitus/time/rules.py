@@ -315,6 +315,8 @@ def century(match: re.Match, ctx: Context) -> Value | None:
     rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{PART}))?\b",
 )
 def weekday(match: re.Match, ctx: Context) -> Value | None:
+    if not match["rel"] and _named_day(match, ctx):
+        return None  # "Black Monday", "Super Tuesday", "Good Friday": a day's name, not this week's day
     number = WEEKDAYS[match["wd"].lower()]
     kind = TIME if match["part"] else DATE
     part = _day_part(match)
@@ -337,6 +339,21 @@ def weekday(match: re.Match, ctx: Context) -> Value | None:
     else:
         day = cal.weekday_date(ctx.dct, number, ctx.direction(match.start(), match.end()))
     return kind, day.isoformat() + part
+
+
+def _named_day(match: re.Match, ctx: Context) -> bool:
+    span = ctx.doc.char_span(match.start("wd"), match.end("wd"), alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    if token.ent_type_ == "EVENT":
+        return True
+    if not ctx.parsed:
+        return False
+    return any(
+        child.dep_ == "compound" and child.i == token.i - 1 and child.is_title and child.pos_ == "PROPN"
+        for child in token.children
+    )
 
 
 @rule("weekday_plural", rf"\b(?:(?:[Oo]n|[Ee]very|[Ee]ach)\s+)?(?P<wd>{WEEKDAY})s\b")
