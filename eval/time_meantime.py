@@ -328,7 +328,11 @@ def main(argv: list[str] | None = None) -> int:
         help="score HeidelTime only on (sampled) articles already in --heideltime-cache",
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the scores here")
-    parser.add_argument("--errors", action="store_true", help="print Tacitus' misses and wrong values")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="print Tacitus' misses and wrong values on --part (tune rules by reading the tune part's only)",
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"{args.data}: MEANTIME not found (expected ../shared/eval-data/meantime)", file=sys.stderr)
