@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 from tacitus.contract import TimexType
 from tacitus.time import calendar as cal
 from tacitus.time.lexicon import (
-    DATED_PLURALS,
     MONTHS,
     NUMBER_WORD,
     ORDINALS,
@@ -27,6 +26,7 @@ from tacitus.time.lexicon import (
     UNITS,
     WEEKDAYS,
 )
+from tacitus.time.names import dates_plural, is_month_word, month_in_name, named_day
 from tacitus.time.tense import span_direction
 
 DATE, TIME, DURATION, SET = TimexType.DATE, TimexType.TIME, TimexType.DURATION, TimexType.SET
@@ -186,7 +186,7 @@ def month_day_year(match: re.Match, ctx: Context) -> Value | None:
     month, day = _month(match["month"]), _day(match["day"])
     if match["year"]:
         return DATE, _full(int(match["year"]), month, day)
-    if _month_in_name(match, ctx):
+    if month_in_name(match, ctx):
         return None  # "the March 23 Movement"
     if ctx.dct is None:
         return DATE, _full(None, month, day)
@@ -235,7 +235,7 @@ def year(match: re.Match, ctx: Context) -> Value | None:
             following is not None
             and following.tag_ in ("NNS",)
             and token.dep_ == "nummod"
-            and not _dates_plural(token, following)
+            and not dates_plural(token, following)
         ):
             return None
         previous = ctx.doc[span[0].i - 1] if span[0].i else None
@@ -262,15 +262,6 @@ def year(match: re.Match, ctx: Context) -> Value | None:
         ):
             return None
     return DATE, match["year"]
-
-
-def _dates_plural(number, noun) -> bool:
-    """A year before a plural noun dates it when the noun names events ('the 2019 elections'), or when the
-    entity recogniser reads it as a date and it is not a round count ('the 2011 uprisings', not 'the 2000
-    workers')."""
-    if noun.lemma_.lower() in DATED_PLURALS or noun.lower_ in DATED_PLURALS:
-        return True
-    return number.ent_type_ == "DATE" and not number.text.endswith("00")
 
 
 @rule("decade", r"(?:\b(?:the\s+)?)(?:(?P<century>1[5-9]|20)(?P<decade>\d)0|['’](?P<short>\d)0)['’]?s\b")
@@ -315,7 +306,7 @@ def century(match: re.Match, ctx: Context) -> Value | None:
     rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{PART}))?\b",
 )
 def weekday(match: re.Match, ctx: Context) -> Value | None:
-    if not match["rel"] and _named_day(match, ctx):
+    if not match["rel"] and named_day(match, ctx):
         return None  # "Black Monday", "Super Tuesday", "Good Friday": a day's name, not this week's day
     number = WEEKDAYS[match["wd"].lower()]
     kind = TIME if match["part"] else DATE
@@ -341,21 +332,6 @@ def weekday(match: re.Match, ctx: Context) -> Value | None:
     return kind, day.isoformat() + part
 
 
-def _named_day(match: re.Match, ctx: Context) -> bool:
-    span = ctx.doc.char_span(match.start("wd"), match.end("wd"), alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    token = span[0]
-    if token.ent_type_ == "EVENT":
-        return True
-    if not ctx.parsed:
-        return False
-    return any(
-        child.dep_ == "compound" and child.i == token.i - 1 and child.is_title and child.pos_ == "PROPN"
-        for child in token.children
-    )
-
-
 @rule("weekday_plural", rf"\b(?:(?:[Oo]n|[Ee]very|[Ee]ach)\s+)?(?P<wd>{WEEKDAY})s\b")
 def weekday_plural(match: re.Match, ctx: Context) -> Value | None:
     return SET, f"XXXX-WXX-{WEEKDAYS[match['wd'].lower()]}"
@@ -367,7 +343,7 @@ def weekday_plural(match: re.Match, ctx: Context) -> Value | None:
 )
 def month(match: re.Match, ctx: Context) -> Value | None:
     number = _month(match["month"])
-    if not _is_month_word(match, ctx):
+    if not is_month_word(match, ctx):
         return None
     if ctx.dct is None:
         return DATE, f"XXXX-{number:02d}"
@@ -384,95 +360,6 @@ def month(match: re.Match, ctx: Context) -> Value | None:
     else:
         year = cal.month_year(ctx.dct, number, ctx.direction(match.start(), match.end()))
     return DATE, f"{year}-{number:02d}"
-
-
-NAME_ENTITIES = ("PERSON", "ORG", "GPE", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
-
-
-def _month_token(match: re.Match, ctx: Context):
-    span = ctx.doc.char_span(match.start("month"), match.end("month"), alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _month_in_name(match: re.Match, ctx: Context) -> bool:
-    """A month word that is part of a name: a first name ('August Landmesser', 'June Carter'), a movement
-    or event ('the March 23 Movement', 'the Women's March', 'Britain's May'), as the parse shows it."""
-    token = _month_token(match, ctx)
-    if token is None:
-        return False
-    if token.ent_type_ in NAME_ENTITIES:
-        return True
-    if not ctx.parsed:
-        return False
-    head = token.head
-    if (
-        head.i > token.i
-        and head.pos_ == "PROPN"
-        and head.is_title
-        and head.lower_.rstrip(".") not in MONTHS
-        and head.lower_.rstrip("s") not in WEEKDAYS
-        and token.dep_ in ("compound", "nmod")
-    ):
-        return True  # the month modifies a proper name that follows it
-    return any(child.dep_ == "poss" and child.i < token.i for child in token.children)
-
-
-def _is_month_word(match: re.Match, ctx: Context) -> bool:
-    """'May' is also a modal and a name ('Theresa May'), 'March' a verb: keep them only as dates."""
-    name = match["month"].lower()
-    if _month_in_name(match, ctx):
-        return False
-    if name not in ("may", "march", "june", "april", "august"):
-        return True
-    token = _month_token(match, ctx)
-    if token is None:
-        return False
-    if token.tag_ == "MD" or token.pos_ == "VERB" or token.ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
-        return False
-    previous = ctx.doc[token.i - 1] if token.i > 0 else None
-    if (
-        previous is not None
-        and previous.pos_ == "PROPN"
-        and previous.is_title
-        and previous.ent_type_ != "DATE"
-    ):
-        return False  # "Theresa May", "Mary June"
-    if name == "may":
-        return token.ent_type_ == "DATE" or (
-            previous is not None
-            and previous.lower_
-            in (
-                "in",
-                "since",
-                "until",
-                "till",
-                "by",
-                "of",
-                "from",
-                "to",
-                "through",
-                "during",
-                "before",
-                "after",
-                "between",
-                "and",
-                "or",
-                "early",
-                "late",
-                "mid",
-                "last",
-                "next",
-                "this",
-                "end",
-                "last",
-                "in",
-                "the",
-                "of",
-                "on",
-                "for",
-            )
-        )
-    return True
 
 
 @rule(
