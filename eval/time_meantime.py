@@ -1,7 +1,10 @@
 """Score Tacitus' time tagger (and HeidelTime, when installed) on MEANTIME English, TempEval-3 style.
 
-    .venv/bin/python eval/time_meantime.py [--data ../shared/eval-data/meantime] [--no-heideltime]
-                                           [--limit N] [--heideltime-cache PATH] [--json PATH]
+    .venv/bin/python eval/time_meantime.py [--part tune|check|all] [--data ../shared/eval-data/meantime]
+                                           [--no-heideltime] [--limit N] [--heideltime-cache PATH] [--json PATH]
+
+`--part` scores one part of the fixed tuning/check split (`eval/splits.py`, `article_part("meantime", <file
+stem>)`): rules are tuned by reading errors of the tune part only; the check part is reported beside it.
 
 MEANTIME ships CAT XML (tokens + TIMEX3 markables over token ids), not `.tml`: `eval/time_corpus.py` rebuilds
 each article's text from its tokens and turns the markables into character spans. Only the title, the
@@ -29,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from splits import article_part, select  # noqa: E402
 from time_corpus import Article, Mention, read_meantime  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -242,6 +246,12 @@ def sample(articles: list[Article], size: int | None) -> list[Article]:
     return [articles[int(i * step)] for i in range(size)]
 
 
+def load(data: Path, part: str = "all", limit: int | None = None) -> list[Article]:
+    """The MEANTIME articles of one part of the split ("tune", "check" or "all"), the first `limit` of them."""
+    articles = select(read_meantime(data), lambda a: article_part("meantime", a.name), part)
+    return articles[:limit] if limit else articles
+
+
 def evaluate(
     data: Path,
     limit: int | None = None,
@@ -250,8 +260,9 @@ def evaluate(
     heideltime_sample: int | None = None,
     cached_only: bool = False,
     progress: Callable[[str], None] = print,
+    part: str = "all",
 ) -> list[Scores]:
-    articles = read_meantime(data)[:limit] if limit else read_meantime(data)
+    articles = load(data, part, limit)
     predictions, tag_seconds, total_seconds = run_tacitus(articles)
     rows = [
         score("tacitus", articles, predictions, tag_seconds, "tagger on an existing spaCy parse"),
@@ -294,6 +305,9 @@ def evaluate(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument(
+        "--part", choices=("tune", "check", "all"), default="all", help="part of the tuning/check split"
+    )
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--no-heideltime", action="store_true", help="score Tacitus alone")
     parser.add_argument(
@@ -314,7 +328,11 @@ def main(argv: list[str] | None = None) -> int:
         help="score HeidelTime only on (sampled) articles already in --heideltime-cache",
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the scores here")
-    parser.add_argument("--errors", action="store_true", help="print Tacitus' misses and wrong values")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="print Tacitus' misses and wrong values on --part (tune rules by reading the tune part's only)",
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"{args.data}: MEANTIME not found (expected ../shared/eval-data/meantime)", file=sys.stderr)
@@ -326,7 +344,9 @@ def main(argv: list[str] | None = None) -> int:
         args.heideltime_cache,
         args.heideltime_sample,
         args.heideltime_cached_only,
+        part=args.part,
     )
+    print(f"MEANTIME part: {args.part}")
     print(table(rows))
     by_name = {r.system: r for r in rows}
     heidel = next((r for r in rows if r.system.startswith("heideltime")), None)
@@ -337,12 +357,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2) + "\n")
     if args.errors:
-        print_errors(args.data, args.limit)
+        print_errors(args.data, args.limit, args.part)
     return 0
 
 
-def print_errors(data: Path, limit: int | None) -> None:
-    articles = read_meantime(data)[:limit] if limit else read_meantime(data)
+def print_errors(data: Path, limit: int | None, part: str = "tune") -> None:
+    articles = load(data, part, limit)
     predictions, _, _ = run_tacitus(articles)
     for article, predicted in zip(articles, predictions, strict=True):
         predicted = [p for p in predicted if p.start < article.scored_end]

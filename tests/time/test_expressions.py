@@ -160,3 +160,37 @@ def test_headline_weekday_does_not_swallow_the_dateline(tag):
     found = tag("Markets to stay closed until Friday\n\nSeptember 18, 2008\n\nTrading halted.", "2008-09-18")
     assert found["Friday"] == ("DATE", "2008-09-19")
     assert found["September 18, 2008"] == ("DATE", "2008-09-18")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Given the current weakened state of the economy, firms cut jobs.", "current", "PRESENT_REF"),
+        ("The recent downturn hurt carmakers.", "recent", "PAST_REF"),
+        ("Ministers will decide very soon.", "very soon", "FUTURE_REF"),
+        ("Stocks hit their highest level in years.", "years", "PXY"),
+        ("Sales rose at the beginning of the year.", "the beginning of the year", "2024"),
+        ("Prices will stay high for the rest of the month.", "the rest of the month", "2024-06"),
+        ("The deal ends after October of next year.", "October", "2025-10"),
+        ("Car sales rebounded in the last week of March.", "the last week of March", "2024-W13"),
+        ("The talks open in the first week of May 2025.", "the first week of May 2025", "2025-W19"),
+    ],
+)
+def test_vague_references_and_periods_of_the_report(tag, text, expression, value):
+    assert tag(text)[expression][1] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its most recent model sold well.",
+        "The current account deficit widened.",
+        "Call me as soon as possible.",
+        "The now-cancelled deal was signed.",
+        "Apple unveils iLife '11 software.",
+        "He was named man of the year.",
+    ],
+)
+def test_not_a_time_expression_either(tag, text):
+    found = tag(text)
+    assert not found, found

@@ -82,7 +82,23 @@ def day_year(dct: date, month: int, day: int, direction: int) -> int:
 
 
 def shift(anchor: date, unit: str, amount: int) -> str:
-    """`anchor` moved by `amount` units, written at the unit's granularity ('two months ago' → 2024-04)."""
+    """`anchor` moved by `amount` units, written at the unit's granularity ('two months ago' → 2024-04).
+
+    Years are written with four digits ('1,600 years ago' → 0424, not the decade 424); a point before year 1
+    or after 9999 ('15,000 years ago') has no calendar value and is written PAST_REF / FUTURE_REF.
+    """
+    if unit in ("year", "decade", "century", "month", "quarter", "week", "fortnight", "day"):
+        years = {"decade": 10, "century": 100}.get(unit, 1) * amount
+        if unit in ("year", "decade", "century") and not 1 <= anchor.year + years <= 9999:
+            return "PAST_REF" if amount < 0 else "FUTURE_REF"
+        try:
+            return _shift(anchor, unit, amount)
+        except (OverflowError, ValueError):
+            return "PAST_REF" if amount < 0 else "FUTURE_REF"
+    return anchor.isoformat()
+
+
+def _shift(anchor: date, unit: str, amount: int) -> str:
     if unit == "day":
         return (anchor + timedelta(days=amount)).isoformat()
     if unit in ("week", "fortnight"):
@@ -95,11 +111,11 @@ def shift(anchor: date, unit: str, amount: int) -> str:
         moved = add_months(anchor, 3 * amount)
         return f"{moved.year}-Q{(moved.month - 1) // 3 + 1}"
     if unit == "year":
-        return str(anchor.year + amount)
+        return f"{anchor.year + amount:04d}"
     if unit == "decade":
-        return str(anchor.year + 10 * amount)[:3]
+        return f"{anchor.year + 10 * amount:04d}"[:3]
     if unit == "century":
-        return str(anchor.year + 100 * amount)[:2]
+        return f"{anchor.year + 100 * amount:04d}"[:2]
     return anchor.isoformat()
 
 

@@ -27,6 +27,7 @@ from tacitus.time.rules import (
     _duration,
     _unit,
     rule,
+    sentence_of,
 )
 
 # ---------------------------------------------------------------- today, yesterday, tonight
@@ -80,6 +81,22 @@ def relative_period(match: re.Match, ctx: Context) -> Value | None:
             "century": "XX",
         }.get(unit, "XXXX")
     return DATE, cal.period(ctx.dct, unit, offset)
+
+
+@rule(
+    "of_the_period", r"(?<=\bof\s)(?P<x>the\s+(?P<unit>year|month))\b(?!\s+(?:of|before|after|to|in)\b|['’])"
+)
+def of_the_period(match: re.Match, ctx: Context) -> Value | None:
+    """'the end of the year', 'the rest of the month': the year or month the report is in (not 'man of
+    the year')."""
+    before = ctx.text[max(0, match.start() - 14) : match.start()].lower()
+    if not re.search(
+        r"\b(?:end|beginning|start|middle|rest|remainder|close|turn|course|part)\s+of\s$", before
+    ):
+        return None
+    if ctx.dct is None:
+        return DATE, "XXXX" if match["unit"] == "year" else "XXXX-XX"
+    return DATE, cal.period(ctx.dct, match["unit"], 0)
 
 
 @rule("the_weekend", r"\b[Tt]he\s+weekend\b")
@@ -175,7 +192,8 @@ def duration(match: re.Match, ctx: Context) -> Value | None:
 
 @rule(
     "vague_duration",
-    rf"\b(?:[Ff]or|[Oo]ver(?:\s+the)?|[Aa]fter|[Ww]ithin|[Ff]or\s+the\s+past|[Ii]n\s+the\s+past|[Dd]uring\s+the)\s+(?P<x>(?P<unit>{UNIT})s)\b",
+    rf"\b(?:[Ff]or|[Oo]ver(?:\s+the)?|[Aa]fter|[Ww]ithin|[Ff]or\s+the\s+past|[Ii]n\s+the\s+past|[Dd]uring\s+the"
+    rf"|(?:highest|lowest|best|worst|first\s+time|level)\s+in)\s+(?P<x>(?P<unit>{UNIT})s)\b",
 )
 def vague_duration(match: re.Match, ctx: Context) -> Value | None:
     unit = _unit(match["unit"])
@@ -187,9 +205,16 @@ def long_duration(match: re.Match, ctx: Context) -> Value | None:
     return DURATION, _duration(None, match["unit"].lower())
 
 
-@rule("past_period", r"\b(?:the|[Tt]his)\s+(?P<rel>past|last)\s+(?P<unit>week|month|year|decade)\b")
+@rule(
+    "past_period",
+    r"\b(?:the|[Tt]his)\s+(?:(?P<rel>past|last)\s+(?P<unit>week|month|year|decade)"
+    r"|(?:next|coming)\s+(?P<ahead>decade|century))\b",
+)
 def past_period(match: re.Match, ctx: Context) -> Value | None:
-    """'the past year' is the year up to now, a duration; 'this past week' is a date."""
+    """'the past year' is the year up to now, a duration; 'this past week' is a date. 'Over the next decade'
+    is the ten years from now, a duration too (not the calendar decade after this one)."""
+    if match["ahead"]:
+        return DURATION, _duration(1, match["ahead"].lower())
     if match.group(0).lower().startswith("this"):
         if ctx.dct is None:
             return DATE, None
@@ -206,6 +231,8 @@ def past_period(match: re.Match, ctx: Context) -> Value | None:
 )
 def present_ref(match: re.Match, ctx: Context) -> Value | None:
     text = match.group(0).lower()
+    if text == "now" and ctx.text[match.end() : match.end() + 1] == "-":
+        return None  # "the now-cancelled deal": an adjective's prefix, not a time
     if text == "now":
         after = ctx.text[match.end() : match.end() + 6].lower()
         before = ctx.text[max(0, match.start() - 8) : match.start()].lower()
@@ -223,6 +250,36 @@ def past_ref(match: re.Match, ctx: Context) -> Value | None:
     if text in ("previously", "formerly"):
         return None  # adverbs of order, not times; matched so nothing shorter claims them
     return DATE, "PAST_REF"
+
+
+@rule("vague_adjective", r"\b(?P<word>[Cc]urrent|[Rr]ecent)\b(?!-)")
+def vague_adjective(match: re.Match, ctx: Context) -> Value | None:
+    """'the current circumstances', 'the recent downturn': TIMEX3 marks these adjectives as the present and
+    the past. Not 'the most recent model' (an order), not 'current account' (a term), not the noun."""
+    if not ctx.parsed:
+        return None
+    span = ctx.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    token = span[0]
+    following = ctx.doc[token.i + 1].lower_ if token.i + 1 < len(ctx.doc) else ""
+    if token.tag_ != "JJ" or token.dep_ != "amod" or following in ("account", "accounts", "affairs"):
+        return None
+    previous = ctx.doc[token.i - 1] if token.i else None
+    if previous is not None and previous.lower_ in ("most", "more", "less", "least"):
+        return None
+    return DATE, "PRESENT_REF" if match["word"].lower() == "current" else "PAST_REF"
+
+
+@rule(
+    "soon", r"\b(?:(?:[Vv]ery|[Qq]uite|[Ss]o)\s+)?[Ss]oon\b(?!-|\s+(?:as|after|afterwards|enough|before)\b)"
+)
+def soon(match: re.Match, ctx: Context) -> Value | None:
+    """'very soon', 'will soon': the near future; not 'as soon as', 'soon after the vote', 'soon-to-open'."""
+    before = ctx.text[max(0, match.start() - 3) : match.start()].lower()
+    if before.endswith("as "):
+        return None
+    return DATE, "FUTURE_REF"
 
 
 @rule(
@@ -245,7 +302,7 @@ def set_every(match: re.Match, ctx: Context) -> Value | None:
     if what in WEEKDAYS:
         return SET, f"XXXX-WXX-{WEEKDAYS[what]}"
     if what in PARTS_OF_DAY:
-        return SET, f"TXX{PARTS_OF_DAY[what]}" if False else f"T{PARTS_OF_DAY[what]}"
+        return SET, f"XXXX-XX-XXT{PARTS_OF_DAY[what]}"  # a time of day recurring on every day
     if what == "weekend":
         return SET, "XXXX-WXX-WE"
     step = "2" if "other" in match.group(0).lower() else "1"
@@ -265,7 +322,7 @@ def set_adverb(match: re.Match, ctx: Context) -> Value | None:
         "annually": "P1Y",
         "annual": "P1Y",
         "yearly": "P1Y",
-        "nightly": "TNI",
+        "nightly": "XXXX-XX-XXTNI",
         "hourly": "PT1H",
         "quarterly": "P3M",
         "biannual": "P6M",
@@ -286,7 +343,9 @@ def set_frequency(match: re.Match, ctx: Context) -> Value | None:
 
 @rule(
     "clock",
-    rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?(?:\s*\(?(?P<tz>{TZ})(?:\s*[+-]\d+)?\)?)?(?:\s+(?P<day>{RELATIVE_DAY}|{WEEKDAY}))?",
+    rf"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
+    rf"(?:\s*\(?(?P<tz>{TZ})(?:\s*(?P<offset>[+-]\d\d?)(?::?(?P<offset_m>[0-5]\d))?)?\)?)?"
+    rf"(?:\s+(?P<day>{RELATIVE_DAY}|{WEEKDAY}))?(?=\s+on\s+(?P<ahead>{WEEKDAY})\b)?",
 )
 def clock(match: re.Match, ctx: Context) -> Value | None:
     if not (match["m"] or match["ampm"]):
@@ -302,15 +361,24 @@ def clock(match: re.Match, ctx: Context) -> Value | None:
         hour = 0
     if hour > 23 or (match["m"] and not ampm and not match["tz"] and ":" not in match.group(0)):
         return None
-    zone = "Z" if match["tz"] in ("UTC", "GMT") else ""
     day = _clock_day(match, ctx)
-    return TIME, f"{day}T{hour:02d}:{minute:02d}{zone}"
+    return TIME, f"{day}T{hour:02d}:{minute:02d}{_zone(match)}"
+
+
+def _zone(match: re.Match) -> str:
+    """'UTC', 'GMT' → Z; 'GMT +8' → +08 (the offset from UTC, as ISO 8601 writes it); other zones: none."""
+    if match["tz"] not in ("UTC", "GMT"):
+        return ""
+    offset = match["offset"] if "offset" in match.re.groupindex else None
+    if not offset:
+        return "Z"
+    minutes = match["offset_m"] or "00"
+    return f"{offset[0]}{int(offset[1:]):02d}" + ("" if minutes == "00" else f":{minutes}")
 
 
 @rule("military_clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:(?P<tz>{TZ})|hours|hrs)\b")
 def military_clock(match: re.Match, ctx: Context) -> Value | None:
-    zone = "Z" if match["tz"] in ("UTC", "GMT") else ""
-    return TIME, f"{_clock_day(match, ctx)}T{match['h']}:{match['m']}{zone}"
+    return TIME, f"{_clock_day(match, ctx)}T{match['h']}:{match['m']}{_zone(match)}"
 
 
 @rule("noon", rf"\b(?P<word>noon|midnight|midday)(?:\s+(?P<day>{RELATIVE_DAY}|{WEEKDAY}))?\b")
@@ -320,8 +388,12 @@ def noon(match: re.Match, ctx: Context) -> Value | None:
 
 
 def _clock_day(match: re.Match, ctx: Context) -> str:
-    """The day a clock time falls on: a day named with it, else the last day named, else publication."""
+    """The day a clock time falls on: a day named with it ('2 p.m. Monday', '2 p.m. on Monday'), else a day
+    named earlier in its own sentence, else the publication day. A running report ("police arrived at
+    7:15 p.m.") describes the day it is published, not a date the story named paragraphs before."""
     named = match["day"] if "day" in match.re.groupindex else None
+    if not named and "ahead" in match.re.groupindex:
+        named = match["ahead"]
     if named and ctx.dct is not None:
         lowered = named.lower()
         if lowered in WEEKDAYS:
@@ -329,5 +401,6 @@ def _clock_day(match: re.Match, ctx: Context) -> str:
                 ctx.dct, WEEKDAYS[lowered], ctx.direction(match.start(), match.end())
             ).isoformat()
         return (ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(lowered, 0))).isoformat()
-    anchor = ctx.anchor()
-    return anchor.isoformat() if anchor else "XXXX-XX-XX"
+    if ctx.last_day is not None and ctx.last_sentence == sentence_of(ctx.doc, match.start()):
+        return ctx.last_day.isoformat()
+    return ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"

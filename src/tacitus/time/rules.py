@@ -26,6 +26,7 @@ from tacitus.time.lexicon import (
     UNITS,
     WEEKDAYS,
 )
+from tacitus.time.names import dates_plural, is_month_word, month_in_name, named_day
 from tacitus.time.tense import span_direction
 
 DATE, TIME, DURATION, SET = TimexType.DATE, TimexType.TIME, TimexType.DURATION, TimexType.SET
@@ -40,10 +41,13 @@ class Context:
     dct: date | None
     text: str = ""  # doc.text, which spaCy rebuilds on every access
     last_day: date | None = None
-    last_sentence: int = -1
+    last_sentence: int = -1  # the sentence (its first token) where `last_day` was named
+    parsed: bool = True  # False for a text only tokenised: no tense, no dependency checks
     _directions: dict = field(default_factory=dict)
 
     def direction(self, start: int, end: int) -> int:
+        if not self.parsed:
+            return cal.UNKNOWN
         key = (start, end)
         if key not in self._directions:
             self._directions[key] = span_direction(self.doc, start, end)
@@ -78,7 +82,7 @@ MONTH_NAME = rf"(?:{MONTH_FULL})"
 WEEKDAY = rf"(?:{_title_and_upper(WEEKDAYS)})"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-NUM = rf"(?:\d+(?:\.\d+)?|(?i:{NUMBER_WORD}(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+few|a\s+half|half\s+an?|several|a|an|few|many))"
+NUM = rf"(?:(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?!\d)|(?<![\d,.])\d+(?:\.\d+)?|(?i:{NUMBER_WORD}(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+few|a\s+half|half\s+an?|several|a|an|few|many))"
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)"
 PART = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
@@ -165,7 +169,8 @@ def _number(amount: float) -> str:
     return str(int(amount)) if float(amount).is_integer() else str(amount)
 
 
-def _sentence_of(doc: Doc, offset: int) -> int:
+def sentence_of(doc: Doc, offset: int) -> int:
+    """The index of the first token of the sentence holding character `offset` (-1 if none)."""
     token = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return token[0].sent.start if token is not None and len(token) else -1
 
@@ -181,6 +186,8 @@ def month_day_year(match: re.Match, ctx: Context) -> Value | None:
     month, day = _month(match["month"]), _day(match["day"])
     if match["year"]:
         return DATE, _full(int(match["year"]), month, day)
+    if month_in_name(match, ctx):
+        return None  # "the March 23 Movement"
     if ctx.dct is None:
         return DATE, _full(None, month, day)
     year = cal.day_year(ctx.dct, month, day, ctx.direction(match.start(), match.end()))
@@ -222,8 +229,14 @@ def year(match: re.Match, ctx: Context) -> Value | None:
     if span is not None and len(span):
         token = span[-1]
         following = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
-        # "2000 workers", "1500 hostages": a number counting a plural noun, not a year.
-        if following is not None and following.tag_ in ("NNS",) and token.dep_ == "nummod":
+        # "2000 workers", "1500 hostages": a number counting a plural noun, not a year; but "the 2019
+        # elections" is a year inside a noun phrase.
+        if (
+            following is not None
+            and following.tag_ in ("NNS",)
+            and token.dep_ == "nummod"
+            and not dates_plural(token, following)
+        ):
             return None
         previous = ctx.doc[span[0].i - 1] if span[0].i else None
         if (
@@ -271,6 +284,12 @@ def bare_decade(match: re.Match, ctx: Context) -> Value | None:
 
 @rule("short_year", r"(?<=\s)['’](?P<year>\d\d)\b(?![’'\w])")
 def short_year(match: re.Match, ctx: Context) -> Value | None:
+    """'since '82', 'the class of '92'; not a product's edition after its name ('iLife '11', 'Office '97')."""
+    before = ctx.text[max(0, match.start() - 20) : match.start()].rstrip().split()
+    if before and re.fullmatch(r"\w*[A-Z]\w*", before[-1]) and not re.fullmatch(r"[A-Z][a-z]+", before[-1]):
+        return None
+    if before and before[-1][:1].isupper() and before[-1].lower() not in ("since", "in", "of", "until", "by"):
+        return None
     return DATE, str(_two_digit_year(match["year"], ctx.dct))
 
 
@@ -287,6 +306,8 @@ def century(match: re.Match, ctx: Context) -> Value | None:
     rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{PART}))?\b",
 )
 def weekday(match: re.Match, ctx: Context) -> Value | None:
+    if not match["rel"] and named_day(match, ctx):
+        return None  # "Black Monday", "Super Tuesday", "Good Friday": a day's name, not this week's day
     number = WEEKDAYS[match["wd"].lower()]
     kind = TIME if match["part"] else DATE
     part = _day_part(match)
@@ -296,7 +317,11 @@ def weekday(match: re.Match, ctx: Context) -> Value | None:
     if relation == "last":
         back = (ctx.dct.isoweekday() - number) % 7 or 7
         day = ctx.dct - timedelta(days=back)
-    elif relation in ("next", "coming"):
+    elif relation == "next":
+        # "next Friday" said on a Thursday is the Friday of next week, not tomorrow ("this Friday", "on
+        # Friday", "coming Friday" are the nearest one ahead).
+        day = ctx.dct + timedelta(days=7 + number - ctx.dct.isoweekday())
+    elif relation == "coming":
         day = cal.weekday_date(ctx.dct, number, cal.FUTURE)
     elif relation == "this":
         day = ctx.dct + timedelta(days=number - ctx.dct.isoweekday())
@@ -318,11 +343,14 @@ def weekday_plural(match: re.Match, ctx: Context) -> Value | None:
 )
 def month(match: re.Match, ctx: Context) -> Value | None:
     number = _month(match["month"])
-    if not _is_month_word(match, ctx):
+    if not is_month_word(match, ctx):
         return None
     if ctx.dct is None:
         return DATE, f"XXXX-{number:02d}"
     relation = (match["rel"] or "").lower()
+    of_year = re.match(r"\s+of\s+(next|last|this)\s+year\b", ctx.text[match.end() : match.end() + 20])
+    if of_year and not relation:  # "after October of next year": the month of that year
+        return DATE, f"{ctx.dct.year + {'next': 1, 'last': -1}.get(of_year[1], 0)}-{number:02d}"
     if relation == "last":
         year = ctx.dct.year if number < ctx.dct.month else ctx.dct.year - 1
     elif relation in ("next", "coming"):
@@ -332,63 +360,6 @@ def month(match: re.Match, ctx: Context) -> Value | None:
     else:
         year = cal.month_year(ctx.dct, number, ctx.direction(match.start(), match.end()))
     return DATE, f"{year}-{number:02d}"
-
-
-def _is_month_word(match: re.Match, ctx: Context) -> bool:
-    """'May' is also a modal and a name ('Theresa May'), 'March' a verb: keep them only as dates."""
-    name = match["month"].lower()
-    if name not in ("may", "march", "june", "april", "august"):
-        return True
-    span = ctx.doc.char_span(match.start("month"), match.end("month"), alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    token = span[0]
-    if token.tag_ == "MD" or token.pos_ == "VERB" or token.ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
-        return False
-    previous = ctx.doc[token.i - 1] if token.i > 0 else None
-    if (
-        previous is not None
-        and previous.pos_ == "PROPN"
-        and previous.is_title
-        and previous.ent_type_ != "DATE"
-    ):
-        return False  # "Theresa May", "Mary June"
-    if name == "may":
-        return token.ent_type_ == "DATE" or (
-            previous is not None
-            and previous.lower_
-            in (
-                "in",
-                "since",
-                "until",
-                "till",
-                "by",
-                "of",
-                "from",
-                "to",
-                "through",
-                "during",
-                "before",
-                "after",
-                "between",
-                "and",
-                "or",
-                "early",
-                "late",
-                "mid",
-                "last",
-                "next",
-                "this",
-                "end",
-                "last",
-                "in",
-                "the",
-                "of",
-                "on",
-                "for",
-            )
-        )
-    return True
 
 
 @rule(
@@ -457,6 +428,30 @@ def quarter(match: re.Match, ctx: Context) -> Value | None:
     ):
         year -= 1  # "profits rose in the fourth quarter", reported in March: last year's
     return DATE, f"{year}-Q{number}"
+
+
+@rule(
+    "week_of_month",
+    rf"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<month>{MONTH_NAME})\b"
+    rf"(?:,?\s+(?P<year>{YEAR})\b)?",
+)
+def week_of_month(match: re.Match, ctx: Context) -> Value | None:
+    """'the last week of March' → the ISO week holding the month's last Sunday; 'the first week of May' →
+    the week of its first Monday (the weeks that lie wholly in the month)."""
+    number = _month(match["month"])
+    if match["year"]:
+        year = int(match["year"])
+    elif ctx.dct is None:
+        return DATE, f"XXXX-{number:02d}"  # no year, so no week number: the month is what is known
+    else:
+        year = cal.month_year(ctx.dct, number, ctx.direction(match.start(), match.end()))
+    ordinal = match["ord"].lower()
+    if ordinal in ("last", "final"):
+        last = cal.add_months(date(year, number, 1), 1) - timedelta(days=1)
+        day = last - timedelta(days=last.isoweekday() % 7)
+    else:
+        day = cal.nth_weekday(year, number, 1, ORDINALS[ordinal])
+    return DATE, cal.iso_week(day)
 
 
 @rule("quarter_code", rf"\b(?P<code>Q[1-4])(?:\s+(?P<year>{YEAR}))?\b")

@@ -1,9 +1,13 @@
 """Find and normalise every time expression of a parsed document: the rules, the choice between overlapping
 matches, and the modifiers ("earlier", "the end of", "nearly") that widen an expression's extent.
+
+Every value is checked against the TIMEX3 grammar (`values.py`) before it is kept: an invalid one is dropped
+with a warning naming the expression, so nothing downstream has to parse a malformed date.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -12,7 +16,10 @@ from spacy.tokens import Doc
 
 from tacitus.contract import Timex, TimexType
 from tacitus.time import relative  # noqa: F401  (registers its rules)
-from tacitus.time.rules import Context, Rule, rules
+from tacitus.time.rules import Context, Rule, rules, sentence_of
+from tacitus.time.values import invalid_reason
+
+LOG = logging.getLogger(__name__)
 
 # Words in front of an expression that belong to it in TIMEX3 but do not change its value.
 DATE_MODIFIERS = re.compile(
@@ -36,11 +43,15 @@ class _Candidate:
     match: re.Match
 
 
-def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
-    """TIMEX3 expressions of `doc`, valued against `published` (None: relative values stay partly unknown)."""
+def find_timexes(doc: Doc, published: date | None, warnings: list[str] | None = None) -> list[Timex]:
+    """TIMEX3 expressions of `doc`, valued against `published` (None: relative values stay partly unknown).
+
+    An expression whose value breaks the TIMEX3 grammar is left out; why is logged and, when `warnings` is
+    given, appended to it (the stage passes the article's warnings).
+    """
     text = doc.text
     candidates = sorted(_candidates(text), key=lambda c: (c.start, -(c.end - c.start), c.order))
-    context = Context(doc=doc, dct=published, text=text)
+    context = Context(doc=doc, dct=published, text=text, parsed=doc.has_annotation("DEP"))
     found: list[Timex] = []
     cursor = 0
     for candidate in candidates:
@@ -51,11 +62,18 @@ def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
             continue
         kind, value = resolved
         start = _widen(text, candidate.start, kind, cursor)
+        reason = invalid_reason(value, kind) if value is not None else None
+        if reason is not None:
+            message = f"time expression {text[start : candidate.end]!r} dropped: {reason}"
+            LOG.warning(message)
+            if warnings is not None and message not in warnings:
+                warnings.append(message)
+            continue
         found.append(
             Timex(start=start, end=candidate.end, text=text[start : candidate.end], type=kind, value=value)
         )
         cursor = candidate.end
-        _remember(context, kind, value)
+        _remember(context, kind, value, start)
     return found
 
 
@@ -80,11 +98,13 @@ def _widen(text: str, start: int, kind: TimexType, floor: int) -> int:
     return start
 
 
-def _remember(context: Context, kind: TimexType, value: str | None) -> None:
-    """Keep the last fully specified day, the anchor of 'two days later' and 'the next day'."""
+def _remember(context: Context, kind: TimexType, value: str | None, start: int) -> None:
+    """Keep the last fully specified day, the anchor of 'two days later' and 'the next day', and where it
+    was named (a clock time takes it only from its own sentence)."""
     if kind not in (TimexType.DATE, TimexType.TIME) or not value or len(value) < 10:
         return
     try:
         context.last_day = date.fromisoformat(value[:10])
     except ValueError:
         return
+    context.last_sentence = sentence_of(context.doc, start)

@@ -108,8 +108,8 @@ def clause_direction(verb: Token, depth: int = 0) -> int:
     past_form = any(aux.tag_ == "VBD" for aux in auxiliaries) or verb.tag_ == "VBD"
     if past_form and not lowers & {"would", "could", "might", "should"}:
         return PAST
-    if any(aux.lemma_ == "have" for aux in auxiliaries) and verb.tag_ == "VBN":
-        return PAST
+    if any(aux.lemma_ == "have" or aux.lower_ == "having" for aux in auxiliaries) and verb.tag_ == "VBN":
+        return PAST  # also "having left port on Wednesday" (the model lemmatises "having" as itself)
     if "to" in lowers or (verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl", "ccomp")):
         head = verb.head
         if head is not verb and (head.lemma_.lower() in FUTURE_HEADS or head.lower_ in FUTURE_HEADS):
@@ -125,13 +125,23 @@ def clause_direction(verb: Token, depth: int = 0) -> int:
         return PAST  # "the agreement signed in March"
     if verb.lemma_.lower() in FUTURE_HEADS and verb.tag_ in ("VBN", "JJ"):
         return FUTURE  # "scheduled for June"
-    if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("acl", "xcomp", "conj"):
+    if (verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("acl", "xcomp", "conj")) or _circumstance(verb):
         # A non-finite clause takes its time from the finite one above it: "a delegation … visiting Moscow
-        # in January" belongs to "followed", past.
+        # in January" belongs to "followed", past; so do "Left on Wednesday, the boy was found …" and
+        # "Speaking on Saturday, the minister said …".
         head = governing_verb(verb.head)
         if head is not verb and depth < 4:
             return clause_direction(head, depth + 1)
     return UNKNOWN
+
+
+def _circumstance(verb: Token) -> bool:
+    """A participle clause giving the main clause's circumstance: passive anywhere ("…, held on Monday,"),
+    active only in front ("Speaking on Saturday, …"); a trailing "…, resulting in closures in the fourth
+    quarter" is a consequence that may lie ahead."""
+    if verb.dep_ != "advcl" or any(child.dep_ in ("aux", "auxpass", "mark") for child in verb.children):
+        return False
+    return verb.tag_ == "VBN" or (verb.tag_ == "VBG" and verb.i < verb.head.i)
 
 
 def span_direction(doc: Doc, start: int, end: int) -> int:
