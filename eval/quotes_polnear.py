@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -27,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-POLNEAR = REPO.parent / "shared" / "eval-data" / "polnear" / "data" / "dev"
+SHARED = Path(os.environ.get("TACITUS_SHARED", REPO.parent / "shared"))  # ../shared beside the repository
+POLNEAR = SHARED / "eval-data" / "polnear" / "data" / "dev"
 _WORD = re.compile(r"\w+")
 
 

@@ -223,8 +223,8 @@ def actor_fields(cluster: Cluster, kb: KnowledgeBase, published: date | None) ->
     entry = cluster.entry
     name = entry.name if entry is not None else max(texts, key=lambda t: (len(t.split()), -texts.index(t)))
     aliases = list(dict.fromkeys(t for t in texts if t != name))
-    country = entry.country if entry else cluster.place_country
-    sector = list(entry.sector) if entry else list(cluster.sector)
+    country, coded = entry.coding(published) if entry else (cluster.place_country, tuple(cluster.sector))
+    sector = list(coded)
     roles: list[tuple[str, str | None, str | None, str | None]] = []
     if entry is not None:
         for role in entry.roles:
