@@ -243,6 +243,8 @@ def actor_fields(cluster: Cluster, kb: KnowledgeBase, published: date | None) ->
             country = finding.country
         if not entry:
             sector.extend(s for s in finding.sector if s not in sector)
+    if country is None and entry is None and cluster.kind in (ActorType.ORGANIZATION, ActorType.GROUP):
+        country = _named_country(texts, kb)
     unique: dict[tuple[str, str | None], tuple] = {}
     for role in roles:  # the knowledge base's dated role first, the text's same role dropped
         unique.setdefault((role[0].lower(), role[1]), role)
@@ -254,6 +256,25 @@ def actor_fields(cluster: Cluster, kb: KnowledgeBase, published: date | None) ->
         "roles": list(unique.values()),
         "kb_id": entry.id if entry else None,
     }
+
+
+def _named_country(texts: list[str], kb: KnowledgeBase) -> str | None:
+    """A body named after its country ("Serbian Workers' Union", "Kenya Defence Forces") is of that country;
+    a name with two countries in it ("Russia-Ukraine Commission") is left uncoded."""
+    codes = set()
+    for text in texts:
+        words = text.replace("'s", "").replace("’s", "").split()
+        for k, word in enumerate(words):
+            pair = " ".join(words[k : k + 2])
+            entry = kb.lookup(pair) or kb.lookup(word)
+            code = (
+                kb.demonyms.get(pair)
+                or kb.demonym(word)
+                or (entry.id if entry is not None and entry.type == ActorType.COUNTRY else None)
+            )
+            if code:
+                codes.add(code)
+    return codes.pop() if len(codes) == 1 else None
 
 
 def to_actors(doc: Doc, clusters: list[Cluster], kb: KnowledgeBase, published: date | None) -> list[Actor]:
