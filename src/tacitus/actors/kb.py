@@ -135,10 +135,14 @@ def split_cameo(code: str) -> tuple[str | None, tuple[str, ...]]:
     sectors = tuple(c for c in (rest[i : i + 3] for i in range(0, len(rest) - 2, 3)) if c in SECTORS)
     if head in _PREFIX_SECTOR:
         return None, (_PREFIX_SECTOR[head], *(s for s in sectors if s != _PREFIX_SECTOR[head]))
-    return (head if head in _COUNTRY_CODES else None), sectors
+    return (head if head in _country_codes() else None), sectors
 
 
-_COUNTRY_CODES: set[str] = set()
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    """The alpha-3 codes of countries.yaml (its top-level keys), read without parsing the whole file."""
+    text = (DATA_DIR / "countries.yaml").read_text(encoding="utf-8")
+    return frozenset(re.findall(r"(?m)^([A-Z]{3}):", text))
 
 
 @dataclass(frozen=True)
@@ -346,7 +350,6 @@ def _load_countries(kb: KnowledgeBase, path: Path) -> None:
     data = _read_yaml(path)
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of ISO alpha-3 codes")
-    _COUNTRY_CODES.update(str(code) for code in data)
     for code, raw in data.items():
         where = f"{path}: {code}"
         if not _CODE.match(str(code)) or not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
