@@ -79,12 +79,14 @@ def test_converted_table_loads_fast_enough_and_is_large():
     assert table.agents["rebels"] == ("REB",)
 
 
-def test_bad_converted_line_names_file_and_line(tmp_path: Path):
+def test_bad_converted_row_names_file_and_row(tmp_path: Path):
     actors, agents = tmp_path / "a.tsv", tmp_path / "b.tsv"
-    actors.write_text("# header\nphx:x\tperson\tX\n")
+    actors.write_text("# header\nphx:x\tperzon\tX\t\tUSAGOV@@\tx\n")
     agents.write_text("")
-    with pytest.raises(ConfigError, match=r"a\.tsv: line 2"):
-        load_table(actors, agents)
+    table = load_table(actors, agents)
+    assert table.index["x"] == ("phx:x",)
+    with pytest.raises(ConfigError, match=r"a\.tsv: row 'phx:x'"):
+        table.row("phx:x")
 
 
 def test_name_words_ignore_case_and_punctuation():

@@ -1,6 +1,6 @@
 """Convert the Phoenix/PETRARCH-2 actor and agent dictionaries (MIT, 2014) into our compact data files.
 
-    python -m tacitus.actors.convert_phoenix SOURCE_DIR [--out src/tacitus/actors/data]   (or `make phoenix`)
+    .venv/bin/python -m tacitus.actors.convert_phoenix SOURCE_DIR [--out DIR]   (or `make phoenix`)
 
 The dictionaries hold ~30,000 persons and bodies of every country, IGOs and their office holders, non-state
 armed groups and businesses, each with CAMEO codes over date ranges (`[USAGOV >090120]`), plus ~2,400 agent
@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
+
+from tacitus.actors.phoenix import name_words
 
 ACTOR_FILES = (
     ("Phoenix.Countries.actors.txt", "country"),
@@ -232,7 +234,8 @@ def classify(entry: RawEntry) -> str | None:
 
 
 def _words(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+    """The index key of a name; the same function the loader uses (`tacitus.actors.phoenix.name_words`)."""
+    return name_words(text)
 
 
 def slug(text: str) -> str:
@@ -240,7 +243,8 @@ def slug(text: str) -> str:
 
 
 def convert_actors(source_dir: Path) -> list[str]:
-    """TSV lines: id, type, name, aliases joined by |, codes as CODE@since@until joined by ;."""
+    """TSV lines: id, type, name, aliases joined by |, codes as CODE@since@until joined by ;, and the index
+    keys (name words of the name and each alias, joined by |), so loading needs no text processing."""
     lines: list[str] = []
     seen: dict[str, int] = {}
     for filename, source in ACTOR_FILES:
@@ -260,7 +264,8 @@ def convert_actors(source_dir: Path) -> list[str]:
                     keys.add(_words(alias))
                     aliases.append(alias)
             coded = ";".join(f"{c.code}@{c.since or ''}@{c.until or ''}" for c in codes)
-            fields = [key, kind, name, "|".join(aliases), coded]
+            words = "|".join(dict.fromkeys(_words(n).removeprefix("the ") for n in (name, *aliases)))
+            fields = [key, kind, name, "|".join(aliases), coded, words]
             lines.append("\t".join(f.replace("\t", " ") for f in fields))
     return lines
 

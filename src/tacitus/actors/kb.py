@@ -186,10 +186,14 @@ class KnowledgeBase:
             return []
         found: list[Entry] = []
         for row_id in self.phoenix.index.get(words, ()):
-            entry = self.entries.get(row_id) or self._materialise(row_id)
+            entry = self.converted_entry(row_id)
             if entry is not None and entry not in found:
                 found.append(entry)
         return found
+
+    def converted_entry(self, row_id: str) -> Entry | None:
+        """The entry of one converted row (ours when it names one of our own entries), built on first use."""
+        return self.entries.get(row_id) or self._materialise(row_id)
 
     def _materialise(self, row_id: str) -> Entry | None:
         row = self.phoenix.row(row_id) if self.phoenix else None

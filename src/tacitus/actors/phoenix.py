@@ -74,16 +74,19 @@ _TYPES = {kind.value: kind for kind in ActorType}
 
 @dataclass
 class PhoenixTable:
-    lines: dict[str, list[str]]  # row id → its fields, parsed into a Row only when an article names it
+    lines: dict[str, str]  # row id → its line, parsed into a Row only when an article names it
     index: dict[str, tuple[str, ...]]  # name words → row ids (several when two actors share a name)
     longest: int
     agents: dict[str, tuple[str, ...]]  # agent noun (lower case) → sector codes
     source: str = ""
 
     def row(self, row_id: str) -> Row | None:
-        fields = self.lines.get(row_id)
-        if fields is None:
+        line = self.lines.get(row_id)
+        if line is None:
             return None
+        fields = line.split("\t")
+        if len(fields) != 5 or fields[1] not in _TYPES:
+            raise ConfigError(f"{self.source}: row {row_id!r}: expected id, type, name, aliases, codes, keys")
         key, kind, name, aliases, codes = fields
         return Row(key, _TYPES[kind], name, tuple(filter(None, aliases.split("|"))), parse_codes(codes, key))
 
@@ -95,32 +98,20 @@ def load_table(actors: Path = ACTORS_FILE, agents: Path = AGENTS_FILE) -> Phoeni
 
 @lru_cache(maxsize=2)
 def _load(actors: str, agents: str) -> PhoenixTable:
-    lines: dict[str, list[str]] = {}
-    index: dict[str, list[str]] = {}
-    for number, line in enumerate(_lines(Path(actors)), start=2):
-        fields = line.split("\t")
-        if len(fields) != 5 or fields[1] not in _TYPES:
-            raise ConfigError(
-                f"{actors}: line {number}: expected id, type, name, aliases, codes: {line[:80]!r}"
-            )
-        key = fields[0]
-        lines[key] = fields
-        for surface in (fields[2], *fields[3].split("|")) if fields[3] else (fields[2],):
-            words = name_words(surface)
-            if words.startswith("the "):
-                words = words[4:]
+    lines: dict[str, str] = {}
+    index: dict[str, tuple[str, ...]] = {}
+    for line in _lines(Path(actors)):
+        head, _, keys = line.rpartition("\t")
+        key = head.partition("\t")[0]
+        lines[key] = head  # split into fields and checked only when an article names the row
+        for words in keys.split("|"):
             bucket = index.get(words)
-            if bucket is None:
-                index[words] = [key]
-            elif key not in bucket:
-                bucket.append(key)
+            index[words] = (key,) if bucket is None else bucket if key in bucket else (*bucket, key)
     table_agents: dict[str, tuple[str, ...]] = {}
     for line in _lines(Path(agents)):
         noun, _, sectors = line.partition("\t")
         table_agents[noun] = tuple(sectors.split(";"))
-    longest = max((k.count(" ") + 1 for k in index), default=1)
-    frozen = {k: tuple(v) for k, v in index.items()}
-    return PhoenixTable(lines, frozen, min(longest, MAX_WORDS), table_agents, actors)
+    return PhoenixTable(lines, index, MAX_WORDS, table_agents, actors)
 
 
 def _lines(path: Path) -> list[str]:
