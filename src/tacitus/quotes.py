@@ -127,6 +127,7 @@ _QUOTE_PATTERNS = [
         r"„([^“”\n]+)[“”]",
         r"(?<![\w’'])‘([^’\n]{2,}?)’(?!\w)",
         r"``([^\n]+?)''",
+        r"(?<![\w'])''(?!')([^\n]+?)''(?!\w)",  # ''…'': the doubled apostrophes of NYT archive text
     )
 ]
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -159,23 +160,25 @@ class QuoteFinding:
     )
     char_start: int = 0
     char_end: int = 0
+    marks: list[tuple[int, int]] | None = None  # the tokens between quotation marks (direct quotes)
 
 
 def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteFinding]:
     """Every direct and reported attribution in a parse, in text order (`text`: doc.text, if already built)."""
     direct = _direct_quotes(doc, doc.text if text is None else text)
-    quoted = {i for q in direct for i in range(*q.content)}
+    quoted = {i for q in direct for part in (q.marks or [q.content]) for i in range(*part)}
     reported = _reported(doc, quoted)
     for quote in direct:
         for statement in reported:
-            if (
-                quote.cue is not None
-                and quote.cue == statement.cue
-                and statement.content[0] <= quote.content[0]
-                and quote.content[1] <= statement.content[1]
-            ):
+            if quote.cue is not None and quote.cue == statement.cue and _mostly_inside(quote, statement):
                 quote.nested = True
     return sorted([*direct, *reported], key=lambda q: (q.char_start, not q.direct))
+
+
+def _mostly_inside(quote: QuoteFinding, statement: QuoteFinding) -> bool:
+    """Most of the quote's tokens lie in the statement's clause (a widened partial quote may stick out)."""
+    shared = min(quote.content[1], statement.content[1]) - max(quote.content[0], statement.content[0])
+    return shared > 0.5 * (quote.content[1] - quote.content[0])
 
 
 def _direct_quotes(doc: Doc, text: str) -> list[QuoteFinding]:
@@ -191,14 +194,103 @@ def _direct_quotes(doc: Doc, text: str) -> list[QuoteFinding]:
                 continue
             taken.append((match.start(), match.end()))
             found.append(
-                QuoteFinding(content=(span.start, span.end), direct=True, char_start=start, char_end=end)
+                QuoteFinding(
+                    content=(span.start, span.end),
+                    direct=True,
+                    char_start=start,
+                    char_end=end,
+                    marks=[(span.start, span.end)],
+                )
             )
     found.sort(key=lambda q: q.char_start)
     previous: QuoteFinding | None = None
     for quote in found:
         _attribute_direct(doc, text, quote, previous)
         previous = quote
-    return found
+    kept = [q for q in found if not _scare_quote(doc, text, q)]
+    for quote in kept:
+        _widen_partial(doc, quote)
+    return _join_continued(doc, text, kept)
+
+
+_NAMING = {
+    "so-called",
+    "dubbed",
+    "titled",
+    "entitled",
+    "named",
+    "nicknamed",
+    "branded",
+    "labelled",
+    "labeled",
+}
+
+
+def _scare_quote(doc: Doc, text: str, quote: QuoteFinding) -> bool:
+    """Quotation marks that name or distance rather than report: the so-called "spring offensive", a title
+    ("Shark Tank", "The Apprentice"), or a short phrase no one is said to have said."""
+    start, end = quote.content
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if len(words) > 4:
+        return False
+    before = doc[start - 1] if start > 0 and doc[start - 1].is_punct else None
+    word_before = (
+        doc[start - 2] if before is not None and start > 1 else doc[start - 1] if start > 0 else None
+    )
+    if word_before is not None and word_before.lower_ in _NAMING:
+        return True
+    if words and all(t.is_title or t.is_upper or t.is_stop for t in words) and words[0].is_title:
+        stripped = text[quote.char_start : quote.char_end].rstrip(" ,.")
+        if not stripped.endswith(("!", "?")) and len(words) <= 4 and quote.cue is None:
+            return True
+    return quote.cue is None
+
+
+def _widen_partial(doc: Doc, quote: QuoteFinding) -> None:
+    """A few quoted words inside what the cue reports ("called his supporters “deplorables”") stand for the
+    whole report: the content runs from after the cue to the end of its clause."""
+    if quote.cue is None:
+        return
+    cue = doc[quote.cue]
+    start, end = quote.content
+    if not (cue.i < start and end <= cue.right_edge.i + 1) or cue.sent != doc[start].sent:
+        return
+    left = cue.i + 1
+    right = max(t.i for t in cue.subtree) + 1
+    widened = _strip(doc, left, right)
+    if widened is None or widened[1] - widened[0] <= end - start:
+        return
+    while widened[0] < widened[1] and doc[widened[0]].dep_ == "mark":
+        widened = (widened[0] + 1, widened[1])
+    if end - start > 0.7 * (widened[1] - widened[0]):
+        return
+    span = doc[widened[0] : widened[1]]
+    quote.content, quote.char_start, quote.char_end = widened, span.start_char, span.end_char
+
+
+def _join_continued(doc: Doc, text: str, quotes: list[QuoteFinding]) -> list[QuoteFinding]:
+    """“A,” he said. “B.” is one quote in two pieces: a piece that only continues the same speaker's
+    words in the same paragraph, after the frame, joins the quote before it."""
+    joined: list[QuoteFinding] = []
+    for quote in quotes:
+        last = joined[-1] if joined else None
+        gap = text[last.char_end : quote.char_start] if last is not None else ""
+        if (
+            last is not None
+            and last.direct
+            and quote.direct
+            and last.speaker is not None
+            and quote.speaker == last.speaker
+            and "\n" not in gap
+            and len(gap) < 60
+            and (quote.cue == last.cue or quote.cue is None)
+        ):
+            last.content = (last.content[0], quote.content[1])
+            last.char_end = quote.char_end
+            last.marks = [*(last.marks or []), *(quote.marks or [])]
+            continue
+        joined.append(quote)
+    return joined
 
 
 def _attribute_direct(doc: Doc, text: str, quote: QuoteFinding, previous: QuoteFinding | None) -> None:
@@ -367,7 +459,10 @@ def _complement(doc: Doc, verb: Token) -> tuple[int, int] | None:
         and any(c.dep_ in _SUBJECTS for c in verb.children)
     ):
         sent = verb.sent
-        left = min(t.i for t in verb.subtree)
+        left, right = min(t.i for t in verb.subtree), max(t.i for t in verb.subtree) + 1
+        after = [t for t in doc[right : sent.end] if not (t.is_punct or t.is_space)]
+        if len(after) >= 2:  # "Acts of protest, Mr. Obama said, are acts of patriotism": both sides
+            return _strip(doc, sent.start, sent.end)
         return _strip(doc, sent.start, left)
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if clause is not None:  # "Russia is ready, he said" parsed with the clause as a left complement

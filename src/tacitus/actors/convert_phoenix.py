@@ -322,7 +322,7 @@ def _expand(form: str, substitutions: dict[str, list[str]]) -> list[str]:
 
 
 HEADER = (
-    "# Converted from the Phoenix/PETRARCH-2 dictionaries (Copyright (c) 2014 Open Event Data Alliance, MIT"
+    "# Converted from the Phoenix/PETRARCH-2 dictionaries (Copyright (c) 2014 Open Event Data, MIT"
     " licence; see NOTICE) by src/tacitus/actors/convert_phoenix.py. Do not edit: regenerate."
 )
 
