@@ -118,6 +118,50 @@ BELIEF_VERBS = frozenset(
         "want",
     }
 )
+# Verbs that attribute a stance with an object or an infinitive rather than a clause ("called for a
+# ceasefire", "pledged to rebuild", "criticized the ruling"): PolNeAR marks these as attributions too.
+STANCE_VERBS = frozenset(
+    {
+        "agree",
+        "pledge",
+        "vow",
+        "promise",
+        "urge",
+        "criticize",
+        "criticise",
+        "condemn",
+        "blast",
+        "slam",
+        "praise",
+        "propose",
+        "oppose",
+        "support",
+        "endorse",
+        "cite",
+        "plan",
+        "reject",
+        "welcome",
+        "defend",
+        "dismiss",
+        "demand",
+        "call",
+        "accuse",
+        "blame",
+        "describe",
+        "acknowledge",
+        "decline",
+        "refuse",
+        "threaten",
+        "insist",
+        "deny",
+        "warn",
+        "question",
+        "challenge",
+        "applaud",
+        "denounce",
+        "argue",
+    }
+)
 _QUOTE_PATTERNS = [
     re.compile(p)
     for p in (
@@ -165,7 +209,10 @@ class QuoteFinding:
 
 def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteFinding]:
     """Every direct and reported attribution in a parse, in text order (`text`: doc.text, if already built)."""
-    direct = _direct_quotes(doc, doc.text if text is None else text)
+    text = doc.text if text is None else text
+    direct = _direct_quotes(doc, text)
+    labelled = _speaker_labels(doc, text, direct)
+    direct = sorted([*direct, *labelled], key=lambda q: q.char_start)
     quoted = {i for q in direct for part in (q.marks or [q.content]) for i in range(*part)}
     reported = _reported(doc, quoted)
     for quote in direct:
@@ -211,6 +258,44 @@ def _direct_quotes(doc: Doc, text: str) -> list[QuoteFinding]:
     for quote in kept:
         _widen_partial(doc, quote)
     return _join_continued(doc, text, kept)
+
+
+_LABEL = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+
+
+def _speaker_labels(doc: Doc, text: str, direct: list[QuoteFinding]) -> list[QuoteFinding]:
+    """'PENCE: Well, look…' in a transcript, 'Pat Caddell: Voters Are Worried' in a headline: the words after a
+    paragraph-initial name and a colon are that person's, up to the end of the paragraph."""
+    found = []
+    taken = [(q.char_start, q.char_end) for q in direct]
+    for match in _LABEL.finditer(text):
+        name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if name is None or not all(t.pos_ == "PROPN" or t.is_punct for t in name):
+            continue
+        if not (any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) or name.text.isupper()):
+            continue
+        start = match.end()
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        while stop > start and text[stop - 1] in ' \t"“”':
+            stop -= 1
+        content = doc.char_span(start, stop, alignment_mode="expand")
+        if content is None or len(content) < 3 or any(s < stop and start < e for s, e in taken):
+            continue
+        head = name[-1].i
+        found.append(
+            QuoteFinding(
+                content=(content.start, content.end),
+                direct=True,
+                speaker=(head, head + 1),
+                speaker_phrase=(name.start, name.end),
+                cue=name.end if name.end < len(doc) and doc[name.end].text == ":" else None,
+                char_start=start,
+                char_end=stop,
+                marks=[(content.start, content.end)],
+            )
+        )
+    return found
 
 
 _NAMING = {
@@ -293,9 +378,34 @@ def _join_continued(doc: Doc, text: str, quotes: list[QuoteFinding]) -> list[Quo
     return joined
 
 
+_DASH = re.compile(r"[”\"’']?[ \t\u00a0]*(?:―|—|–|--)[ \t\u00a0]*(?=[A-Z])")
+
+
+def _dash_signature(doc: Doc, text: str, quote: QuoteFinding) -> int | None:
+    """“…” ― Karen Bobadilla: a reader's or witness's words signed after a dash; the name's head token."""
+    match = _DASH.match(text, quote.char_end)
+    if match is None:
+        return None
+    span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+    if span is None or span[0].pos_ != "PROPN":
+        return None
+    token = span[0]
+    while token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].dep_ != "punct":
+        token = doc[token.i + 1]
+    return token.i
+
+
 def _attribute_direct(doc: Doc, text: str, quote: QuoteFinding, previous: QuoteFinding | None) -> None:
     start, end = quote.content
     inside = set(range(start, end))
+    signed = _dash_signature(doc, text, quote)
+    if signed is not None:
+        first = signed
+        while first - 1 > end and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        quote.cue = first - 1 if doc[first - 1].is_punct else first  # the dash
+        quote.speaker, quote.speaker_phrase = (signed, signed + 1), (first, signed + 1)
+        return
     cue = _governing_cue(doc[start:end], inside)
     if cue is None:
         cue = _cue_near(doc, doc[start].sent.start, doc[end - 1].sent.end, inside, start, end)
@@ -357,6 +467,25 @@ def _cue_near(doc: Doc, lo: int, hi: int, inside: set[int], start: int, end: int
 
 
 def _speaker(doc: Doc, cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    inverted = _inverted_subject(doc, cue)
+    if inverted is not None:  # "…,” said Douglas Holtz-Eakin, an economist: the name right after the verb
+        return (inverted.i, inverted.i + 1), _phrase(inverted)
+    return _subject_speaker(doc, cue)
+
+
+def _inverted_subject(doc: Doc, cue: Token) -> Token | None:
+    """The name that follows the verb of saying in an inverted frame ("said Mr. Burman", "added Sen. Reid")."""
+    i = cue.i + 1
+    if i >= len(doc) or cue.lemma_ not in ("say", "add", "write", "continue", "explain"):
+        return None
+    if any(c.dep_ in _SUBJECTS and c.i < cue.i for c in cue.children):
+        return None
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in ("DATE", "TIME", "GPE"):
+        i += 1
+    return doc[i - 1] if i > cue.i + 1 else None
+
+
+def _subject_speaker(doc: Doc, cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     verb = cue
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
@@ -415,6 +544,8 @@ def _reported(doc: Doc, quoted: set[int]) -> list[QuoteFinding]:
         if not (_is_cue(token) or belief):
             continue
         content = _complement(doc, token)
+        if content is None and token.lemma_ in STANCE_VERBS:
+            content = _stance_object(doc, token)
         if content is None:
             continue
         tokens = range(*content)
@@ -468,6 +599,25 @@ def _complement(doc: Doc, verb: Token) -> tuple[int, int] | None:
     if clause is not None:  # "Russia is ready, he said" parsed with the clause as a left complement
         return _strip(doc, clause.left_edge.i, clause.right_edge.i + 1)
     return None
+
+
+def _stance_object(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """What a stance verb is about: its object and what follows it, an infinitive ("pledged to rebuild"), or
+    "for …" ("called for a ceasefire"), to the end of the verb's phrase."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    parts = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
+    parts += [
+        c for c in verb.children if c.i > verb.i and c.dep_ == "prep" and c.lower_ in ("for", "on", "of")
+    ]
+    if not parts:
+        return None
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts) + 1
+    if doc[start].lower_ == "to" and doc[start].dep_ == "aux":
+        start += 1
+    stripped = _strip(doc, start, end)
+    return stripped if stripped is not None and stripped[1] - stripped[0] >= 3 else None
 
 
 def _strip(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
