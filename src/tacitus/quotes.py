@@ -205,6 +205,7 @@ class QuoteFinding:
     char_start: int = 0
     char_end: int = 0
     marks: list[tuple[int, int]] | None = None  # the tokens between quotation marks (direct quotes)
+    stance: bool = False  # "called for a ceasefire": an attributed stance, scored as attribution, not a quote
 
 
 def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteFinding]:
@@ -544,7 +545,8 @@ def _reported(doc: Doc, quoted: set[int]) -> list[QuoteFinding]:
         if not (_is_cue(token) or belief):
             continue
         content = _complement(doc, token)
-        if content is None and token.lemma_ in STANCE_VERBS:
+        stance = content is None and token.lemma_ in STANCE_VERBS
+        if stance:
             content = _stance_object(doc, token)
         if content is None:
             continue
@@ -555,6 +557,7 @@ def _reported(doc: Doc, quoted: set[int]) -> list[QuoteFinding]:
         if speaker is None:
             continue
         found.append(_reported_finding(doc, token, content, speaker, phrase, belief))
+        found[-1].stance = stance
     found.extend(_according_to(doc, quoted, found))
     return found
 
@@ -678,8 +681,8 @@ def annotate(analysis: Analysis, document: Document) -> None:
     full_text = doc.text  # built from the tokens on every access: read it once
     date_for_span = getattr(tacitus.time, "date_for_span", None)
     for finding in find_quotes(doc, full_text):
-        if finding.belief:
-            continue  # beliefs are attributions for claims, not quotes
+        if finding.belief or finding.stance:
+            continue  # beliefs and stances are attributions for claims, not quotes
         speaker = _actor(document, doc, finding.speaker, finding.speaker_phrase)
         medium_id = _medium_actor(document, doc, finding.medium)
         if medium_id is None and finding.cue is not None and doc[finding.cue].lower_ != "according":
