@@ -299,17 +299,10 @@ def _speaker_labels(doc: Doc, text: str, direct: list[QuoteFinding]) -> list[Quo
     return found
 
 
-_NAMING = {
-    "so-called",
-    "dubbed",
-    "titled",
-    "entitled",
-    "named",
-    "nicknamed",
-    "branded",
-    "labelled",
-    "labeled",
-}
+_NAMED_BEFORE = re.compile(
+    r"\b(?:so-called|so called|dubbed|titled|entitled|named|nicknamed|branded|labell?ed)\W{0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _scare_quote(doc: Doc, text: str, quote: QuoteFinding) -> bool:
@@ -319,11 +312,7 @@ def _scare_quote(doc: Doc, text: str, quote: QuoteFinding) -> bool:
     words = [t for t in doc[start:end] if t.is_alpha]
     if len(words) > 4:
         return False
-    before = doc[start - 1] if start > 0 and doc[start - 1].is_punct else None
-    word_before = (
-        doc[start - 2] if before is not None and start > 1 else doc[start - 1] if start > 0 else None
-    )
-    if word_before is not None and word_before.lower_ in _NAMING:
+    if _NAMED_BEFORE.search(text, max(0, quote.char_start - 20), quote.char_start):
         return True
     if words and all(t.is_title or t.is_upper or t.is_stop for t in words) and words[0].is_title:
         stripped = text[quote.char_start : quote.char_end].rstrip(" ,.")

@@ -128,3 +128,11 @@ def test_empty_and_odd_texts_give_no_actors_and_no_error(who):
     for text in ["", "   \n\n  ", "“", "“Unclosed quote said nobody", "12345 ... !!!", "\u201c\u201d"]:
         document = who(text)
         assert document.actors == [] and all(q.speaker is None for q in document.quotes)
+
+
+def test_pronoun_goes_to_the_person_of_its_gender(who, find):
+    document = who(
+        "Mrs. Warren questioned Mr. Stumpf on Tuesday. She said the bank had failed its customers."
+    )
+    warren = find(document, "Warren")
+    assert any(m.text == "She" for m in warren.mentions)

@@ -330,10 +330,11 @@ _DOMESTIC = {"GOV", "LEG", "JUD", "PTY", "OPP", "COP", "MIL", "SPY", "ELI"}
 
 
 def _home_country(actors: list[Actor]) -> None:
-    """An office holder the article does not place (a senator, a governor, a party's nominee) is of the
-    article's home country when one country clearly dominates it (≥ 60% of the mentions of coded actors,
-    at least 4): news names its own officials without their country. IGOs, NGOs, businesses, places and
-    persons with no office are left alone; a knowledge-base entry always keeps its own coding."""
+    """News names its own country's people and bodies without their country. When one country clearly
+    dominates an article (≥ 60% of the mentions of country-coded actors, at least 4), an office holder the
+    article does not place (a senator, a governor, a party's nominee) is of that country; when it dominates
+    overwhelmingly (≥ 75%, at least 6 mentions), so is any other person or body left without one. IGOs,
+    NGOs, places and knowledge-base entries keep their own coding."""
     weight: Counter = Counter()
     for actor in actors:
         if actor.country and actor.type != ActorType.PLACE:
@@ -341,14 +342,17 @@ def _home_country(actors: list[Actor]) -> None:
     if not weight:
         return
     home, count = weight.most_common(1)[0]
-    if count < 4 or count < 0.6 * sum(weight.values()):
+    share = count / sum(weight.values())
+    if count < 4 or share < 0.6:
         return
+    overwhelming = count >= 6 and share >= 0.75
     for actor in actors:
         if (
             actor.country is None
             and actor.kb_id is None
             and actor.type in (ActorType.PERSON, ActorType.ORGANIZATION, ActorType.GROUP)
-            and _DOMESTIC & set(actor.sector)
+            and not {"IGO", "NGO"} & set(actor.sector)
+            and (overwhelming or _DOMESTIC & set(actor.sector))
         ):
             actor.country = home
 
