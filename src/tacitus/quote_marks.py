@@ -56,6 +56,33 @@ STANCE_VERBS = frozenset(
         "applaud",
         "denounce",
         "argue",
+        "note",
+        "discuss",
+        "express",
+        "voice",
+        "tout",
+        "seek",
+        "back",
+        "favor",
+        "favour",
+        "advocate",
+        "liken",
+        "compare",
+        "characterize",
+        "label",
+        "brand",
+        "attack",
+        "thank",
+        "ask",
+        "request",
+        "recommend",
+        "announce",
+        "highlight",
+        "raise",
+        "admit",
+        "want",
+        "show",
+        "find",
     }
 )
 
@@ -235,3 +262,64 @@ def strip_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return (start, end) if end - start >= 2 else None
+
+
+CLAIM_NOUNS = frozenset(
+    {
+        "claim",
+        "assertion",
+        "statement",
+        "argument",
+        "promise",
+        "warning",
+        "suggestion",
+        "allegation",
+        "insistence",
+        "contention",
+        "pledge",
+        "vow",
+        "charge",
+        "accusation",
+        "denial",
+        "announcement",
+        "remark",
+        "comment",
+        "prediction",
+        "view",
+        "belief",
+        "message",
+    }
+)
+
+
+def noun_reports(doc: Doc, quoted: set[int]) -> list[QuoteFinding]:
+    """ "Trump's claim that there were thousands of shootings": a report carried by a noun with a "that"
+    clause, whose source is the noun's possessor. Scored as an attribution, not turned into a quote."""
+    found = []
+    for noun in doc:
+        if noun.lemma_.lower() not in CLAIM_NOUNS or noun.pos_ != "NOUN" or noun.i in quoted:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i), None)
+        if owner is None or clause is None:
+            continue
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        if doc[start].lower_ != "that":
+            continue
+        content = strip_span(doc, start + 1, end)
+        if content is None:
+            continue
+        span = doc[content[0] : content[1]]
+        found.append(
+            QuoteFinding(
+                content=content,
+                direct=False,
+                speaker=(owner.i, owner.i + 1),
+                speaker_phrase=(owner.left_edge.i, owner.i + 1),
+                cue=noun.i,
+                char_start=span.start_char,
+                char_end=span.end_char,
+                stance=True,
+            )
+        )
+    return found

@@ -20,6 +20,7 @@ from tacitus.contract import ActorType, Document, Quote
 from tacitus.contract import Span as TextSpan
 from tacitus.quote_marks import (
     STANCE_VERBS,
+    noun_reports,
     QuoteFinding,
     dash_signature,
     join_continued,
@@ -365,6 +366,7 @@ def _reported(doc: Doc, quoted: set[int]) -> list[QuoteFinding]:
         found.append(_reported_finding(doc, token, content, speaker, phrase, belief))
         found[-1].stance = stance
     found.extend(_according_to(doc, quoted, found))
+    found.extend(noun_reports(doc, quoted))
     return found
 
 
