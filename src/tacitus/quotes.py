@@ -20,11 +20,11 @@ from tacitus.contract import ActorType, Document, Quote
 from tacitus.contract import Span as TextSpan
 from tacitus.quote_marks import (
     STANCE_VERBS,
-    noun_reports,
     QuoteFinding,
     dash_signature,
     join_continued,
     mostly_inside,
+    noun_reports,
     scare_quote,
     speaker_labels,
     stance_object,
