@@ -406,6 +406,9 @@ def _complement(doc: Doc, verb: Token) -> tuple[int, int] | None:
         if len(after) >= 2:  # "Acts of protest, Mr. Obama said, are acts of patriotism": both sides
             return strip_span(doc, sent.start, sent.end)
         return strip_span(doc, sent.start, left)
+    framed = _comma_frame(doc, verb)
+    if framed is not None:
+        return framed
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if clause is not None:  # "Russia is ready, he said" parsed with the clause as a left complement
         return strip_span(doc, clause.left_edge.i, clause.right_edge.i + 1)
@@ -444,6 +447,22 @@ def _according_to(doc: Doc, quoted: set[int], found: list[QuoteFinding]) -> list
             )
         )
     return results
+
+
+def _comma_frame(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """ "The museum, Mr. Bush said, celebrated his heroes": a frame set off by commas inside the sentence
+    reports the whole sentence around it."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
+    if subject is None:
+        return None
+    left = subject.left_edge.i
+    right = verb.i + 1
+    while right < len(doc) and doc[right].dep_ in ("npadvmod", "advmod") and doc[right].head is verb:
+        right += 1
+    sent = verb.sent
+    if left <= sent.start or right >= sent.end - 1 or doc[left - 1].text != "," or doc[right].text != ",":
+        return None
+    return strip_span(doc, sent.start, sent.end)
 
 
 def according_to_medium(doc: Doc, cue: int) -> tuple[int, int] | None:
