@@ -39,6 +39,8 @@ DESCRIPTIONS: dict[str, set[ActorType]] = {
     "bloc": {ActorType.ORGANIZATION},
 }
 WINDOW = 4  # sentences back
+_SAYING = {"say", "add", "announce", "state", "tell", "warn", "claim", "deny", "insist", "report", "write"}
+_SPEAKING_BODIES = {ActorType.ORGANIZATION, ActorType.GROUP, ActorType.COUNTRY, ActorType.MEDIA}
 
 
 _FEMININE = {"she", "her", "hers", "herself"}
@@ -101,6 +103,11 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
             if cluster is not None:
                 cluster.extra.append((token.i, token.i + 1))
                 gender.setdefault(id(cluster), wanted)
+        elif lower == "it" and token.dep_ in _SUBJECT and token.head.lemma_ in _SAYING:
+            # "Hamas issued a statement. It said…": a body that speaks
+            cluster = _antecedent(doc, token, owners, sentence_of, _SPEAKING_BODIES, ())
+            if cluster is not None:
+                cluster.extra.append((token.i, token.i + 1))
         elif lower in DESCRIPTIONS and token.pos_ == "NOUN" and token.dep_ != "compound" and _definite(token):
             regions = _regions(token)
             cluster = _antecedent(doc, token, owners, sentence_of, DESCRIPTIONS[lower], regions)

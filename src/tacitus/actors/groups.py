@@ -173,12 +173,87 @@ def demonym_groups(doc: Doc, kb: KnowledgeBase, covered: set[int]) -> list[Menti
         elif modifiers and (_is_agent(token, agents) or own):
             for start, code, adjacent in modifiers:
                 found.append(_group(doc, start if adjacent else token.i, token, code, kb))
+        elif not modifiers and not own and _acting_collective(token, agents):
+            found.append(_group(doc, token.i, token, _located_in(token, kb), kb))
         elif modifiers and lemma in ACT_NOUNS:
             for start, code, adjacent in modifiers:
                 if adjacent:
                     end = start + 1 if kb.demonym(doc[start].text) else start + 2
                     found.append(Mention(start, end, doc[start:end].text, "KB", kb_id=code))
     return found
+
+
+# Collectives that act or speak without a nationality ("the army said", "police arrested", "rebels seized",
+# "the opposition rejected"): actors with the sector of the noun; the country comes from the article's
+# home country when one dominates (resolve.py), else it stays unknown.
+COLLECTIVES = frozenset(
+    {
+        "army",
+        "military",
+        "police",
+        "government",
+        "opposition",
+        "authorities",
+        "rebels",
+        "militants",
+        "insurgents",
+        "protesters",
+        "demonstrators",
+        "troops",
+        "soldiers",
+        "ministry",
+        "parliament",
+        "court",
+        "prosecutors",
+        "junta",
+        "regime",
+        "navy",
+        "militia",
+        "administration",
+        "cabinet",
+        "coalition",
+    }
+)
+
+
+_COLLECTIVE_SECTOR = {
+    "opposition": "OPP",
+    "government": "GOV",
+    "authorities": "GOV",
+    "administration": "GOV",
+    "cabinet": "GOV",
+    "ministry": "GOV",
+    "regime": "GOV",
+    "junta": "MIL",
+    "court": "JUD",
+    "prosecutors": "JUD",
+    "parliament": "LEG",
+    "coalition": "GOV",
+}
+
+
+def _located_in(token: Token, kb: KnowledgeBase) -> str | None:
+    """ "Police in Nairobi", "the government of Mali": the country of the place the collective belongs to."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+            for place in prep.children:
+                if place.dep_ == "pobj":
+                    entry = kb.lookup(place.text)
+                    code = kb.metonyms.get(place.text) or (entry.country if entry else None)
+                    if code:
+                        return code
+    return None
+
+
+def _acting_collective(token: Token, agents: dict[str, tuple[str, ...]]) -> bool:
+    """A collective noun that is the subject of a verb, or its agent ("by police"), with no owner of its own."""
+    if token.lower_ not in COLLECTIVES:
+        return False
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i for c in token.children):
+        return False  # "Hamas's military wing", "the Syrian army" (coded above), "the police chief"
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent"
 
 
 def _bare(token: Token) -> bool:
@@ -250,7 +325,7 @@ def _group(doc: Doc, start: int, head: Token, country: str | None, kb: Knowledge
         "DEMONYM",
         country=country,
         sector=sectors,
-        group_key=f"{country}:{head.lemma_.lower()}",
+        group_key=f"{country or 'any'}:{head.lemma_.lower()}",
     )
 
 
@@ -258,6 +333,8 @@ def _agent_sector(words: list[str], kb: KnowledgeBase) -> str | None:
     """The Phoenix agent noun at the end of the words ("military police" → COP, "tanks" → MIL)."""
     if words and words[-1] in HARDWARE:
         return "MIL"
+    if words and words[-1] in _COLLECTIVE_SECTOR:
+        return _COLLECTIVE_SECTOR[words[-1]]
     agents = kb.phoenix.agents if kb.phoenix else {}
     for k in range(len(words)):
         sectors = agents.get(" ".join(words[k:]))
