@@ -146,3 +146,54 @@ def test_converted_entry_is_linked_and_coded_by_the_article_date():
     ]
     annan = _by_text(actors_of(make_doc(words, [(0, 2, "PERSON")]), "2000-05-01"), "Kofi Annan")
     assert annan.kb_id == "phx:kofi-annan" and annan.sector == ["IGO"]
+
+
+def _actor(actor_id, kind, country=None, sector=(), mentions=1, kb_id=None):
+    from tacitus.contract import Actor, Span
+
+    spans = [Span(start=i, end=i + 1, text="x") for i in range(mentions)]
+    return Actor(
+        id=actor_id,
+        name=actor_id,
+        type=kind,
+        country=country,
+        sector=list(sector),
+        kb_id=kb_id,
+        mentions=spans,
+    )
+
+
+def test_home_country_codes_unplaced_office_holders_only_when_one_country_dominates():
+    from tacitus.actors.resolve import _home_country
+
+    senator = _actor("A1", ActorType.PERSON, sector=["LEG"])
+    pundit = _actor("A2", ActorType.PERSON)
+    un = _actor("A3", ActorType.ORGANIZATION, sector=["IGO"])
+    usa = _actor("A4", ActorType.COUNTRY, country="USA", mentions=4)
+    _home_country([senator, pundit, un, usa])
+    assert (senator.country, pundit.country, un.country) == ("USA", None, None)
+
+
+def test_home_country_overwhelming_codes_everyone_but_igos_and_kb_entries():
+    from tacitus.actors.resolve import _home_country
+
+    pundit = _actor("A1", ActorType.PERSON)
+    known = _actor("A2", ActorType.PERSON, kb_id="x")
+    usa = _actor("A3", ActorType.COUNTRY, country="USA", mentions=6)
+    rus = _actor("A4", ActorType.COUNTRY, country="RUS", mentions=1)
+    _home_country([pundit, known, usa, rus])
+    assert (pundit.country, known.country) == ("USA", None)
+
+
+def test_no_home_country_when_two_countries_share_the_article():
+    from tacitus.actors.resolve import _home_country
+
+    senator = _actor("A1", ActorType.PERSON, sector=["LEG"])
+    _home_country(
+        [
+            senator,
+            _actor("A2", ActorType.COUNTRY, "USA", mentions=4),
+            _actor("A3", ActorType.COUNTRY, "RUS", mentions=4),
+        ]
+    )
+    assert senator.country is None
