@@ -197,3 +197,11 @@ def test_no_home_country_when_two_countries_share_the_article():
         ]
     )
     assert senator.country is None
+
+
+def test_composite_code_joins_country_and_sectors():
+    from tacitus.actors import composite_code
+
+    assert composite_code(_actor("A1", ActorType.GROUP, "SYR", ["REB"])) == "SYRREB"
+    assert composite_code(_actor("A2", ActorType.ORGANIZATION, None, ["IGO"])) == "IGO"
+    assert composite_code(_actor("A3", ActorType.PERSON)) is None
