@@ -104,6 +104,7 @@ class QuoteFinding:
     char_start: int = 0
     char_end: int = 0
     marks: list[tuple[int, int]] | None = None  # the tokens between quotation marks (direct quotes)
+    governed: bool = False  # the cue governs the quote in the parse (not merely near it)
     stance: bool = False  # "called for a ceasefire": an attributed stance, scored as attribution, not a quote
 
 
@@ -166,10 +167,13 @@ def scare_quote(doc: Doc, text: str, quote: QuoteFinding) -> bool:
         return False
     if _NAMED_BEFORE.search(text, max(0, quote.char_start - 20), quote.char_start):
         return True
+    tokens = doc[start:end]
     if words and all(t.is_title or t.is_upper or t.is_stop for t in words) and words[0].is_title:
         stripped = text[quote.char_start : quote.char_end].rstrip(" ,.")
-        if not stripped.endswith(("!", "?")) and len(words) <= 4 and quote.cue is None:
-            return True
+        if not stripped.endswith(("!", "?")) and not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+            return True  # a title: “Fox News Sunday,”, “The Apprentice”
+    if len([t for t in tokens if not t.is_punct]) <= 2 and not quote.governed:
+        return True  # “strong”, “13th”, “carried interest” near a cue that does not govern them
     return quote.cue is None
 
 

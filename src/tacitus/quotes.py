@@ -215,6 +215,7 @@ def _attribute_direct(doc: Doc, text: str, quote: QuoteFinding, previous: QuoteF
         quote.speaker, quote.speaker_phrase = (signed, signed + 1), (first, signed + 1)
         return
     cue = _governing_cue(doc[start:end], inside)
+    quote.governed = cue is not None
     if cue is None:
         cue = _cue_near(doc, doc[start].sent.start, doc[end - 1].sent.end, inside, start, end)
     if cue is None and end < len(doc):
