@@ -356,8 +356,8 @@ def _reported(doc: Doc, quoted: set[int]) -> list[QuoteFinding]:
         stance = content is None and token.lemma_ in STANCE_VERBS
         if stance:
             content = stance_object(doc, token)
-        if content is None:
-            continue
+        if content is None or sum(t.is_alpha for t in doc[content[0] : content[1]]) < 3:
+            continue  # "Polls showed", "That was": too short to be what anyone said
         tokens = range(*content)
         if sum(i in quoted for i in tokens) > len(tokens) / 2:
             continue  # the frame of a direct quote ("“…,” said Marzouk")
