@@ -520,12 +520,49 @@ def _actor(
     from tacitus.actors import actor_at
 
     for span in (head, phrase):
-        if span is not None:
-            chars = doc[span[0] : span[1]]
-            found = actor_at(document, chars.start_char, chars.end_char)
-            if found:
-                return found
+        if span is None:
+            continue
+        if span is phrase and head is not None and doc[head[0]].lemma_.lower() in _NOT_THE_NAMED:
+            return None  # "Ahmed's mother said": the mother speaks, not Ahmed, who is only named
+        chars = doc[span[0] : span[1]]
+        found = actor_at(document, chars.start_char, chars.end_char)
+        if found:
+            return found
     return None
+
+
+# Speakers who are someone else's relative or representative: the person named in their phrase is not them.
+_NOT_THE_NAMED = frozenset(
+    {
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "uncle",
+        "aunt",
+        "cousin",
+        "relative",
+        "family",
+        "parent",
+        "widow",
+        "grandmother",
+        "grandfather",
+        "nephew",
+        "niece",
+        "friend",
+        "neighbour",
+        "neighbor",
+        "lawyer",
+        "attorney",
+        "fiancée",
+        "fiance",
+        "partner",
+    }
+)
 
 
 def _medium_actor(document: Document, doc: Doc, medium: tuple[int, int] | None) -> str | None:

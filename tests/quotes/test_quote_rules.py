@@ -50,3 +50,9 @@ def test_continued_quote_is_joined():
     doc, found = _quotes("“We are ready,” he said. “We have always been ready.”")
     direct = [q for q in found if q.direct]
     assert len(direct) == 1 and "always" in doc[direct[0].content[0] : direct[0].content[1]].text
+
+
+def test_quote_of_a_relative_is_not_given_to_the_person_named(who):
+    document = who("Ahmed Salem's mother said her son had done nothing wrong.")
+    salem = next(a for a in document.actors if a.name == "Ahmed Salem")
+    assert document.quotes and all(q.speaker != salem.id for q in document.quotes)
