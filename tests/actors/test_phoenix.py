@@ -133,3 +133,15 @@ def test_offices_since_2014_are_dated():
     rutte = kb.entries["mark-rutte"]
     assert rutte.coding(date(2025, 6, 1)) == (None, ("IGO",))
     assert kb.entries["ahmed-al-sharaa"].coding(date(2025, 6, 1)) == ("SYR", ("GOV",))
+
+
+def test_a_group_leader_out_of_one_post_keeps_the_groups_sector():
+    entry = Entry(
+        id="z",
+        name="Z",
+        type=ActorType.PERSON,
+        country="PSE",
+        sector=("REB", "PTY"),
+        roles=(KBRole("Political Bureau chief", "hamas", "1996-01-01", "2017-05-06"),),
+    )
+    assert entry.coding(date(2024, 6, 11)) == ("PSE", ("REB", "PTY"))

@@ -101,7 +101,10 @@ class Entry:
         UN Secretary-General codes IGO, not his country); a person whose dated offices have all ended by then
         is an elite (ELI), as CAMEO codes former office holders; otherwise the entry's own country and sector."""
         if not self.codes:
-            dated = self.type == ActorType.PERSON and any(r.since or r.until for r in self.roles)
+            # only a state's office holder becomes an elite: a group's leader out of one post still leads
+            dated = (
+                self.type == ActorType.PERSON and "GOV" in self.sector and any(r.until for r in self.roles)
+            )
             if on is not None and dated and not any(r.active(on) for r in self.roles):
                 ended = any(r.until and r.until <= on.isoformat() for r in self.roles)
                 return self.country, (("ELI",) if ended else self.sector)
