@@ -72,7 +72,7 @@ def test_agents_expand_substitutions_and_plurals(tmp_path: Path):
     assert "courts" not in rows and rows["court"] == "JUD"
 
 
-def test_converted_table_loads_fast_enough_and_is_large():
+def test_converted_table_holds_twenty_thousand_persons_and_bodies():
     table = load_table()
     persons_and_bodies = len(table.lines)
     assert persons_and_bodies >= 20_000
