@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := tests/fixtures/hamas-russia-mediation.txt
 
-.PHONY: setup demo test lint schema eval-setup clean
+.PHONY: setup demo test lint schema eval-setup clean phoenix
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ lint: setup
 
 schema: setup
 	$(BIN)/python -m tacitus.contract
+
+# Regenerate the converted Phoenix actor and agent tables (src/tacitus/actors/data/phoenix-*.tsv) from the
+# MIT-licensed dictionaries (see NOTICE); PHOENIX is the folder holding Phoenix.*.txt.
+PHOENIX ?= ../shared/data-sources/phoenix-dictionaries
+phoenix: setup
+	$(BIN)/python -m tacitus.actors.convert_phoenix $(PHOENIX)
 
 # The evaluation baselines (textacy, HeidelTime) are heavy and never used at run time: only `make eval-setup`
 # installs them. After changing dependencies in pyproject.toml:

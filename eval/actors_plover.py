@@ -11,25 +11,34 @@ UN as "IGO"); places are not actors and are left out. Measures, over records wit
 - code precision: of the distinct codes the stage produced per sentence, the share that are a gold source
   or target code.
 
-    .venv/bin/python eval/actors_plover.py [--json] [--show-misses N]
+The records are split by `eval/splits.py` (`sentence_part(text)`): rules are tuned on `--part tune` and
+reported on both parts.
+
+    .venv/bin/python eval/actors_plover.py [--part tune|check|all] [--json] [--show-misses N]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-PLOVER = REPO.parent / "shared" / "eval-data" / "plover-gsr" / "PLOVER_GSR_CAMEO.dev.json"
+SHARED = Path(os.environ.get("TACITUS_SHARED", REPO.parent / "shared"))  # ../shared beside the repository
+sys.path.insert(0, str(REPO / "eval"))
+from splits import select, sentence_part  # noqa: E402
+
+PLOVER = SHARED / "eval-data" / "plover-gsr" / "PLOVER_GSR_CAMEO.dev.json"
 _CODE_SECTORS = ("IGO", "NGO")
 
 
-def records() -> list[dict]:
+def records(part: str = "all") -> list[dict]:
     data = json.loads(PLOVER.read_text(encoding="utf-8"))
-    return [r for r in data if r.get("text") and r.get("event") and r.get("event") != "DOCUMENT"]
+    rows = [r for r in data if r.get("text") and r.get("event") and r.get("event") != "DOCUMENT"]
+    return select(rows, lambda r: sentence_part(r["text"]), part)
 
 
 def gold_actors(value) -> list[dict]:
@@ -42,14 +51,14 @@ def actor_code(actor) -> str | None:
     return next((s for s in actor.sector if s in _CODE_SECTORS), None)
 
 
-def evaluate(show_misses: int = 0) -> dict:
+def evaluate(show_misses: int = 0, part: str = "all") -> dict:
     from tacitus import nlp
     from tacitus.actors import current_knowledge_base, find_actors
     from tacitus.analysis import Analysis, Part
     from tacitus.contract import ActorType
 
     kb = current_knowledge_base()
-    rows = records()
+    rows = records(part)
     counts = {
         "records": len(rows),
         "with_source": 0,
@@ -77,6 +86,8 @@ def evaluate(show_misses: int = 0) -> dict:
             counts["first_is_source"] += bool(codes and codes[0] in source_codes)
             if not source_codes & set(codes) and len(misses) < show_misses:
                 misses.append({"text": record["text"], "gold": sorted(source_codes), "found": codes})
+        if targets and not target_codes & set(codes) and len(misses) < show_misses:
+            misses.append({"text": record["text"], "gold": sorted(target_codes), "found": codes, "role": "T"})
         sectored = [s for s in sources if s.get("sector")]
         if sectored:
             counts["with_source_sector"] += 1
@@ -109,18 +120,19 @@ def _ratio(numerator: int, denominator: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--part", default="all", choices=["tune", "check", "all"], help="eval/splits.py part")
     parser.add_argument("--show-misses", type=int, default=0, help="list N sentences whose source was missed")
     args = parser.parse_args(argv)
     if not PLOVER.is_file():
         print(f"PLOVER gold records not found at {PLOVER}", file=sys.stderr)
         return 2
-    report = evaluate(args.show_misses)
+    report = evaluate(args.show_misses, args.part)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
     c = report["counts"]
     print(
-        f"PLOVER GSR dev: {c['records']} records ({c['with_source']} with source, {c['with_target']} with target)"
+        f"PLOVER GSR dev ({args.part}): {c['records']} records ({c['with_source']} with source, {c['with_target']} with target)"
     )
     for key in (
         "source_found",
@@ -131,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     ):
         print(f"  {key:24} {report[key]:.3f}")
     for miss in report.get("source_misses", []):
-        print(f"  MISS gold {miss['gold']} found {miss['found']}: {miss['text'][:110]}")
+        role = miss.get("role", "S")
+        print(f"  MISS {role} gold {miss['gold']} found {miss['found']}: {miss['text'][:150]}")
     return 0
 
 

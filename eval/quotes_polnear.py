@@ -13,13 +13,17 @@ A predicted (speaker, content) pair matches a gold attribution when
 Matching is one-to-one, greedy in text order. We report precision, recall and F1 of attributions, and of
 content alone (speaker ignored).
 
-    .venv/bin/python eval/quotes_polnear.py [--limit N] [--json]
+Articles are split by `eval/splits.py` (`article_part("polnear", file id)`): rules are tuned on `--part tune`
+and reported on both parts.
+
+    .venv/bin/python eval/quotes_polnear.py [--part tune|check|all] [--limit N] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -27,8 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-POLNEAR = REPO.parent / "shared" / "eval-data" / "polnear" / "data" / "dev"
+SHARED = Path(os.environ.get("TACITUS_SHARED", REPO.parent / "shared"))  # ../shared beside the repository
+POLNEAR = SHARED / "eval-data" / "polnear" / "data" / "dev"
 _WORD = re.compile(r"\w+")
+sys.path.insert(0, str(REPO / "eval"))
+from splits import article_part  # noqa: E402
 
 
 @dataclass
@@ -54,10 +61,12 @@ def read_gold(ann: Path) -> list[Attribution]:
     return gold
 
 
-def articles(limit: int | None = None) -> list[tuple[str, str, list[Attribution]]]:
-    """(name, text, gold) for each development article, first annotator's file only."""
+def articles(limit: int | None = None, part: str = "all") -> list[tuple[str, str, list[Attribution]]]:
+    """(name, text, gold) for each development article of the part, first annotator's file only."""
     result = []
     for text_path in sorted((POLNEAR / "text").glob("*.txt")):
+        if part != "all" and article_part("polnear", text_path.stem) != part:
+            continue
         anns = sorted((POLNEAR / "attributions").glob(text_path.stem + "_*.ann"))
         if not anns:
             continue
@@ -152,10 +161,10 @@ def prf(matched: int, predicted: int, gold: int) -> dict[str, float]:
     }
 
 
-def evaluate(limit: int | None = None) -> dict:
+def evaluate(limit: int | None = None, part: str = "all") -> dict:
     from tacitus import nlp
 
-    data = articles(limit)
+    data = articles(limit, part)
     version = textacy_version()
     systems = {"tacitus": tacitus_attributions}
     if version is not None:
@@ -188,16 +197,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--part", default="all", choices=["tune", "check", "all"], help="eval/splits.py part")
     args = parser.parse_args(argv)
     if not POLNEAR.is_dir():
         print(f"PolNeAR development data not found at {POLNEAR}", file=sys.stderr)
         return 2
-    report = evaluate(args.limit)
+    report = evaluate(args.limit, args.part)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
     print(
-        f"PolNeAR dev: {report['articles']} articles, {report['seconds']} s, textacy {report['textacy_version']}"
+        f"PolNeAR dev ({args.part}): {report['articles']} articles, {report['seconds']} s, textacy {report['textacy_version']}"
     )
     if "note" in report:
         print(report["note"])

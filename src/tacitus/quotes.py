@@ -11,7 +11,6 @@ saying with a clausal complement ("X said that…", "X told Y that…"), a trail
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,6 +18,19 @@ import tacitus.time
 from tacitus.analysis import Analysis
 from tacitus.contract import ActorType, Document, Quote
 from tacitus.contract import Span as TextSpan
+from tacitus.quote_marks import (
+    STANCE_VERBS,
+    QuoteFinding,
+    dash_signature,
+    join_continued,
+    mostly_inside,
+    noun_reports,
+    scare_quote,
+    speaker_labels,
+    stance_object,
+    strip_span,
+    widen_partial,
+)
 
 SPEECH_VERBS = frozenset(
     {
@@ -127,6 +139,7 @@ _QUOTE_PATTERNS = [
         r"„([^“”\n]+)[“”]",
         r"(?<![\w’'])‘([^’\n]{2,}?)’(?!\w)",
         r"``([^\n]+?)''",
+        r"(?<![\w'])''(?!')([^\n]+?)''(?!\w)",  # ''…'': the doubled apostrophes of NYT archive text
     )
 ]
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -143,37 +156,17 @@ _MEDIUM_NOUNS = {
 }
 
 
-@dataclass
-class QuoteFinding:
-    """One attribution, as token spans of the parse (end exclusive)."""
-
-    content: tuple[int, int]
-    direct: bool
-    speaker: tuple[int, int] | None = None  # the speaker's head word (a name, a pronoun, "official")
-    speaker_phrase: tuple[int, int] | None = None  # the whole noun phrase
-    cue: int | None = None
-    medium: tuple[int, int] | None = None
-    belief: bool = False  # "believes that…": an attributed belief, not speech
-    nested: bool = (
-        False  # a direct quote inside a reported clause of the same cue ("said that X is a “guarantor”")
-    )
-    char_start: int = 0
-    char_end: int = 0
-
-
 def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteFinding]:
     """Every direct and reported attribution in a parse, in text order (`text`: doc.text, if already built)."""
-    direct = _direct_quotes(doc, doc.text if text is None else text)
-    quoted = {i for q in direct for i in range(*q.content)}
+    text = doc.text if text is None else text
+    direct = _direct_quotes(doc, text)
+    labelled = speaker_labels(doc, text, direct)
+    direct = sorted([*direct, *labelled], key=lambda q: q.char_start)
+    quoted = {i for q in direct for part in (q.marks or [q.content]) for i in range(*part)}
     reported = _reported(doc, quoted)
     for quote in direct:
         for statement in reported:
-            if (
-                quote.cue is not None
-                and quote.cue == statement.cue
-                and statement.content[0] <= quote.content[0]
-                and quote.content[1] <= statement.content[1]
-            ):
+            if quote.cue is not None and quote.cue == statement.cue and mostly_inside(quote, statement):
                 quote.nested = True
     return sorted([*direct, *reported], key=lambda q: (q.char_start, not q.direct))
 
@@ -191,20 +184,38 @@ def _direct_quotes(doc: Doc, text: str) -> list[QuoteFinding]:
                 continue
             taken.append((match.start(), match.end()))
             found.append(
-                QuoteFinding(content=(span.start, span.end), direct=True, char_start=start, char_end=end)
+                QuoteFinding(
+                    content=(span.start, span.end),
+                    direct=True,
+                    char_start=start,
+                    char_end=end,
+                    marks=[(span.start, span.end)],
+                )
             )
     found.sort(key=lambda q: q.char_start)
     previous: QuoteFinding | None = None
     for quote in found:
         _attribute_direct(doc, text, quote, previous)
         previous = quote
-    return found
+    kept = [q for q in found if not scare_quote(doc, text, q)]
+    for quote in kept:
+        widen_partial(doc, quote)
+    return join_continued(doc, text, kept)
 
 
 def _attribute_direct(doc: Doc, text: str, quote: QuoteFinding, previous: QuoteFinding | None) -> None:
     start, end = quote.content
     inside = set(range(start, end))
+    signed = dash_signature(doc, text, quote)
+    if signed is not None:
+        first = signed
+        while first - 1 > end and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        quote.cue = first - 1 if doc[first - 1].is_punct else first  # the dash
+        quote.speaker, quote.speaker_phrase = (signed, signed + 1), (first, signed + 1)
+        return
     cue = _governing_cue(doc[start:end], inside)
+    quote.governed = cue is not None
     if cue is None:
         cue = _cue_near(doc, doc[start].sent.start, doc[end - 1].sent.end, inside, start, end)
     if cue is None and end < len(doc):
@@ -265,6 +276,25 @@ def _cue_near(doc: Doc, lo: int, hi: int, inside: set[int], start: int, end: int
 
 
 def _speaker(doc: Doc, cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    inverted = _inverted_subject(doc, cue)
+    if inverted is not None:  # "…,” said Douglas Holtz-Eakin, an economist: the name right after the verb
+        return (inverted.i, inverted.i + 1), _phrase(inverted)
+    return _subject_speaker(doc, cue)
+
+
+def _inverted_subject(doc: Doc, cue: Token) -> Token | None:
+    """The name that follows the verb of saying in an inverted frame ("said Mr. Burman", "added Sen. Reid")."""
+    i = cue.i + 1
+    if i >= len(doc) or cue.lemma_ not in ("say", "add", "write", "continue", "explain"):
+        return None
+    if any(c.dep_ in _SUBJECTS and c.i < cue.i for c in cue.children):
+        return None
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in ("DATE", "TIME", "GPE"):
+        i += 1
+    return doc[i - 1] if i > cue.i + 1 else None
+
+
+def _subject_speaker(doc: Doc, cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     verb = cue
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
@@ -323,8 +353,11 @@ def _reported(doc: Doc, quoted: set[int]) -> list[QuoteFinding]:
         if not (_is_cue(token) or belief):
             continue
         content = _complement(doc, token)
-        if content is None:
-            continue
+        stance = content is None and token.lemma_ in STANCE_VERBS
+        if stance:
+            content = stance_object(doc, token)
+        if content is None or sum(t.is_alpha for t in doc[content[0] : content[1]]) < 3:
+            continue  # "Polls showed", "That was": too short to be what anyone said
         tokens = range(*content)
         if sum(i in quoted for i in tokens) > len(tokens) / 2:
             continue  # the frame of a direct quote ("“…,” said Marzouk")
@@ -332,7 +365,9 @@ def _reported(doc: Doc, quoted: set[int]) -> list[QuoteFinding]:
         if speaker is None:
             continue
         found.append(_reported_finding(doc, token, content, speaker, phrase, belief))
+        found[-1].stance = stance
     found.extend(_according_to(doc, quoted, found))
+    found.extend(noun_reports(doc, quoted))
     return found
 
 
@@ -358,7 +393,7 @@ def _complement(doc: Doc, verb: Token) -> tuple[int, int] | None:
         start, end = clauses[0].left_edge.i, clauses[-1].right_edge.i + 1
         while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
             start += 1
-        return _strip(doc, start, end)
+        return strip_span(doc, start, end)
     if (
         verb.dep_ in ("parataxis", "ccomp")
         and verb.head.i < verb.i
@@ -367,20 +402,18 @@ def _complement(doc: Doc, verb: Token) -> tuple[int, int] | None:
         and any(c.dep_ in _SUBJECTS for c in verb.children)
     ):
         sent = verb.sent
-        left = min(t.i for t in verb.subtree)
-        return _strip(doc, sent.start, left)
+        left, right = min(t.i for t in verb.subtree), max(t.i for t in verb.subtree) + 1
+        after = [t for t in doc[right : sent.end] if not (t.is_punct or t.is_space)]
+        if len(after) >= 2:  # "Acts of protest, Mr. Obama said, are acts of patriotism": both sides
+            return strip_span(doc, sent.start, sent.end)
+        return strip_span(doc, sent.start, left)
+    framed = _comma_frame(doc, verb)
+    if framed is not None:
+        return framed
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if clause is not None:  # "Russia is ready, he said" parsed with the clause as a left complement
-        return _strip(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        return strip_span(doc, clause.left_edge.i, clause.right_edge.i + 1)
     return None
-
-
-def _strip(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return (start, end) if end - start >= 2 else None
 
 
 def _according_to(doc: Doc, quoted: set[int], found: list[QuoteFinding]) -> list[QuoteFinding]:
@@ -399,7 +432,7 @@ def _according_to(doc: Doc, quoted: set[int], found: list[QuoteFinding]) -> list
         if other_cue is not None:
             continue  # a medium of another statement ("Ushakov told reporters …, according to Tass")
         content = [t.i for t in sent if t.i not in phrase_tokens and not t.is_space]
-        stripped = _strip(doc, content[0], content[-1] + 1) if content else None
+        stripped = strip_span(doc, content[0], content[-1] + 1) if content else None
         if stripped is None or sum(i in quoted for i in range(*stripped)) > (stripped[1] - stripped[0]) / 2:
             continue
         span = doc[stripped[0] : stripped[1]]
@@ -415,6 +448,22 @@ def _according_to(doc: Doc, quoted: set[int], found: list[QuoteFinding]) -> list
             )
         )
     return results
+
+
+def _comma_frame(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """ "The museum, Mr. Bush said, celebrated his heroes": a frame set off by commas inside the sentence
+    reports the whole sentence around it."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
+    if subject is None:
+        return None
+    left = subject.left_edge.i
+    right = verb.i + 1
+    while right < len(doc) and doc[right].dep_ in ("npadvmod", "advmod") and doc[right].head is verb:
+        right += 1
+    sent = verb.sent
+    if left <= sent.start or right >= sent.end - 1 or doc[left - 1].text != "," or doc[right].text != ",":
+        return None
+    return strip_span(doc, sent.start, sent.end)
 
 
 def according_to_medium(doc: Doc, cue: int) -> tuple[int, int] | None:
@@ -433,8 +482,8 @@ def annotate(analysis: Analysis, document: Document) -> None:
     full_text = doc.text  # built from the tokens on every access: read it once
     date_for_span = getattr(tacitus.time, "date_for_span", None)
     for finding in find_quotes(doc, full_text):
-        if finding.belief:
-            continue  # beliefs are attributions for claims, not quotes
+        if finding.belief or finding.stance:
+            continue  # beliefs and stances are attributions for claims, not quotes
         speaker = _actor(document, doc, finding.speaker, finding.speaker_phrase)
         medium_id = _medium_actor(document, doc, finding.medium)
         if medium_id is None and finding.cue is not None and doc[finding.cue].lower_ != "according":
@@ -471,12 +520,49 @@ def _actor(
     from tacitus.actors import actor_at
 
     for span in (head, phrase):
-        if span is not None:
-            chars = doc[span[0] : span[1]]
-            found = actor_at(document, chars.start_char, chars.end_char)
-            if found:
-                return found
+        if span is None:
+            continue
+        if span is phrase and head is not None and doc[head[0]].lemma_.lower() in _NOT_THE_NAMED:
+            return None  # "Ahmed's mother said": the mother speaks, not Ahmed, who is only named
+        chars = doc[span[0] : span[1]]
+        found = actor_at(document, chars.start_char, chars.end_char)
+        if found:
+            return found
     return None
+
+
+# Speakers who are someone else's relative or representative: the person named in their phrase is not them.
+_NOT_THE_NAMED = frozenset(
+    {
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "uncle",
+        "aunt",
+        "cousin",
+        "relative",
+        "family",
+        "parent",
+        "widow",
+        "grandmother",
+        "grandfather",
+        "nephew",
+        "niece",
+        "friend",
+        "neighbour",
+        "neighbor",
+        "lawyer",
+        "attorney",
+        "fiancée",
+        "fiance",
+        "partner",
+    }
+)
 
 
 def _medium_actor(document: Document, doc: Doc, medium: tuple[int, int] | None) -> str | None:

@@ -128,3 +128,24 @@ def test_empty_and_odd_texts_give_no_actors_and_no_error(who):
     for text in ["", "   \n\n  ", "“", "“Unclosed quote said nobody", "12345 ... !!!", "\u201c\u201d"]:
         document = who(text)
         assert document.actors == [] and all(q.speaker is None for q in document.quotes)
+
+
+def test_pronoun_goes_to_the_person_of_its_gender(who, find):
+    document = who(
+        "Mrs. Warren questioned Mr. Stumpf on Tuesday. She said the bank had failed its customers."
+    )
+    warren = find(document, "Warren")
+    assert any(m.text == "She" for m in warren.mentions)
+
+
+def test_it_said_after_a_named_body_is_that_body(who, find):
+    document = who("Hamas issued a statement on Monday. It said the talks had failed.")
+    hamas = find(document, "Hamas")
+    assert any(m.text == "It" for m in hamas.mentions)
+    assert document.quotes and document.quotes[-1].speaker == hamas.id
+
+
+def test_acting_collective_is_an_actor_with_its_sector(who):
+    document = who("The army said it had retaken the town.")
+    army = next(a for a in document.actors if a.name.lower() == "army")
+    assert army.sector == ["MIL"]

@@ -21,6 +21,7 @@ __all__ = [
     "KnowledgeBase",
     "actor_at",
     "annotate",
+    "composite_code",
     "find_actors",
     "load_knowledge_base",
     "use_extra_knowledge",
@@ -66,3 +67,16 @@ def actor_at(document: Document, start: int, end: int) -> str | None:
             if overlapping is None and mention.start < end and start < mention.end:
                 overlapping = actor.id
     return overlapping
+
+
+_CODE_SECTORS = ("IGO", "NGO", "IMG")
+
+
+def composite_code(actor: Actor) -> str | None:
+    """The actor's CAMEO-style composite code: country then sectors (RUSGOV, SYRREB, ISRMIL; IGO, NGO and IMG
+    stand first when there is no country: IGOUNO-style bodies give "IGO"); None when nothing is coded."""
+    sectors = [s for s in actor.sector if s not in _CODE_SECTORS]
+    head = actor.country or next((s for s in actor.sector if s in _CODE_SECTORS), None)
+    if head is None:
+        return "".join(sectors) or None
+    return head + "".join(sectors)

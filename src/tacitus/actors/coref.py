@@ -39,20 +39,73 @@ DESCRIPTIONS: dict[str, set[ActorType]] = {
     "bloc": {ActorType.ORGANIZATION},
 }
 WINDOW = 4  # sentences back
+_SAYING = {"say", "add", "announce", "state", "tell", "warn", "claim", "deny", "insist", "report", "write"}
+_SPEAKING_BODIES = {ActorType.ORGANIZATION, ActorType.GROUP, ActorType.COUNTRY, ActorType.MEDIA}
+
+
+_FEMININE = {"she", "her", "hers", "herself"}
+_GENDERED_WORDS = {
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "king": "m",
+    "queen": "f",
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "chairman": "m",
+    "chairwoman": "f",
+    "congressman": "m",
+    "congresswoman": "f",
+    "businessman": "m",
+    "businesswoman": "f",
+    "prince": "m",
+    "princess": "f",
+    "sir": "m",
+    "lady": "f",
+}
+
+
+def _gender_cues(doc: Doc, clusters: list[Cluster]) -> dict[int, str]:
+    """A person's grammatical gender from the words right before a name ("Mrs. Clinton", "spokeswoman
+    Maria Zakharova"): id(cluster) → "m" or "f"; persons with conflicting or no cues are left out."""
+    found: dict[int, set[str]] = {}
+    for cluster in clusters:
+        if cluster.kind != ActorType.PERSON:
+            continue
+        for mention in cluster.mentions:
+            for i in range(max(0, mention.start - 2), mention.start):
+                gender = _GENDERED_WORDS.get(doc[i].lower_)
+                if gender:
+                    found.setdefault(id(cluster), set()).add(gender)
+    return {key: next(iter(values)) for key, values in found.items() if len(values) == 1}
 
 
 def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
-    """Add pronoun and description mentions (token spans) to the clusters they refer to."""
+    """Add pronoun and description mentions (token spans) to the clusters they refer to. A personal pronoun
+    goes only to a person of its gender: known from "Mr."/"Mrs."/gendered titles, else from the first
+    pronoun the person took ("Warren … she" then "he" in the next sentence is someone else)."""
     sentence_of = _sentence_index(doc)
     covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     owners = [(m.start, m.end, c) for c in clusters for m in c.mentions]
     owners.sort(key=lambda item: item[0])
+    gender = _gender_cues(doc, clusters)
     for token in doc:
         if token.i in covered:
             continue
         lower = token.lower_
         if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
-            cluster = _antecedent(doc, token, owners, sentence_of, {ActorType.PERSON}, ())
+            wanted = "f" if lower in _FEMININE else "m"
+            agreeing = [o for o in owners if gender.get(id(o[2]), wanted) == wanted]
+            cluster = _antecedent(doc, token, agreeing, sentence_of, {ActorType.PERSON}, ())
+            if cluster is not None:
+                cluster.extra.append((token.i, token.i + 1))
+                gender.setdefault(id(cluster), wanted)
+        elif lower == "it" and token.dep_ in _SUBJECT and token.head.lemma_ in _SAYING:
+            # "Hamas issued a statement. It said…": a body that speaks
+            cluster = _antecedent(doc, token, owners, sentence_of, _SPEAKING_BODIES, ())
             if cluster is not None:
                 cluster.extra.append((token.i, token.i + 1))
         elif lower in DESCRIPTIONS and token.pos_ == "NOUN" and token.dep_ != "compound" and _definite(token):

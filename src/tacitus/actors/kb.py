@@ -16,11 +16,20 @@ from pathlib import Path
 
 import yaml
 
+from tacitus.actors.phoenix import DatedCode, PhoenixTable, load_table, name_words
 from tacitus.contract import ActorType
 from tacitus.errors import ConfigError
 
 DATA_DIR = Path(__file__).parent / "data"
-ACTOR_FILES = ("organizations.yaml", "groups.yaml", "media.yaml", "people.yaml", "places.yaml")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5x faster on our files
+ACTOR_FILES = (
+    "organizations.yaml",
+    "groups.yaml",
+    "media.yaml",
+    "people.yaml",
+    "places.yaml",
+    "offices-since-2014.yaml",
+)
 SECTORS = frozenset(
     {
         "GOV",
@@ -50,7 +59,8 @@ SECTORS = frozenset(
     }
 )
 _CODE = re.compile(r"^[A-Z]{3}$")
-_ENTRY_KEYS = {"id", "name", "type", "country", "sector", "aliases", "roles", "confirm", "region"}
+_ENTRY_KEYS = {"id", "name", "type", "country", "sector", "aliases", "roles", "confirm", "region", "codes"}
+_DATED_CODE = re.compile(r"^([A-Z]{3,})(?: (\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?)?$")
 _ROLE_KEYS = {"title", "of", "since", "until"}
 
 
@@ -80,10 +90,62 @@ class Entry:
     roles: tuple[KBRole, ...] = ()
     confirm: bool = False  # match only where spaCy also sees an entity (names that are common words)
     region: tuple[str, ...] = ()
+    codes: tuple[DatedCode, ...] = ()  # CAMEO codes over date ranges (Phoenix, offices-since-2014.yaml)
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    def coding(self, on: date | None) -> tuple[str | None, tuple[str, ...]]:
+        """(country, sectors) on the article's date. Dated CAMEO codes held that day win over undated ones (a
+        UN Secretary-General codes IGO, not his country); a person whose dated offices have all ended by then
+        is an elite (ELI), as CAMEO codes former office holders; otherwise the entry's own country and sector."""
+        if not self.codes:
+            # only a state's office holder becomes an elite: a group's leader out of one post still leads
+            dated = (
+                self.type == ActorType.PERSON and "GOV" in self.sector and any(r.until for r in self.roles)
+            )
+            if on is not None and dated and not any(r.active(on) for r in self.roles):
+                ended = any(r.until and r.until <= on.isoformat() for r in self.roles)
+                return self.country, (("ELI",) if ended else self.sector)
+            return self.country, self.sector
+        active = [c for c in self.codes if c.active(on)]
+        chosen = [c for c in active if c.dated] or active
+        if not chosen:  # out of every dated office on that day: still of its country
+            ended = on is not None and any(c.until and c.until <= on.isoformat() for c in self.codes)
+            return self.country, (("ELI",) if ended and self.type == ActorType.PERSON else ())
+        parts = [split_cameo(c.code) for c in chosen]
+        country = next((code for code, _ in parts if code), None)
+        sectors = tuple(dict.fromkeys(s for _, ss in parts for s in ss))
+        return country, sectors
+
+    def cameo(self, on: date | None) -> str | None:
+        """The composite CAMEO code on that day (RUSGOV, IGOUNO), when the entry has dated codes."""
+        active = [c for c in self.codes if c.active(on)]
+        chosen = [c for c in active if c.dated] or active
+        return chosen[0].code if chosen else None
+
+
+_PREFIX_SECTOR = {"IGO": "IGO", "NGO": "NGO", "IMG": "IMG", "MNC": "BUS"}
+
+
+@lru_cache(maxsize=4096)
+def split_cameo(code: str) -> tuple[str | None, tuple[str, ...]]:
+    """`RUSGOVMIL` → ("RUS", ("GOV", "MIL")); `IGOUNO` → (None, ("IGO",)); `MEAREB` (a region) → (None, ("REB",))."""
+    if code in SECTORS:
+        return None, (code,)
+    head, rest = code[:3], code[3:]
+    sectors = tuple(c for c in (rest[i : i + 3] for i in range(0, len(rest) - 2, 3)) if c in SECTORS)
+    if head in _PREFIX_SECTOR:
+        return None, (_PREFIX_SECTOR[head], *(s for s in sectors if s != _PREFIX_SECTOR[head]))
+    return (head if head in _country_codes() else None), sectors
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    """The alpha-3 codes of countries.yaml (its top-level keys), read without parsing the whole file."""
+    text = (DATA_DIR / "countries.yaml").read_text(encoding="utf-8")
+    return frozenset(re.findall(r"(?m)^([A-Z]{3}):", text))
 
 
 @dataclass(frozen=True)
@@ -104,6 +166,8 @@ class KnowledgeBase:
     demonyms: dict[str, str] = field(default_factory=dict)  # "Russian" -> RUS
     titles: TitleLexicon = field(default_factory=lambda: TitleLexicon({}, frozenset(), frozenset()))
     sources: tuple[str, ...] = ()
+    phoenix: PhoenixTable | None = None
+    hand_words: dict[str, str] = field(default_factory=dict)  # name words of our own entries -> entry id
 
     def add(self, entry: Entry) -> None:
         """Add or replace an entry; a later file's names win over an earlier file's."""
@@ -117,6 +181,49 @@ class KnowledgeBase:
 
     def demonym(self, word: str) -> str | None:
         return self.demonyms.get(word) or self.demonyms.get(word.rstrip("s"))
+
+    def converted(self, words: str) -> list[Entry]:
+        """Entries of the converted Phoenix table named by these name words ("ban ki moon"), built on first
+        use; a Phoenix entry that shares a name with one of our own entries of the same type is ours."""
+        if self.phoenix is None:
+            return []
+        found: list[Entry] = []
+        for row_id in self.phoenix.index.get(words, ()):
+            entry = self.converted_entry(row_id)
+            if entry is not None and entry not in found:
+                found.append(entry)
+        return found
+
+    def converted_entry(self, row_id: str) -> Entry | None:
+        """The entry of one converted row (ours when it names one of our own entries), built on first use."""
+        return self.entries.get(row_id) or self._materialise(row_id)
+
+    def _materialise(self, row_id: str) -> Entry | None:
+        row = self.phoenix.row(row_id) if self.phoenix else None
+        if row is None:
+            return None
+        for surface in (row.name, *row.aliases):
+            own = self.entries.get(self.hand_words.get(name_words(surface).removeprefix("the "), ""))
+            if own is not None and own.type == row.type:
+                self.entries[row_id] = own
+                return own
+        codes = row.codes
+        latest = [c for c in codes if c.until is None] or list(codes)
+        country = next((split_cameo(c.code)[0] for c in latest if split_cameo(c.code)[0]), None)
+        if country is None:
+            country = next((split_cameo(c.code)[0] for c in codes if split_cameo(c.code)[0]), None)
+        sectors = tuple(dict.fromkeys(s for c in latest for s in split_cameo(c.code)[1]))
+        entry = Entry(
+            id=row.id,
+            name=row.name,
+            type=row.type,
+            country=country,
+            sector=sectors,
+            aliases=row.aliases,
+            codes=codes,
+        )
+        self.entries[row_id] = entry
+        return entry
 
 
 def load_knowledge_base(extra_paths: Sequence[Path] = ()) -> KnowledgeBase:
@@ -136,12 +243,15 @@ def _load(extra: tuple[str, ...]) -> KnowledgeBase:
         for entry in read_actor_file(Path(path)):
             kb.add(entry)
     kb.sources = extra
+    kb.phoenix = load_table()
+    for surface, entry_id in kb.names.items():
+        kb.hand_words.setdefault(name_words(surface).removeprefix("the "), entry_id)
     return kb
 
 
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError:
         raise ConfigError(f"{path}: actor file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -194,7 +304,24 @@ def parse_entry(raw: object, where: str) -> Entry:
         roles=tuple(_parse_role(role, f"{where}: roles[{i}]") for i, role in enumerate(roles)),
         confirm=bool(raw.get("confirm", False)),
         region=tuple(_string_list(raw.get("region", []), where, "region")),
+        codes=tuple(_parse_code(code, where) for code in _string_list(raw.get("codes", []), where, "codes")),
     )
+
+
+def _parse_code(text: str, where: str) -> DatedCode:
+    """`USAGOV 2009-01-20..2017-01-20`, `USAELI 2017-01-20..`, `IGOUNO` → a dated CAMEO code."""
+    match = _DATED_CODE.match(text)
+    if not match:
+        raise ConfigError(
+            f"{where}: code {text!r} is not CODE, CODE since.., CODE ..until or CODE since..until"
+        )
+    for day in match.group(2, 3):
+        if day is not None:
+            try:
+                date.fromisoformat(day)
+            except ValueError:
+                raise ConfigError(f"{where}: code {text!r}: {day} is not a date") from None
+    return DatedCode(match.group(1), match.group(2), match.group(3))
 
 
 def _parse_role(raw: object, where: str) -> KBRole:

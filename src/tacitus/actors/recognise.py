@@ -15,7 +15,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
-from tacitus.actors.kb import KnowledgeBase
+from tacitus.actors.kb import Entry, KnowledgeBase
+from tacitus.actors.phoenix import name_words
+from tacitus.contract import ActorType
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"}
 _AGENCIES = (
@@ -99,6 +101,8 @@ def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
             continue
         if entry.confirm and not _confirmed(doc, start, end):
             continue
+        if not _fits(doc, start, end, entry, kb):
+            continue
         span = doc[start:end]
         span.label_ = "KB"
         span.kb_id_ = entry.id
@@ -114,8 +118,11 @@ def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
         spans.append(span)
     kb_spans = filter_spans(spans)
     covered = {i for span in kb_spans for i in range(span.start, span.end)}
+    converted = _converted_spans(doc, kb, masked, covered, _article_countries(doc, kb, kb_spans))
+    kb_spans = filter_spans(kb_spans + converted)
+    covered = {i for span in kb_spans for i in range(span.start, span.end)}
     mentions = [_kb_mention(span) for span in kb_spans]
-    for ent in doc.ents:
+    for ent in _whole_names(doc):
         if ent.label_ not in NAME_LABELS or any(i in masked for i in range(ent.start, ent.end)):
             continue
         tokens = [t for t in ent if t.i not in covered]
@@ -133,6 +140,157 @@ def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
     mentions.extend(_untagged_speakers(doc, covered, masked))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_LINKERS = {"of", "for", "on", "and", "de"}
+
+
+def _whole_names(doc: Doc) -> list:
+    """spaCy's entities, with an organisation cut before its last words joined up again: "the Council of"
+    + "Europe" is one name, "Council of Europe"; a name left ending in "of" loses the dangling word."""
+    ents = list(doc.ents)
+    out = []
+    skip = -1
+    for index, ent in enumerate(ents):
+        if index == skip:
+            continue
+        end = ent.end
+        if ent.label_ in ("ORG", "FAC") and doc[end - 1].lower_ in _LINKERS:
+            following = ents[index + 1] if index + 1 < len(ents) else None
+            if following is not None and following.start == end and following.label_ in NAME_LABELS:
+                end, skip = following.end, index + 1
+            else:
+                while end > ent.start + 1 and doc[end - 1].lower_ in _LINKERS:
+                    end -= 1
+        if end != ent.end:
+            span = doc[ent.start : end]
+            span.label_ = ent.label_
+            out.append(span)
+        else:
+            out.append(ent)
+    return out
+
+
+def _article_countries(doc: Doc, kb: KnowledgeBase, spans) -> set[str]:
+    """Countries the article names or qualifies with a demonym: they break ties between namesakes."""
+    found = {kb.entries[s.kb_id_].country for s in spans if s.label_ == "KB" and kb.entries[s.kb_id_].country}
+    found.update(s.kb_id_ for s in spans if s.label_ == "METONYM")
+    found.update(code for t in doc if t.is_title and (code := kb.demonym(t.text)))
+    return found
+
+
+def _converted_spans(doc: Doc, kb: KnowledgeBase, masked: set[int], covered: set[int], countries: set[str]):
+    """Names of the converted Phoenix table on runs of capitalised words, longest first, with guardrails:
+    one-word names only where spaCy sees that word as an entity of a fitting type, a person's name only when
+    the given names around it agree, and a name several actors share only when the article's countries pick
+    exactly one of them (else it links nothing)."""
+    table = kb.phoenix
+    if table is None:
+        return []
+    found = []
+    start = 0
+    while start < len(doc):
+        token = doc[start]
+        if (
+            start in covered
+            or start in masked
+            or not token.is_alpha
+            or not (token.is_title or token.is_upper)
+        ):
+            start += 1
+            continue
+        limit = min(len(doc), start + table.longest, token.sent.end)
+        matched = None
+        for end in range(limit, start, -1):
+            if any(i in covered or i in masked or doc[i].is_space for i in range(start + 1, end)):
+                continue
+            if not (doc[end - 1].is_alpha or doc[end - 1].text == "."):
+                continue
+            words = name_words(" ".join(t.text for t in doc[start:end]))
+            if words not in table.index:
+                continue
+            entry = _pick(kb.converted(words), countries)
+            if entry is not None and _fits(doc, start, end, entry, kb) and _strong(doc, start, end, entry):
+                matched = doc[start:end]
+                matched.label_ = "KB"
+                matched.kb_id_ = entry.id
+            break
+        if matched is not None:
+            found.append(matched)
+            start = matched.end
+        else:
+            start += 1
+    return found
+
+
+def _pick(entries: list[Entry], countries: set[str]) -> Entry | None:
+    """The one entry a name stands for; among namesakes, the one of a country the article names, else none."""
+    if len(entries) == 1:
+        return entries[0]
+    local = [e for e in entries if e.country in countries]
+    return local[0] if len(local) == 1 else None
+
+
+def _strong(doc: Doc, start: int, end: int, entry: Entry) -> bool:
+    """A one-word name counts only as a whole entity spaCy also tags (or an acronym): "Ban", "Mali" as words
+    are not names; a one-word person name needs a PERSON tag."""
+    if end - start > 1:
+        return True
+    token = doc[start]
+    whole = token.ent_iob_ == "B" and (start + 1 >= len(doc) or doc[start + 1].ent_iob_ != "I")
+    if entry.type == ActorType.PERSON:
+        return whole and token.ent_type_ == "PERSON"
+    return (whole and token.ent_type_ in ("ORG", "NORP", "GPE", "FAC")) or (token.is_upper and len(token) > 1)
+
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _fits(doc: Doc, start: int, end: int, entry: Entry, kb: KnowledgeBase) -> bool:
+    """Type and context guardrails for a knowledge-base name found at [start, end)."""
+    ent_type = doc[start].ent_type_
+    inside_person = ent_type == "PERSON" and _entity_extends(doc, start, end, kb)
+    if entry.type == ActorType.PERSON:
+        if ent_type in _PLACE_LABELS and end - start == 1:
+            return False  # a one-word person name tagged as a place
+        return not inside_person  # "Michelle Obama" is not Barack Obama: the given names must agree
+    if entry.type == ActorType.COUNTRY:
+        return not inside_person  # "Cheikh Tidiane Gadio Senegal..." / a surname that is a country's name
+    if inside_person:
+        return False
+    if entry.country and end - start == 1:
+        return not _foreign(doc, start, end, entry, kb)
+    return True
+
+
+def _entity_extends(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> bool:
+    """The entity around [start, end) has name words outside it (titles do not count)."""
+    left = start
+    while left > 0 and doc[left - 1].ent_iob_ in ("B", "I") and doc[left].ent_iob_ == "I":
+        left -= 1
+    right = end
+    while right < len(doc) and doc[right].ent_iob_ == "I":
+        right += 1
+    outside = [t for t in [*doc[left:start], *doc[end:right]] if t.is_alpha and t.text[:1].isupper()]
+    return any(
+        not kb.titles.is_title(t.lower_) and t.lower_ not in ("mr", "mrs", "ms", "dr") for t in outside
+    )
+
+
+def _foreign(doc: Doc, start: int, end: int, entry: Entry, kb: KnowledgeBase) -> bool:
+    """A one-word body name that another country owns: "Peru's Congress", "the Kenyan Parliament", "Congress
+    of Colombia" is not the US Congress."""
+    before = start - 1
+    if before >= 0 and doc[before].text in ("'s", "’s", "'", "’"):
+        before -= 1
+    codes = []
+    if before >= 0:
+        owner = kb.lookup(doc[before].text)
+        codes.append(kb.demonym(doc[before].text) or (owner.country if owner else None))
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        owner = kb.lookup(doc[end + 1].text)
+        codes.append(owner.country if owner and owner.type == ActorType.COUNTRY else None)
+    return any(code and code != entry.country for code in codes)
 
 
 _SAY = {"say", "tell", "add", "announce", "insist", "warn", "argue", "explain", "note", "claim", "write"}

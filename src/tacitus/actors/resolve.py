@@ -223,8 +223,8 @@ def actor_fields(cluster: Cluster, kb: KnowledgeBase, published: date | None) ->
     entry = cluster.entry
     name = entry.name if entry is not None else max(texts, key=lambda t: (len(t.split()), -texts.index(t)))
     aliases = list(dict.fromkeys(t for t in texts if t != name))
-    country = entry.country if entry else cluster.place_country
-    sector = list(entry.sector) if entry else list(cluster.sector)
+    country, coded = entry.coding(published) if entry else (cluster.place_country, tuple(cluster.sector))
+    sector = list(coded)
     roles: list[tuple[str, str | None, str | None, str | None]] = []
     if entry is not None:
         for role in entry.roles:
@@ -243,6 +243,8 @@ def actor_fields(cluster: Cluster, kb: KnowledgeBase, published: date | None) ->
             country = finding.country
         if not entry:
             sector.extend(s for s in finding.sector if s not in sector)
+    if country is None and entry is None and cluster.kind in (ActorType.ORGANIZATION, ActorType.GROUP):
+        country = _named_country(texts, kb)
     unique: dict[tuple[str, str | None], tuple] = {}
     for role in roles:  # the knowledge base's dated role first, the text's same role dropped
         unique.setdefault((role[0].lower(), role[1]), role)
@@ -254,6 +256,25 @@ def actor_fields(cluster: Cluster, kb: KnowledgeBase, published: date | None) ->
         "roles": list(unique.values()),
         "kb_id": entry.id if entry else None,
     }
+
+
+def _named_country(texts: list[str], kb: KnowledgeBase) -> str | None:
+    """A body named after its country ("Serbian Workers' Union", "Kenya Defence Forces") is of that country;
+    a name with two countries in it ("Russia-Ukraine Commission") is left uncoded."""
+    codes = set()
+    for text in texts:
+        words = text.replace("'s", "").replace("’s", "").split()
+        for k, word in enumerate(words):
+            pair = " ".join(words[k : k + 2])
+            entry = kb.lookup(pair) or kb.lookup(word)
+            code = (
+                kb.demonyms.get(pair)
+                or kb.demonym(word)
+                or (entry.id if entry is not None and entry.type == ActorType.COUNTRY else None)
+            )
+            if code:
+                codes.add(code)
+    return codes.pop() if len(codes) == 1 else None
 
 
 def to_actors(doc: Doc, clusters: list[Cluster], kb: KnowledgeBase, published: date | None) -> list[Actor]:
@@ -301,7 +322,39 @@ def to_actors(doc: Doc, clusters: list[Cluster], kb: KnowledgeBase, published: d
                 mentions=mentions,
             )
         )
+    _home_country(actors)
     return actors
+
+
+_DOMESTIC = {"GOV", "LEG", "JUD", "PTY", "OPP", "COP", "MIL", "SPY", "ELI"}
+
+
+def _home_country(actors: list[Actor]) -> None:
+    """News names its own country's people and bodies without their country. When one country clearly
+    dominates an article (≥ 60% of the mentions of country-coded actors, at least 4), an office holder the
+    article does not place (a senator, a governor, a party's nominee) is of that country; when it dominates
+    overwhelmingly (≥ 75%, at least 6 mentions), so is any other person or body left without one. IGOs,
+    NGOs, places and knowledge-base entries keep their own coding."""
+    weight: Counter = Counter()
+    for actor in actors:
+        if actor.country and actor.type != ActorType.PLACE:
+            weight[actor.country] += len(actor.mentions)
+    if not weight:
+        return
+    home, count = weight.most_common(1)[0]
+    share = count / sum(weight.values())
+    if count < 4 or share < 0.6:
+        return
+    overwhelming = count >= 6 and share >= 0.75
+    for actor in actors:
+        if (
+            actor.country is None
+            and actor.kb_id is None
+            and actor.type in (ActorType.PERSON, ActorType.ORGANIZATION, ActorType.GROUP)
+            and not {"IGO", "NGO"} & set(actor.sector)
+            and (overwhelming or _DOMESTIC & set(actor.sector))
+        ):
+            actor.country = home
 
 
 def _entry_name(kb: KnowledgeBase, key: str) -> str:
