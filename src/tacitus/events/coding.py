@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Token
 from tacitus.analysis import Analysis
 from tacitus.contract import Document, EventStatus
 from tacitus.events.arguments import SUBJECTS, Arguments
+from tacitus.events.cameo import cameo_match
 from tacitus.events.mention import Mention
-from tacitus.events.ontology import Entry, Lexicon, Ontology
+from tacitus.events.ontology import Entry, Lexicon, Ontology, load_cameo_verbs
 from tacitus.events.place_date import PlaceAndDate
 from tacitus.events.resolve import Resolver
 from tacitus.events.status import clause_chain, noun_status, verb_status
@@ -89,6 +90,15 @@ class Coder(Arguments, PlaceAndDate):
             | lexicon.light_verbs
             | set().union(*lexicon.control.values())
             | set(lexicon.light_verb_types)
+        )
+        self.cameo = load_cameo_verbs()
+        # Verbs the hand lexicon reads otherwise (control, speech, light verbs, verbs with a telling object):
+        # CAMEO's code for the verb alone would override that reading.
+        self.reserved = self.known_verbs | set(lexicon.verbs) | {k.split()[0] for k in lexicon.verbs}
+        self.blocked = set().union(
+            *(lexicon.control[k] for k in ("plan", "try", "postpone", "cancel", "deny", "speech")),
+            lexicon.words["postpone_phrasal"],
+            lexicon.words["cancel_phrasal"],
         )
         self.sentence_index = {}
         for index, sentence in enumerate(self.doc.sents):
@@ -392,16 +402,22 @@ class Coder(Arguments, PlaceAndDate):
         lemma = verb_lemma(verb, self.known_verbs)
         if entry is None and (lemma in self.lexicon.light_verbs or lemma in self.lexicon.light_verb_types):
             noun = self.light_verb_object(verb)
-            if noun is None:
-                return None
-            entry = self.lexicon.light_verb_types.get(lemma, {}).get(noun.lemma_.lower()) or self.noun_entry(
-                noun
-            )
-            rule = "light-verb"
-            if entry.type == "REQUEST":
-                return self.code_request_noun(noun, light_verb=verb)
+            if noun is not None:
+                entry = self.lexicon.light_verb_types.get(lemma, {}).get(
+                    noun.lemma_.lower()
+                ) or self.noun_entry(noun)
+                rule = "light-verb"
+                if entry.type == "REQUEST":
+                    return self.code_request_noun(noun, light_verb=verb)
         if entry is None:
-            return None
+            match = cameo_match(verb, lemma, self.cameo, self.reserved, self.blocked)
+            if match is None:
+                return None
+            entry, rule = match.entry, match.kind
+            if (
+                match.kind == "cameo-object"
+            ):  # "imposed sanctions on Russia": one event, not a second noun one
+                noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if (
             rule == "verb"
             and verb.lemma_ in self.lexicon.verb_objects
@@ -414,6 +430,10 @@ class Coder(Arguments, PlaceAndDate):
         )
         sources = self.agent_actors(verb) if passive else self.subject_actors(verb)
         targets = self.object_actors(verb, entry.type, passive)
+        if rule == "cameo-verb" and not (sources and targets):
+            return None  # a CAMEO verb alone codes only between two named sides, as PETRARCH did
+        if rule.startswith("cameo-") and not (sources or targets):
+            return None
         if noun is not None:
             targets += [a for a in self.noun_targets(noun, entry.type) if a not in targets]
             self.consumed.add(noun.i)
