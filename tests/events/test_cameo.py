@@ -112,16 +112,28 @@ def test_hand_lexicon_wins_over_cameo():
 
 
 def test_cameo_object_pattern_codes_one_event_with_the_object_as_trigger():
-    # "Britain imposed sanctions on Russia."
+    # "Rebels captured the city of Sirte."
     rows = [
-        ("Britain", 1, "nsubj", "PROPN", "NNP", "Britain"),
-        ("imposed", 1, "ROOT", "VERB", "VBD", "impose"),
-        ("sanctions", 1, "dobj", "NOUN", "NNS", "sanction"),
-        ("on", 2, "prep", "ADP", "IN", "on"),
-        ("Russia", 3, "pobj", "PROPN", "NNP", "Russia"),
+        ("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+        ("captured", 1, "ROOT", "VERB", "VBD", "capture"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("city", 1, "dobj", "NOUN", "NN", "city"),
+        ("of", 3, "prep", "ADP", "IN", "of"),
+        ("Sirte", 4, "pobj", "PROPN", "NNP", "Sirte"),
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
-    actors = {"Britain": (0, 0, ActorType.COUNTRY, []), "Russia": (4, 4, ActorType.COUNTRY, [])}
+    actors = {"rebels": (0, 0, ActorType.GROUP, ["REB"])}
     (found,) = mentions(parse(rows), actors)
-    assert found.rule == "cameo-object:impose"
-    assert found.sources == ["Britain"] and found.targets == ["Russia"]
+    assert (found.rule, found.type, found.mode) == ("cameo-object:capture", "COERCE", "seize")
+    assert found.sources == ["rebels"] and found.trigger.text == "city"
+
+
+def test_cameo_intent_patterns_are_left_to_the_control_verbs():
+    # "Colombia approved the plan." (CAMEO: 03x, express intent; our control verbs read intent)
+    rows = [
+        ("Colombia", 1, "nsubj", "PROPN", "NNP", "Colombia"),
+        ("approved", 1, "ROOT", "VERB", "VBD", "approve"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("plan", 1, "dobj", "NOUN", "NN", "plan"),
+    ]
+    assert mentions(parse(rows), {"Colombia": (0, 0, ActorType.COUNTRY, [])}) == []

@@ -97,8 +97,12 @@ class Arguments:
                             return self.phrase_actors(pobj)
                 current = head
             elif current.dep_ in ("conj", "acomp", "attr") or (
-                current.dep_ == "advcl" and current.tag_ == "VBG"
-            ):
+                current.dep_ == "advcl"
+                and (
+                    current.tag_ == "VBG"
+                    or any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+                )
+            ):  # "used the debate to attack his opponent": a purpose clause shares its head's subject
                 current = current.head
             elif current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
                 if current.dep_ == "relcl" and any(c.dep_ in SUBJECTS for c in current.children):

@@ -24,6 +24,7 @@ from tacitus.events.mention import Mention
 from tacitus.events.ontology import Entry, Lexicon, Ontology, load_cameo_verbs
 from tacitus.events.place_date import PlaceAndDate
 from tacitus.events.resolve import Resolver
+from tacitus.events.senses import generic_subject, non_political_consult, noun_sense, verb_sense
 from tacitus.events.status import clause_chain, noun_status, verb_status
 
 LOG = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ class Coder(Arguments, PlaceAndDate):
             | set(lexicon.light_verb_types)
         )
         self.cameo = load_cameo_verbs()
+        self.actor_sectors = {actor.id: actor.sector for actor in document.actors}
         # Verbs the hand lexicon reads otherwise (control, speech, light verbs, verbs with a telling object):
         # CAMEO's code for the verb alone would override that reading.
         self.reserved = self.known_verbs | set(lexicon.verbs) | {k.split()[0] for k in lexicon.verbs}
@@ -125,6 +127,10 @@ class Coder(Arguments, PlaceAndDate):
         for mention in list(found):
             if self._guarded(self.finish, mention) is False:
                 found.remove(mention)
+            elif mention.type == "CONSULT" and non_political_consult(
+                [self.actor_sectors.get(a, []) for a in mention.participants], self.lexicon
+            ):
+                found.remove(mention)  # "a conference organised by the newspaper": not a political meeting
         self.resolve_reciprocals(found)
         return sorted(found, key=lambda m: m.start)
 
@@ -148,6 +154,11 @@ class Coder(Arguments, PlaceAndDate):
         if any(c.dep_ == "prt" and c.lower_ in ("off", "back", "out", "up", "down") for c in verb.children):
             return None  # "called off the talks" cancels them; it asks nothing
         kind = next((k for k in ("request", "promise", "threaten", "reject") if lemma in control[k]), None)
+        if kind == "request" and any(
+            c.dep_ == "oprd" or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN", "PROPN"))
+            for c in verb.children
+        ):
+            return None  # "called the ruling absurd", "called him a liar": naming, not asking
         action, action_entry = self.complement(verb, kind) if kind else (None, None)
         if lemma in control["speech"] and (kind is None or action is None):
             return self.code_speech_request(verb)
@@ -181,6 +192,10 @@ class Coder(Arguments, PlaceAndDate):
                 sources,
                 self.noun_targets(action, action_entry.type),
             )
+        if lemma == "order" and action is not None and action.pos_ == "VERB":
+            ordered = self.code_order(verb, action, action_entry, sources)
+            if ordered is not None:
+                return ordered
         targets = self.control_targets(verb, action)
         if kind == "request":
             entry = Entry("REQUEST", self._asked_mode(action, action_entry))
@@ -213,6 +228,23 @@ class Coder(Arguments, PlaceAndDate):
             sources,
             targets,
             context=context,
+        )
+
+    def code_order(
+        self, verb: Token, action: Token, action_entry: Entry | None, sources: list[str]
+    ) -> Mention | None:
+        """ "The court ordered the party to disband": an authority's order to dissolve is a ban (COERCE), and
+        an order to arrest, attack or withdraw is that act, done by whoever gave the order."""
+        if action.lemma_ in self.lexicon.words["dissolution_verbs"]:
+            entry, targets = Entry("COERCE", "ban"), self.control_targets(verb, None)
+        elif action_entry is not None and action_entry.type in ("COERCE", "ASSAULT", "MOBILIZE", "SANCTION"):
+            entry, targets = action_entry, self.object_actors(action, action_entry.type, False)
+        else:
+            return None
+        status, explicit = verb_status(verb, self.lexicon, self.speech_head(verb) is not None)
+        self._consume_complement(verb, action)
+        return self._mention(
+            entry, status, explicit, f"order-verb:{action.lemma_}", verb, [verb, action], sources, targets
         )
 
     def code_intent_adjective(self, adjective: Token) -> Mention | None:
@@ -356,6 +388,10 @@ class Coder(Arguments, PlaceAndDate):
 
     # -- pass 2: verbs -----------------------------------------------------------------------------------
     def verb_entry(self, verb: Token) -> Entry | None:
+        """The hand lexicon's entry for a verb, checked against its sense (`senses.verb_sense`)."""
+        return verb_sense(verb, self._lexicon_verb_entry(verb), self.lexicon)
+
+    def _lexicon_verb_entry(self, verb: Token) -> Entry | None:
         lex = self.lexicon
         lemma = verb_lemma(verb, self.known_verbs)
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
@@ -413,11 +449,15 @@ class Coder(Arguments, PlaceAndDate):
             match = cameo_match(verb, lemma, self.cameo, self.reserved, self.blocked)
             if match is None:
                 return None
-            entry, rule = match.entry, match.kind
+            entry, rule = verb_sense(verb, match.entry, self.lexicon), match.kind
+            if entry is None:
+                return None
             if (
                 match.kind == "cameo-object"
             ):  # "imposed sanctions on Russia": one event, not a second noun one
                 noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if noun is not None and self._lexicon_noun_entry(noun) and self.noun_entry(noun) is None:
+                    return None  # "held a campaign rally": the object's own sense check says no event
         if (
             rule == "verb"
             and verb.lemma_ in self.lexicon.verb_objects
@@ -434,6 +474,10 @@ class Coder(Arguments, PlaceAndDate):
             return None  # a CAMEO verb alone codes only between two named sides, as PETRARCH did
         if rule.startswith("cameo-") and not (sources or targets):
             return None
+        if not sources and generic_subject(verb, self.lexicon):
+            return None  # "for all good men to come…": a maxim, not a particular event
+        if verb.lemma_ in self.lexicon.control["prevent"]:
+            self._consume_prevented(verb)  # "barred reporters from entering": the barring is the event
         if noun is not None:
             targets += [a for a in self.noun_targets(noun, entry.type) if a not in targets]
             self.consumed.add(noun.i)
@@ -525,6 +569,13 @@ class Coder(Arguments, PlaceAndDate):
         mention.reciprocal = reciprocal and not targets
         return mention
 
+    def _consume_prevented(self, verb: Token) -> None:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                for action in prep.children:
+                    if action.dep_ == "pcomp" and action.pos_ == "VERB":
+                        self.consumed.add(action.i)
+
     def light_verb_object(self, verb: Token) -> Token | None:
         """The event noun a light verb carries: "held talks", "launched 10 days of war games"."""
         for child in verb.children:
@@ -558,6 +609,12 @@ class Coder(Arguments, PlaceAndDate):
 
     # -- pass 3: nouns ------------------------------------------------------------------------------------
     def noun_entry(self, noun: Token) -> Entry | None:
+        """The event a noun names, if any, checked against its sense (`senses.noun_sense`)."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return noun_sense(noun, self._lexicon_noun_entry(noun), self.lexicon)
+
+    def _lexicon_noun_entry(self, noun: Token) -> Entry | None:
         if noun.pos_ not in ("NOUN", "PROPN"):
             return None
         nouns = self.lexicon.nouns
@@ -589,6 +646,8 @@ class Coder(Arguments, PlaceAndDate):
             return None  # "cease-fire" is most often the topic of talks, not a declared truce
         sources = self.noun_sources(noun)
         targets = [a for a in self.noun_targets(noun, entry.type) if a not in sources]
+        if not sources and generic_subject(noun, self.lexicon):
+            return None
         place = self.place_of([noun])
         has_date = bool(self.own_timexes([noun]))
         in_speech = self.speech_head(noun) is not None

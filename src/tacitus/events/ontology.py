@@ -107,6 +107,7 @@ CONTROL_KINDS = (
     "cancel",
     "deny",
     "speech",
+    "prevent",
 )
 WORD_LISTS = (
     "promise_adjectives",
@@ -118,6 +119,17 @@ WORD_LISTS = (
     "obligation_modals",
     "postpone_phrasal",
     "cancel_phrasal",
+    "publication_nouns",
+    "verbal_media",
+    "abstract_targets",
+    "non_protest_modifiers",
+    "non_political_sectors",
+    "generic_determiners",
+    "modal_nouns",
+    "assertion_verbs",
+    "same_action_nouns",
+    "same_action_verbs",
+    "dissolution_verbs",
 )
 
 

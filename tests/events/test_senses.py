@@ -1,0 +1,186 @@
+"""Sense, polarity and nesting rules on hand-built parses: each pins one rule, not a model's reading."""
+
+from __future__ import annotations
+
+from tacitus.contract import ActorType, EventStatus
+
+from .handmade import mentions, parse
+
+COUNTRY = ActorType.COUNTRY
+
+
+def test_releasing_a_publication_is_no_retreat():
+    # "The ministry released a report." / "Hamas released the hostages."
+    report = parse(
+        [
+            ("Egypt", 1, "nsubj", "PROPN", "NNP", "Egypt"),
+            ("released", 1, "ROOT", "VERB", "VBD", "release"),
+            ("a", 3, "det", "DET", "DT", "a"),
+            ("report", 1, "dobj", "NOUN", "NN", "report"),
+        ]
+    )
+    assert mentions(report, {"Egypt": (0, 0, COUNTRY, [])}) == []
+    hostages = parse(
+        [
+            ("Egypt", 1, "nsubj", "PROPN", "NNP", "Egypt"),
+            ("released", 1, "ROOT", "VERB", "VBD", "release"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("hostages", 1, "dobj", "NOUN", "NNS", "hostage"),
+        ]
+    )
+    (found,) = mentions(hostages, {"Egypt": (0, 0, COUNTRY, [])})
+    assert (found.type, found.mode) == ("RETREAT", "release")
+
+
+def test_attack_in_a_debate_is_an_accusation():
+    # "Biden used the debate to attack Trump."
+    rows = [
+        ("Biden", 1, "nsubj", "PROPN", "NNP", "Biden"),
+        ("used", 1, "ROOT", "VERB", "VBD", "use"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("debate", 1, "dobj", "NOUN", "NN", "debate"),
+        ("to", 5, "aux", "PART", "TO", "to"),
+        ("attack", 1, "advcl", "VERB", "VB", "attack"),
+        ("Trump", 5, "dobj", "PROPN", "NNP", "Trump"),
+    ]
+    actors = {"Biden": (0, 0, ActorType.PERSON, []), "Trump": (6, 6, ActorType.PERSON, [])}
+    (found,) = mentions(parse(rows), actors)
+    assert (found.type, found.mode) == ("ACCUSE", "disapprove")
+    assert found.sources == ["Biden"] and found.targets == ["Trump"]
+
+
+def test_attack_on_a_town_stays_an_assault():
+    rows = [
+        ("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"),
+        ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+        ("Kharkiv", 1, "dobj", "PROPN", "NNP", "Kharkiv"),
+    ]
+    (found,) = mentions(parse(rows), {"Russia": (0, 0, COUNTRY, [])})
+    assert found.type == "ASSAULT"
+
+
+def test_campaign_rally_is_no_protest():
+    # "Trump held a campaign rally in Ohio." vs "Kurds held a rally in Ankara."
+    def held(modifier: str):
+        return parse(
+            [
+                ("Kurds", 1, "nsubj", "PROPN", "NNPS", "Kurds"),
+                ("held", 1, "ROOT", "VERB", "VBD", "hold"),
+                ("a", 4, "det", "DET", "DT", "a"),
+                (modifier, 4, "compound" if modifier == "campaign" else "amod", "NOUN", "NN", modifier),
+                ("rally", 1, "dobj", "NOUN", "NN", "rally"),
+            ]
+        )
+
+    actors = {"Kurds": (0, 0, ActorType.GROUP, [])}
+    assert mentions(held("campaign"), actors) == []
+    (found,) = mentions(held("big"), actors)
+    assert found.type == "PROTEST"
+
+
+def test_call_with_an_object_predicate_names_not_asks():
+    # "Iran called the ruling absurd."
+    rows = [
+        ("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"),
+        ("called", 1, "ROOT", "VERB", "VBD", "call"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("ruling", 1, "dobj", "NOUN", "NN", "ruling"),
+        ("absurd", 1, "oprd", "ADJ", "JJ", "absurd"),
+    ]
+    assert [m.type for m in mentions(parse(rows), {"Iran": (0, 0, COUNTRY, [])})] == []
+
+
+def test_generic_subject_states_no_event():
+    # "… for all good men to come to the aid of Greece."
+    rows = [
+        ("for", 5, "mark", "SCONJ", "IN", "for"),
+        ("all", 3, "det", "DET", "DT", "all"),
+        ("good", 3, "amod", "ADJ", "JJ", "good"),
+        ("men", 5, "nsubj", "NOUN", "NNS", "man"),
+        ("to", 5, "aux", "PART", "TO", "to"),
+        ("come", 5, "ROOT", "VERB", "VB", "come"),
+        ("to", 5, "prep", "ADP", "IN", "to"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("aid", 6, "pobj", "NOUN", "NN", "aid"),
+        ("of", 8, "prep", "ADP", "IN", "of"),
+        ("Greece", 9, "pobj", "PROPN", "NNP", "Greece"),
+    ]
+    assert mentions(parse(rows), {"Greece": (10, 10, COUNTRY, [])}) == []
+
+
+def test_consultation_among_media_only_is_dropped():
+    # "The Times and the BBC met in London." (both coded as media)
+    rows = [
+        ("Times", 2, "nsubj", "PROPN", "NNP", "Times"),
+        ("and", 0, "cc", "CCONJ", "CC", "and"),
+        ("met", 2, "ROOT", "VERB", "VBD", "meet"),
+        ("BBC", 0, "conj", "PROPN", "NNP", "BBC"),
+    ]
+    rows[3] = ("BBC", 0, "conj", "PROPN", "NNP", "BBC")
+    media = {"Times": (0, 0, ActorType.ORGANIZATION, ["MED"]), "BBC": (3, 3, ActorType.ORGANIZATION, ["MED"])}
+    assert mentions(parse(rows), media) == []
+    states = {"Times": (0, 0, COUNTRY, []), "BBC": (3, 3, COUNTRY, [])}
+    assert [m.type for m in mentions(parse(rows), states)] == ["CONSULT"]
+
+
+def test_the_barring_is_the_event_not_the_entry():
+    # "Israel barred Palestinians from entering Jerusalem."
+    rows = [
+        ("Israel", 1, "nsubj", "PROPN", "NNP", "Israel"),
+        ("barred", 1, "ROOT", "VERB", "VBD", "bar"),
+        ("Palestinians", 1, "dobj", "PROPN", "NNPS", "Palestinians"),
+        ("from", 1, "prep", "ADP", "IN", "from"),
+        ("invading", 3, "pcomp", "VERB", "VBG", "invade"),
+        ("Jerusalem", 4, "dobj", "PROPN", "NNP", "Jerusalem"),
+    ]
+    actors = {"Israel": (0, 0, COUNTRY, []), "Palestinians": (2, 2, ActorType.GROUP, [])}
+    (found,) = mentions(parse(rows), actors)
+    assert (found.type, found.rule) == ("COERCE", "verb:bar")
+    assert found.sources == ["Israel"] and found.targets == ["Palestinians"]
+
+
+def test_prevented_action_is_denied():
+    # "The rain prevented Russia from invading Ukraine.": no barring event, and no invasion either
+    rows = [
+        ("rain", 1, "nsubj", "NOUN", "NN", "rain"),
+        ("prevented", 1, "ROOT", "VERB", "VBD", "prevent"),
+        ("Russia", 1, "dobj", "PROPN", "NNP", "Russia"),
+        ("from", 1, "prep", "ADP", "IN", "from"),
+        ("invading", 3, "pcomp", "VERB", "VBG", "invade"),
+        ("Ukraine", 4, "dobj", "PROPN", "NNP", "Ukraine"),
+    ]
+    actors = {"Russia": (2, 2, COUNTRY, []), "Ukraine": (5, 5, COUNTRY, [])}
+    (found,) = mentions(parse(rows), actors)
+    assert found.type == "ASSAULT" and found.status == EventStatus.DENIED
+
+
+def test_clause_of_a_negated_saying_is_not_asserted():
+    # "We are not saying that Russia attacked Ukraine."
+    rows = [
+        ("We", 3, "nsubj", "PRON", "PRP", "we"),
+        ("are", 3, "aux", "AUX", "VBP", "be"),
+        ("not", 3, "neg", "PART", "RB", "not"),
+        ("saying", 3, "ROOT", "VERB", "VBG", "say"),
+        ("that", 6, "mark", "SCONJ", "IN", "that"),
+        ("Russia", 6, "nsubj", "PROPN", "NNP", "Russia"),
+        ("attacked", 3, "ccomp", "VERB", "VBD", "attack"),
+        ("Ukraine", 6, "dobj", "PROPN", "NNP", "Ukraine"),
+    ]
+    actors = {"Russia": (5, 5, COUNTRY, []), "Ukraine": (7, 7, COUNTRY, [])}
+    (found,) = mentions(parse(rows), actors)
+    assert found.type == "ASSAULT" and found.status == EventStatus.HYPOTHETICAL
+
+
+def test_order_to_disband_is_a_ban_by_who_ordered():
+    # "Egypt ordered Hamas to disband."
+    rows = [
+        ("Egypt", 1, "nsubj", "PROPN", "NNP", "Egypt"),
+        ("ordered", 1, "ROOT", "VERB", "VBD", "order"),
+        ("Hamas", 1, "dobj", "PROPN", "NNP", "Hamas"),
+        ("to", 4, "aux", "PART", "TO", "to"),
+        ("disband", 1, "xcomp", "VERB", "VB", "disband"),
+    ]
+    actors = {"Egypt": (0, 0, COUNTRY, []), "Hamas": (2, 2, ActorType.ORGANIZATION, [])}
+    (found,) = mentions(parse(rows), actors)
+    assert (found.type, found.mode, found.rule) == ("COERCE", "ban", "order-verb:disband")
+    assert found.sources == ["Egypt"] and found.targets == ["Hamas"]
