@@ -184,3 +184,22 @@ def test_order_to_disband_is_a_ban_by_who_ordered():
     (found,) = mentions(parse(rows), actors)
     assert (found.type, found.mode, found.rule) == ("COERCE", "ban", "order-verb:disband")
     assert found.sources == ["Egypt"] and found.targets == ["Hamas"]
+
+
+def test_a_year_inside_the_object_does_not_date_the_event():
+    # "Egypt criticised the 2014 law on Monday."
+    rows = [
+        ("Egypt", 1, "nsubj", "PROPN", "NNP", "Egypt"),
+        ("criticised", 1, "ROOT", "VERB", "VBD", "criticise"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("2014", 4, "nummod", "NUM", "CD", "2014"),
+        ("law", 1, "dobj", "NOUN", "NN", "law"),
+        ("on", 1, "prep", "ADP", "IN", "on"),
+        ("Monday", 5, "pobj", "PROPN", "NNP", "Monday"),
+    ]
+    doc = parse(rows)
+    actors = {"Egypt": (0, 0, COUNTRY, [])}
+    (found,) = mentions(doc, actors, timexes=[(3, 3, "2014"), (6, 6, "2024-06-10")])
+    assert found.date.value == "2024-06-10"
+    (alone,) = mentions(doc, actors, timexes=[(3, 3, "2014")])
+    assert alone.date.value == "PAST_REF" and alone.date.inferred  # the law's year is not the criticism's
