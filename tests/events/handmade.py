@@ -20,7 +20,7 @@ VOCAB = spacy.blank("en").vocab
 PUBLISHED = date(2024, 6, 11)
 
 
-def parse(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+def parse(rows: list[tuple[str, int, str, str, str, str]], sentence_starts: tuple[int, ...] = (0,)) -> Doc:
     """One token a row: (word, head index, dep, POS, tag, lemma); the root is its own head."""
     words = [r[0] for r in rows]
     return Doc(
@@ -32,7 +32,7 @@ def parse(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
         pos=[r[3] for r in rows],
         tags=[r[4] for r in rows],
         lemmas=[r[5] for r in rows],
-        sent_starts=[True] + [False] * (len(words) - 1),
+        sent_starts=[i in sentence_starts for i in range(len(words))],
     )
 
 

@@ -203,3 +203,33 @@ def test_a_year_inside_the_object_does_not_date_the_event():
     assert found.date.value == "2024-06-10"
     (alone,) = mentions(doc, actors, timexes=[(3, 3, "2014")])
     assert alone.date.value == "PAST_REF" and alone.date.inferred  # the law's year is not the criticism's
+
+
+def test_the_same_measure_by_a_second_country_is_a_second_event():
+    # "Britain expelled Russia. France followed suit."
+    rows = [
+        ("Britain", 1, "nsubj", "PROPN", "NNP", "Britain"),
+        ("expelled", 1, "ROOT", "VERB", "VBD", "expel"),
+        ("Russia", 1, "dobj", "PROPN", "NNP", "Russia"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("France", 5, "nsubj", "PROPN", "NNP", "France"),
+        ("followed", 5, "ROOT", "VERB", "VBD", "follow"),
+        ("suit", 5, "dobj", "NOUN", "NN", "suit"),
+    ]
+    doc = parse(rows, sentence_starts=(0, 4))
+    actors = {"Britain": (0, 0, COUNTRY, []), "Russia": (2, 2, COUNTRY, []), "France": (4, 4, COUNTRY, [])}
+    first, second = mentions(doc, actors)
+    assert (first.type, first.sources, first.targets) == ("SANCTION", ["Britain"], ["Russia"])
+    assert (second.type, second.rule) == ("SANCTION", "same-action:follow")
+    assert second.sources == ["France"] and second.targets == ["Russia"]
+
+
+def test_us_in_capitals_is_the_country_not_the_pronoun():
+    rows = [
+        ("US", 1, "nsubj", "PROPN", "NNP", "US"),
+        ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+        ("Iraq", 1, "dobj", "PROPN", "NNP", "Iraq"),
+    ]
+    actors = {"United States": (0, 0, COUNTRY, []), "Iraq": (2, 2, COUNTRY, [])}
+    (found,) = mentions(parse(rows), actors)
+    assert found.sources == ["United States"]

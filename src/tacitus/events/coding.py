@@ -92,6 +92,9 @@ class Coder(Control, Arguments, PlaceAndDate):
             ):
                 found.remove(mention)  # "a conference organised by the newspaper": not a political meeting
         self.resolve_reciprocals(found)
+        for mention in self.same_actions(found):
+            if self._guarded(self.finish, mention) is not False:
+                found.append(mention)
         return sorted(found, key=lambda m: m.start)
 
     def _guarded(self, step, item):
@@ -199,6 +202,10 @@ class Coder(Control, Arguments, PlaceAndDate):
             return None  # "for all good men to come…": a maxim, not a particular event
         if verb.lemma_ in self.lexicon.control["prevent"]:
             self._consume_prevented(verb)  # "barred reporters from entering": the barring is the event
+        if rule == "verb-object":  # "imposed sanctions on Russia": the target hangs on the object
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    targets += [a for a in self.noun_targets(child, entry.type) if a not in targets]
         if noun is not None:
             targets += [a for a in self.noun_targets(noun, entry.type) if a not in targets]
             self.consumed.add(noun.i)
@@ -462,6 +469,53 @@ class Coder(Control, Arguments, PlaceAndDate):
         mention.attribution = self.attribution_of(mention)
         mention.place = self.place_of(mention.anchors)
         mention.date = self.date_of(mention)
+
+    def same_actions(self, mentions: list[Mention]) -> list[Mention]:
+        """ "Britain imposed sanctions on Russia; France took the same measure", "… followed suit": the last
+        event with a source, again, by the new clause's subject (within two sentences)."""
+        words = self.lexicon.words
+        found: list[Mention] = []
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.i in self.consumed:
+                continue
+            lemma = verb.lemma_.lower()
+            same = lemma == "follow" and any(c.dep_ == "dobj" and c.lower_ == "suit" for c in verb.children)
+            same = same or (
+                lemma in words["same_action_verbs"]
+                and any(
+                    c.dep_ == "dobj"
+                    and c.lemma_.lower() in words["same_action_nouns"]
+                    and any(
+                        m.dep_ == "amod" and m.lower_ in ("same", "similar", "identical") for m in c.children
+                    )
+                    for c in verb.children
+                )
+            )
+            sources = self.subject_actors(verb) if same else []
+            earlier = [
+                m
+                for m in mentions
+                if m.trigger.i < verb.i
+                and m.sources
+                and 0 <= self.sentence_index.get(verb.i, 0) - self.sentence_index.get(m.trigger.i, 0) <= 2
+            ]
+            if not sources or not earlier:
+                continue
+            model = max(earlier, key=lambda m: m.trigger.i)
+            status, explicit = verb_status(verb, self.lexicon, self.speech_head(verb) is not None)
+            found.append(
+                self._mention(
+                    Entry(model.type, model.mode),
+                    status,
+                    explicit,
+                    f"same-action:{lemma}",
+                    verb,
+                    [verb],
+                    sources,
+                    list(model.targets),
+                )
+            )
+        return found
 
     def resolve_reciprocals(self, mentions: list[Mention]) -> None:
         """ "The two discussed…": the participants of the last event with two of them, a sentence or two back."""
