@@ -226,6 +226,10 @@ class Coder(Control, Arguments, PlaceAndDate):
                         mode = noun_entry.mode  # hosting talks is meeting, hosting a leader a visit
         entry = Entry(entry.type, mode)
         reciprocal = self._reciprocal_subject(verb)
+        if passive and not sources and entry.type == "ASSAULT":
+            sources = [a for a in self.armed_speaker(verb) if a not in targets]
+            if sources:
+                rule = "speaker-agent"
         if passive and not sources:
             rule += "-passive"
         # PLOVER codes a stated intention as the intention: "Israel will evacuate the settlements" is AGREE,
@@ -296,6 +300,20 @@ class Coder(Control, Arguments, PlaceAndDate):
         )
         mention.reciprocal = reciprocal and not targets
         return mention
+
+    def armed_speaker(self, verb: Token) -> list[str]:
+        """ "The army said dozens of militants were killed": an armed force reporting a killing it does not
+        attribute to anyone is reporting its own (PLOVER codes army → militants)."""
+        head = self.speech_head(verb)
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None) if head is not None else None
+        if subject is None:
+            return []
+        actors = self.phrase_actors(subject)
+        armed_word = subject.lemma_.lower() in self.lexicon.words["armed_nouns"]
+        armed_actor = any(
+            set(self.actor_sectors.get(a, [])) & set(self.lexicon.words["armed_sectors"]) for a in actors
+        )
+        return actors if armed_word or armed_actor else []
 
     def _consume_prevented(self, verb: Token) -> None:
         for prep in verb.children:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tacitus.contract import EventStatus
+from tacitus.events.cameo import VERB_ALONE_TYPES
 from tacitus.events.mention import Mention
 from tacitus.events.ontology import Entry
 from tacitus.events.status import clause_chain, noun_status, verb_status
@@ -113,6 +114,11 @@ class Control:
         if kind == "request":
             entry = Entry("REQUEST", self._asked_mode(action, action_entry))
             status_token = verb
+        elif kind == "promise" and action_entry is not None and action_entry.type in THREAT_MODE:
+            # "vowed to retaliate against Turkey": a promised attack is a threat (CAMEO 13x)
+            entry = Entry("THREATEN", THREAT_MODE[action_entry.type])
+            kind = "threaten"
+            status_token = verb
         elif kind == "promise":
             entry = Entry("AGREE")
             status_token = verb
@@ -122,6 +128,8 @@ class Control:
         else:
             entry = Entry("REJECT", ASKED_MODE.get(action_entry.type) if action_entry else None)
             status_token = verb
+        if entry.type == "THREATEN" and not targets and action is not None and action_entry is not None:
+            targets = self.object_actors(action, action_entry.type, False)  # "to retaliate against Turkey"
         in_speech = self.speech_head(verb) is not None
         status, explicit = verb_status(status_token, self.lexicon, in_speech)
         if kind == "promise" and lemma != "agree" and status in (EventStatus.OCCURRED, EventStatus.ONGOING):
@@ -244,6 +252,9 @@ class Control:
         entry = self.verb_entry(verb)
         if entry is not None:
             return entry
+        cameo = self.cameo.verbs.get(verb.lemma_.lower())
+        if cameo is not None and cameo.type in VERB_ALONE_TYPES and verb.lemma_ not in self.reserved:
+            return cameo  # "vowed to retaliate": CAMEO types the wrapped action where our lexicon is silent
         if verb.lemma_ in self.lexicon.light_verbs:
             for child in verb.children:
                 if child.dep_ == "dobj":

@@ -31,6 +31,7 @@ BASE_CONFIDENCE = {
     "reject-negated-intent": 0.55,
     "noun": 0.5,
     "order-verb": 0.65,
+    "speaker-agent": 0.6,
     "same-action": 0.6,
     "cameo-object": 0.6,
     "cameo-prep": 0.6,

@@ -130,6 +130,8 @@ WORD_LISTS = (
     "same_action_nouns",
     "same_action_verbs",
     "dissolution_verbs",
+    "armed_nouns",
+    "armed_sectors",
 )
 
 

@@ -168,7 +168,7 @@ class PlaceAndDate:
             value = dates.date_value(timex, anchor)
             if value is not None:
                 return value
-        if mention.status == EventStatus.OCCURRED and dates.is_past(trigger):
+        if mention.status == EventStatus.OCCURRED and any(dates.is_past(a) for a in mention.anchors):
             return dates.before_publication()  # known to be past, not known to be the publication day
         return upstream or dates.article_date(anchor)
 
