@@ -234,13 +234,14 @@ class Coder(Control, Arguments, PlaceAndDate):
             rule += "-passive"
         # PLOVER codes a stated intention as the intention: "Israel will evacuate the settlements" is AGREE,
         # "said they would boycott" THREATEN, "will not accept refugees" REJECT.
-        future = status == EventStatus.PLANNED and self._future_aux(verb)
+        # "will boycott the elections unless…": the condition does not make the stated intention less stated
+        future = status in (EventStatus.PLANNED, EventStatus.CONDITIONAL) and self._future_aux(verb)
         has_subject = bool(sources) or any(c.dep_ == "nsubj" for t in clause_chain(verb) for c in t.children)
         if (
             future
             and not passive
             and has_subject
-            and entry.type in COOPERATIVE_ACTIONS
+            and entry.type in COOPERATIVE_ACTIONS | HOSTILE_ACTIONS
             and self._unless(verb)
         ):
             # "will withdraw its force from Chad unless…": an intention held over someone is a threat

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tacitus.contract import EventStatus
+from tacitus.events.arguments import SUBJECTS
 from tacitus.events.cameo import VERB_ALONE_TYPES
 from tacitus.events.mention import Mention
 from tacitus.events.ontology import Entry
@@ -154,10 +155,12 @@ class Control:
     def code_order(
         self, verb: Token, action: Token, action_entry: Entry | None, sources: list[str]
     ) -> Mention | None:
-        """ "The court ordered the party to disband": an authority's order to dissolve is a ban (COERCE), and
-        an order to arrest, attack or withdraw is that act, done by whoever gave the order."""
+        """ "The court ordered the party to disband": an authority's order to dissolve is a ban (COERCE), to
+        stop or close a restriction, and an order to arrest or attack is that act, by whoever gave the order."""
         if action.lemma_ in self.lexicon.words["dissolution_verbs"]:
             entry, targets = Entry("COERCE", "ban"), self.control_targets(verb, None)
+        elif action.lemma_ in self.lexicon.words["closure_verbs"]:
+            entry, targets = Entry("COERCE", "restrict"), self.control_targets(verb, None)
         elif action_entry is not None and action_entry.type in ("COERCE", "ASSAULT", "MOBILIZE", "SANCTION"):
             entry, targets = action_entry, self.object_actors(action, action_entry.type, False)
         else:
@@ -320,12 +323,17 @@ class Control:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     action, action_entry = pobj, self.noun_entry(pobj)
+        if action is None and light_verb is not None:  # "reiterated its demand today that Israel ease …"
+            action = next((c for c in light_verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
+            action_entry = self.action_entry(action) if action is not None else None
         if action is None:
             return None
         if noun.lemma_.lower() in ("call", "push") and action is None:
             return None
         sources = self.subject_actors(light_verb) if light_verb is not None else self.noun_sources(noun)
         targets = self.noun_targets(noun, "REQUEST")
+        if not targets and action.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in action.children):
+            targets = self.subject_actors(action)  # "its demand that Israel ease restrictions"
         if light_verb is not None:
             status, explicit = verb_status(light_verb, self.lexicon, self.speech_head(light_verb) is not None)
             anchors = [light_verb, noun]

@@ -132,6 +132,8 @@ WORD_LISTS = (
     "dissolution_verbs",
     "armed_nouns",
     "armed_sectors",
+    "publication_modifiers",
+    "closure_verbs",
 )
 
 

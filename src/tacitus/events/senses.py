@@ -77,6 +77,8 @@ def noun_sense(noun: Token, entry: Entry | None, lexicon: Lexicon) -> Entry | No
     if entry.type == "PROTEST" and modifiers & set(words["non_protest_modifiers"]):
         return None
     if entry.type == "RETREAT" and entry.mode == "release":
+        if modifiers & set(words["publication_modifiers"]):
+            return None  # "a press release"
         published = [
             p
             for prep in noun.children
