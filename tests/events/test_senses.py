@@ -233,3 +233,34 @@ def test_us_in_capitals_is_the_country_not_the_pronoun():
     actors = {"United States": (0, 0, COUNTRY, []), "Iraq": (2, 2, COUNTRY, [])}
     (found,) = mentions(parse(rows), actors)
     assert found.sources == ["United States"]
+
+
+def test_calling_someone_is_a_phone_call_not_a_request():
+    # "Rouhani called Aoun to assure him." vs "Rouhani called on Aoun to resign."
+    phoned = parse(
+        [
+            ("Rouhani", 1, "nsubj", "PROPN", "NNP", "Rouhani"),
+            ("called", 1, "ROOT", "VERB", "VBD", "call"),
+            ("Aoun", 1, "dobj", "PROPN", "NNP", "Aoun"),
+            ("to", 4, "aux", "PART", "TO", "to"),
+            ("assure", 1, "advcl", "VERB", "VB", "assure"),
+            ("him", 4, "dobj", "PRON", "PRP", "he"),
+        ]
+    )
+    people = {"Rouhani": (0, 0, ActorType.PERSON, []), "Aoun": (2, 2, ActorType.PERSON, [])}
+    (found,) = mentions(phoned, people)
+    assert (found.type, found.mode, found.rule) == ("CONSULT", "phone", "phone-call:call")
+    assert found.sources == ["Rouhani"] and found.targets == ["Aoun"]
+    asked = parse(
+        [
+            ("Rouhani", 1, "nsubj", "PROPN", "NNP", "Rouhani"),
+            ("called", 1, "ROOT", "VERB", "VBD", "call"),
+            ("on", 1, "prep", "ADP", "IN", "on"),
+            ("Aoun", 2, "pobj", "PROPN", "NNP", "Aoun"),
+            ("to", 5, "aux", "PART", "TO", "to"),
+            ("resign", 1, "xcomp", "VERB", "VB", "resign"),
+        ]
+    )
+    people["Aoun"] = (3, 3, ActorType.PERSON, [])
+    (found,) = mentions(asked, people)
+    assert found.type == "REQUEST" and found.targets == ["Aoun"]

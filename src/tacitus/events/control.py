@@ -74,6 +74,10 @@ class Control:
             for c in verb.children
         ):
             return None  # "called the ruling absurd", "called him a liar": naming, not asking
+        if lemma == "call" and not self._asks_someone(verb):
+            phoned = self.code_phone_call(verb)
+            if phoned is not None:
+                return phoned
         action, action_entry = self.complement(verb, kind) if kind else (None, None)
         if lemma in control["speech"] and (kind is None or action is None):
             return self.code_speech_request(verb)
@@ -150,6 +154,35 @@ class Control:
             sources,
             targets,
             context=context,
+        )
+
+    def _asks_someone(self, verb: Token) -> bool:
+        """ "called on Israel", "called for talks" (not "called Aoun on Tuesday": a date is no addressee)."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "for", "upon"):
+                pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+                if not pobjs or any(p.ent_type_ not in ("DATE", "TIME") for p in pobjs):
+                    return True
+        return False
+
+    def code_phone_call(self, verb: Token) -> Mention | None:
+        """ "Rouhani called his Lebanese counterpart on Tuesday to assure him…": calling someone, with no "on"
+        or "for", is a telephone call (CONSULT phone), whatever the purpose clause says."""
+        person = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        targets = self.phrase_actors(person) if person is not None else []
+        if not targets:
+            return None
+        status, explicit = verb_status(verb, self.lexicon, self.speech_head(verb) is not None)
+        self.consumed.add(verb.i)
+        return self._mention(
+            Entry("CONSULT", "phone"),
+            status,
+            explicit,
+            "phone-call:call",
+            verb,
+            [verb],
+            self.subject_actors(verb),
+            targets,
         )
 
     def code_order(

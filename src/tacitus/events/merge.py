@@ -32,6 +32,7 @@ BASE_CONFIDENCE = {
     "noun": 0.5,
     "order-verb": 0.65,
     "speaker-agent": 0.6,
+    "phone-call": 0.65,
     "same-action": 0.6,
     "cameo-object": 0.6,
     "cameo-prep": 0.6,
