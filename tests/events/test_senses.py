@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span as spacy_span
+
 from tacitus.contract import ActorType, EventStatus
 
 from .handmade import mentions, parse
@@ -264,3 +266,35 @@ def test_calling_someone_is_a_phone_call_not_a_request():
     people["Aoun"] = (3, 3, ActorType.PERSON, [])
     (found,) = mentions(asked, people)
     assert found.type == "REQUEST" and found.targets == ["Aoun"]
+
+
+def test_fighting_an_epidemic_is_no_assault_fighting_rebels_is():
+    def fight(word: str, ent: str):
+        doc = parse(
+            [
+                ("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"),
+                ("fought", 1, "ROOT", "VERB", "VBD", "fight"),
+                (word, 1, "dobj", "NOUN", "NN", word.lower()),
+            ]
+        )
+        if ent:
+            doc.ents = [spacy_span(doc, 2, 3, ent)]
+        return mentions(doc, {"Germany": (0, 0, COUNTRY, [])})
+
+    assert fight("Ebola", "") == []
+    assert [m.type for m in fight("Houthis", "NORP")] == ["ASSAULT"]
+
+
+def test_the_reason_of_an_arrest_is_alleged_not_coded():
+    # "Police arrested Ravi for collaborating with Hamas."
+    rows = [
+        ("Police", 1, "nsubj", "NOUN", "NNS", "police"),
+        ("arrested", 1, "ROOT", "VERB", "VBD", "arrest"),
+        ("Ravi", 1, "dobj", "PROPN", "NNP", "Ravi"),
+        ("for", 1, "prep", "ADP", "IN", "for"),
+        ("collaborating", 3, "pcomp", "VERB", "VBG", "collaborate"),
+        ("with", 4, "prep", "ADP", "IN", "with"),
+        ("Hamas", 5, "pobj", "PROPN", "NNP", "Hamas"),
+    ]
+    actors = {"Ravi": (2, 2, ActorType.PERSON, []), "Hamas": (6, 6, ActorType.ORGANIZATION, [])}
+    assert [m.type for m in mentions(parse(rows), actors)] == ["COERCE"]

@@ -60,12 +60,79 @@ def verb_sense(verb: Token, entry: Entry | None, lexicon: Lexicon) -> Entry | No
     ):
         return None  # "released a report", "freed up the figures": publishing is not giving anything up
     verbal = objects & set(words["abstract_targets"]) or _nearby_nouns(verb) & set(words["verbal_media"])
+    if entry.type == "ASSAULT" and fights_no_one(verb, lexicon):
+        return None
+    if alleged_reason(verb):
+        return None
     if entry.type == "ASSAULT" and _lemma(verb) in VERBAL_ASSAULT_VERBS and verbal:
         return Entry("ACCUSE", "disapprove")  # "used the debate to attack his opponent"
     behind = any(c.dep_ == "prep" and c.lower_ in ("behind", "around") for c in verb.children)
     if entry.type == "PROTEST" and _lemma(verb) == "rally" and (behind or objects):
         return Entry("SUPPORT")  # "rallied behind the president", "rallied supporters"
     return entry
+
+
+FIGHT_VERBS = {"fight", "combat", "battle", "tackle", "counter"}
+ENTITY_TYPES = {"NORP", "ORG", "GPE", "PERSON", "LOC", "FAC"}
+
+
+def fights_no_one(verb: Token, lexicon: Lexicon) -> bool:
+    """ "to fight the Ebola epidemic", "fighting terrorism", "fighting extradition": the object is no party
+    (no named group, place or person, no armed noun), so the fight is a figure of speech."""
+    if _lemma(verb) not in FIGHT_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    armed = set(lexicon.words["armed_nouns"])
+    for obj in objects:
+        for token in obj.subtree:
+            if token.ent_type_ in ENTITY_TYPES or _lemma(token) in armed or token.lower_ in armed:
+                return False
+            if _lemma(token) in ("rebel", "soldier", "militant", "insurgent", "fighter", "troop", "force"):
+                return False
+    return True
+
+
+def alleged_reason(verb: Token) -> bool:
+    """ "arrested for collaborating with Boko Haram", "convicted of spying": the act is what the arrest or
+    charge alleges, not an event the text reports as having happened."""
+    head = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and head.dep_ == "prep"
+        and head.lower_ in ("for", "of", "over")
+        and head.head.pos_ == "VERB"
+        and _lemma(head.head) in ALLEGING_VERBS
+    )
+
+
+ALLEGING_VERBS = {
+    "arrest",
+    "detain",
+    "jail",
+    "imprison",
+    "convict",
+    "charge",
+    "accuse",
+    "sentence",
+    "prosecute",
+    "indict",
+    "try",
+    "punish",
+    "fine",
+    "blame",
+    "criticize",
+    "criticise",
+    "condemn",
+    "suspect",
+    "investigate",
+    "execute",
+    "expel",
+    "deport",
+    "ban",
+    "sue",
+}
 
 
 def noun_sense(noun: Token, entry: Entry | None, lexicon: Lexicon) -> Entry | None:
