@@ -298,3 +298,31 @@ def test_the_reason_of_an_arrest_is_alleged_not_coded():
     ]
     actors = {"Ravi": (2, 2, ActorType.PERSON, []), "Hamas": (6, 6, ActorType.ORGANIZATION, [])}
     assert [m.type for m in mentions(parse(rows), actors)] == ["COERCE"]
+
+
+def test_rejecting_an_accusation_is_a_denial_not_a_refusal():
+    def rejected(noun: str):
+        return parse(
+            [
+                ("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"),
+                ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+                (noun, 1, "dobj", "NOUN", "NNS", noun.rstrip("s")),
+            ]
+        )
+
+    iran = {"Iran": (0, 0, COUNTRY, [])}
+    assert [m.type for m in mentions(rejected("accusations"), iran)] == []
+    assert [m.type for m in mentions(rejected("demands"), iran)] == ["REJECT"]
+
+
+def test_considering_an_action_plans_it():
+    # "Japan is considering sending aid."
+    rows = [
+        ("Japan", 2, "nsubj", "PROPN", "NNP", "Japan"),
+        ("is", 2, "aux", "AUX", "VBZ", "be"),
+        ("considering", 2, "ROOT", "VERB", "VBG", "consider"),
+        ("sending", 2, "xcomp", "VERB", "VBG", "send"),
+        ("aid", 3, "dobj", "NOUN", "NN", "aid"),
+    ]
+    (found,) = mentions(parse(rows), {"Japan": (0, 0, COUNTRY, [])})
+    assert found.type == "AID" and found.status == EventStatus.PLANNED

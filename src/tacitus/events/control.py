@@ -74,6 +74,11 @@ class Control:
             for c in verb.children
         ):
             return None  # "called the ruling absurd", "called him a liar": naming, not asking
+        if kind == "reject" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.lexicon.words["denied_claims"]
+            for c in verb.children
+        ):
+            return None  # "rejected accusations of abuses": a denial, not a refusal of a demand
         if lemma == "call" and not self._asks_someone(verb):
             phoned = self.code_phone_call(verb)
             if phoned is not None:

@@ -134,6 +134,7 @@ WORD_LISTS = (
     "armed_sectors",
     "publication_modifiers",
     "closure_verbs",
+    "denied_claims",
 )
 
 
