@@ -137,3 +137,22 @@ def test_cameo_intent_patterns_are_left_to_the_control_verbs():
         ("plan", 1, "dobj", "NOUN", "NN", "plan"),
     ]
     assert mentions(parse(rows), {"Colombia": (0, 0, ActorType.COUNTRY, [])}) == []
+
+
+def test_committed_lexicon_is_what_the_converter_makes(shared_dir, tmp_path):
+    out = tmp_path / "cameo_verbs.tsv"
+    converter = _converter()
+    code = converter.main(
+        [
+            "--cameo",
+            str(shared_dir / "data-sources" / "phoenix-dictionaries" / "CAMEO.2.0.txt"),
+            "--mapping",
+            str(shared_dir / "eval-data" / "plover-gsr" / "CAMEO2PLOVER-2021.txt"),
+            "--out",
+            str(out),
+        ]
+    )
+    committed = REPO / "src" / "tacitus" / "events" / "data" / "cameo_verbs.tsv"
+    assert code == 0 and out.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), (
+        "cameo_verbs.tsv is stale: run `make cameo-verbs`"
+    )
