@@ -326,3 +326,26 @@ def test_considering_an_action_plans_it():
     ]
     (found,) = mentions(parse(rows), {"Japan": (0, 0, COUNTRY, [])})
     assert found.type == "AID" and found.status == EventStatus.PLANNED
+
+
+def test_negation_in_the_subject_or_by_without_denies_the_event():
+    # "No soldier was arrested."
+    rows = [
+        ("No", 1, "det", "DET", "DT", "no"),
+        ("soldier", 3, "nsubjpass", "NOUN", "NN", "soldier"),
+        ("was", 3, "auxpass", "AUX", "VBD", "be"),
+        ("arrested", 3, "ROOT", "VERB", "VBN", "arrest"),
+    ]
+    (found,) = mentions(parse(rows))
+    assert found.type == "COERCE" and found.status == EventStatus.DENIED
+    # "Putin left without meeting Erdogan."
+    rows = [
+        ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin"),
+        ("left", 1, "ROOT", "VERB", "VBD", "leave"),
+        ("without", 1, "prep", "ADP", "IN", "without"),
+        ("meeting", 2, "pcomp", "VERB", "VBG", "meet"),
+        ("Erdogan", 3, "dobj", "PROPN", "NNP", "Erdogan"),
+    ]
+    people = {"Putin": (0, 0, ActorType.PERSON, []), "Erdogan": (4, 4, ActorType.PERSON, [])}
+    (found,) = [m for m in mentions(parse(rows), people) if m.type == "CONSULT"]
+    assert found.status == EventStatus.DENIED

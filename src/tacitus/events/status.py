@@ -230,8 +230,22 @@ def _unasserted(chain: list[Token], lexicon: Lexicon) -> bool:
     return head.lemma_ in lexicon.words["assertion_verbs"] and any(c.dep_ == "neg" for c in head.children)
 
 
+NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "neither"}
+
+
 def _negated(chain: list[Token]) -> bool:
-    return any(child.dep_ == "neg" for token in chain for child in token.children)
+    """ "did not attack", "never met", "no one was killed", "nobody was arrested", "left without meeting"."""
+    for token in chain:
+        for child in token.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and (
+                child.lower_ in NEGATIVE_SUBJECTS
+                or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+            ):
+                return True
+    top = chain[-1]
+    return top.dep_ == "pcomp" and top.head.lower_ == "without"
 
 
 def _going_to(chain: list[Token]) -> bool:
