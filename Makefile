@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := tests/fixtures/hamas-russia-mediation.txt
 
-.PHONY: setup demo test lint schema eval-setup clean phoenix
+.PHONY: setup demo test lint schema eval-setup clean phoenix cameo-verbs
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ schema: setup
 PHOENIX ?= ../shared/data-sources/phoenix-dictionaries
 phoenix: setup
 	$(BIN)/python -m tacitus.actors.convert_phoenix $(PHOENIX)
+
+# The CAMEO verb lexicon (src/tacitus/events/data/cameo_verbs.tsv) from the PETRARCH-2 dictionary and the
+# CAMEO→PLOVER table in ../shared; the converted file is committed, so this is only needed to regenerate it.
+SHARED ?= ../shared
+cameo-verbs: setup
+	$(BIN)/python scripts/convert_cameo_verbs.py \
+		--cameo $(SHARED)/data-sources/phoenix-dictionaries/CAMEO.2.0.txt \
+		--mapping $(SHARED)/eval-data/plover-gsr/CAMEO2PLOVER-2021.txt
 
 # The evaluation baselines (textacy, HeidelTime) are heavy and never used at run time: only `make eval-setup`
 # installs them. After changing dependencies in pyproject.toml:

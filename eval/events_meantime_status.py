@@ -14,7 +14,9 @@ Each: accuracy, macro F1 over the four classes, per-class P/R/F1 and the confusi
 The text is rebuilt from MEANTIME's tokens (one sentence a line); the document creation time is the
 publication date.
 
-    .venv/bin/python eval/events_meantime_status.py [--data DIR] [--limit N] [--json]
+    .venv/bin/python eval/events_meantime_status.py [--part tune|check|all] [--data DIR] [--limit N] [--json]
+
+`--part` takes one part of the fixed split (`eval/splits.py`, by article); the default is all.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "eval"))
+from splits import article_part, select  # noqa: E402
+
 DEFAULT_DATA = REPO.parent / "shared" / "eval-data" / "meantime"
 CLASSES = ("factual", "future", "possible", "negated")
 STATUS_CLASS = {
@@ -199,12 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--part", choices=("tune", "check", "all"), default="all")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if not (args.data / "intra-doc_annotation").is_dir():
         print(f"{args.data}: intra-doc_annotation/ not found", file=sys.stderr)
         return 2
-    result = evaluate(load_docs(args.data)[: args.limit])
+    docs = select(load_docs(args.data), lambda d: article_part("meantime", d.name), args.part)
+    result = evaluate(docs[: args.limit])
     print(json.dumps(result, indent=1) if args.json else report(result))
     return 0
 

@@ -14,7 +14,9 @@ before what it governs), ties broken by confidence. Scores:
 Gold labels are PLOVER 0.5b1 (2016); mapped to the 2021 names: DEMAND→REQUEST, DISAPPROVE→ACCUSE,
 INVESTIGATE→ACCUSE, FIGHT→ASSAULT.
 
-    .venv/bin/python eval/events_plover.py [--data DIR] [--limit N] [--json]
+    .venv/bin/python eval/events_plover.py [--part tune|check|all] [--data DIR] [--limit N] [--json]
+
+`--part` takes one part of the fixed split (`eval/splits.py`, by sentence text); the default is all.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "eval"))
+from splits import select, sentence_part  # noqa: E402
+
 DEFAULT_DATA = REPO.parent / "shared" / "eval-data" / "plover-gsr"
 LABELS_2016 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 NONE = "NONE"
@@ -202,12 +207,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--part", choices=("tune", "check", "all"), default="all")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if not (args.data / "PLOVER_GSR_CAMEO.dev.json").is_file():
         print(f"{args.data}: PLOVER_GSR_CAMEO.dev.json not found", file=sys.stderr)
         return 2
-    records = load_records(args.data)[: args.limit]
+    records = select(load_records(args.data), lambda r: sentence_part(r["text"]), args.part)[: args.limit]
     scores = evaluate(records)
     print(json.dumps(scores, indent=1) if args.json else report(scores))
     return 0

@@ -161,8 +161,14 @@ def test_lodged_protest_is_an_accusation(code):
     assert not coded.of_type("PROTEST")
 
 
-def test_article_date_is_flagged_inferred(code):
+def test_undated_past_event_is_before_publication_not_on_its_day(code):
     coded = code("Germany condemned the attack.")
+    event = coded.one("ACCUSE")
+    assert event.date.inferred and event.date.value == "PAST_REF"
+
+
+def test_undated_present_event_takes_the_article_date_flagged_inferred(code):
+    coded = code("Germany condemns the attack.")
     event = coded.one("ACCUSE")
     assert event.date.inferred and event.date.value == "2024-06-11"
 

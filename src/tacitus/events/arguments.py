@@ -33,6 +33,7 @@ TARGET_PREPS = {
     "CONCEDE": ("to",),
 }
 NOUN_SOURCE_PREPS = ("by", "from")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 class Arguments:
@@ -59,7 +60,8 @@ class Arguments:
                         if pobj.dep_ == "pobj":
                             found.extend(a for a in self.phrase_actors(pobj, depth + 1) if a not in found)
         for child in token.children:
-            if child.dep_ == "conj":
+            if child.dep_ == "conj" or (child.dep_ == "appos" and not found):
+                # "Hamas and Fatah"; "the two countries, Egypt and Jordan,": the apposition names them
                 found.extend(a for a in self.phrase_actors(child, depth) if a not in found)
             if child.dep_ == "prep" and child.lower_ == "including" and head_actor is None and depth == 0:
                 continue
@@ -83,6 +85,8 @@ class Arguments:
         current = verb
         for _ in range(5):
             subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
+            if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return self.phrase_actors(current.head)  # "Erdogan, who met Putin on Monday, …"
             if subjects:
                 return self.phrase_actors(subjects[0])
             if current.dep_ == "xcomp":
@@ -97,8 +101,12 @@ class Arguments:
                             return self.phrase_actors(pobj)
                 current = head
             elif current.dep_ in ("conj", "acomp", "attr") or (
-                current.dep_ == "advcl" and current.tag_ == "VBG"
-            ):
+                current.dep_ == "advcl"
+                and (
+                    current.tag_ == "VBG"
+                    or any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+                )
+            ):  # "used the debate to attack his opponent": a purpose clause shares its head's subject
                 current = current.head
             elif current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
                 if current.dep_ == "relcl" and any(c.dep_ in SUBJECTS for c in current.children):

@@ -19,60 +19,22 @@ from spacy.tokens import Doc, Token
 from tacitus.analysis import Analysis
 from tacitus.contract import Document, EventStatus
 from tacitus.events.arguments import SUBJECTS, Arguments
+from tacitus.events.cameo import cameo_match
+from tacitus.events.control import ASKED_MODE, THREAT_MODE, Control, verb_lemma
 from tacitus.events.mention import Mention
-from tacitus.events.ontology import Entry, Lexicon, Ontology
+from tacitus.events.ontology import Entry, Lexicon, Ontology, load_cameo_verbs
 from tacitus.events.place_date import PlaceAndDate
 from tacitus.events.resolve import Resolver
+from tacitus.events.senses import generic_subject, non_political_consult, noun_sense, verb_sense
 from tacitus.events.status import clause_chain, noun_status, verb_status
 
 LOG = logging.getLogger(__name__)
 RECIPROCAL_SUBJECTS = {"two", "both", "sides", "pair", "parties"}
 COOPERATIVE_ACTIONS = {"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"}
 HOSTILE_ACTIONS = {"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
-# What a request, a refusal or a threat is about, as the mode of REQUEST/REJECT/THREATEN (CAMEO 10x/12x/13x).
-ASKED_MODE = {
-    "RETREAT": "yield",
-    "CONCEDE": "yield",
-    "CONSULT": "meet",
-    "AGREE": "meet",
-    "AID": "assist",
-    "COOPERATE": "assist",
-    "SUPPORT": "assist",
-}
-THREAT_MODE = {
-    "ASSAULT": "violence",
-    "COERCE": "restrict",
-    "SANCTION": "relations",
-    "PROTEST": "relations",
-    "MOBILIZE": "violence",
-}
-# A copular request: "called on Russia to be a guarantor" asks for mediation (CAMEO 108).
-ROLE_MODES = {"guarantor": "meet", "mediator": "meet", "broker": "meet", "intermediary": "meet"}
-REQUEST_COMPLEMENT_PREPS = ("for",)
 
 
-def verb_lemma(token: Token, known) -> str:
-    """spaCy's lemma, or a plain de-inflection when the lemma is not a word we know ("staged" → "stag")."""
-    lemma = token.lemma_
-    if lemma in known or token.pos_ not in ("VERB", "AUX"):
-        return lemma
-    word = token.lower_
-    for suffix, replacement in (
-        ("ied", "y"),
-        ("ed", "e"),
-        ("ed", ""),
-        ("d", ""),
-        ("ing", "e"),
-        ("ing", ""),
-        ("es", ""),
-        ("s", ""),
-    ):
-        if word.endswith(suffix) and word[: -len(suffix)] + replacement in known:
-            return word[: -len(suffix)] + replacement
-    return lemma
-
-
-class Coder(Arguments, PlaceAndDate):
+class Coder(Control, Arguments, PlaceAndDate):
     """Codes one analysed document; plain methods so tests can call each step on a real parse."""
 
     def __init__(self, analysis: Analysis, document: Document, ontology: Ontology, lexicon: Lexicon):
@@ -89,6 +51,16 @@ class Coder(Arguments, PlaceAndDate):
             | lexicon.light_verbs
             | set().union(*lexicon.control.values())
             | set(lexicon.light_verb_types)
+        )
+        self.cameo = load_cameo_verbs()
+        self.actor_sectors = {actor.id: actor.sector for actor in document.actors}
+        # Verbs the hand lexicon reads otherwise (control, speech, light verbs, verbs with a telling object):
+        # CAMEO's code for the verb alone would override that reading.
+        self.reserved = self.known_verbs | set(lexicon.verbs) | {k.split()[0] for k in lexicon.verbs}
+        self.blocked = set().union(
+            *(lexicon.control[k] for k in ("plan", "try", "postpone", "cancel", "deny", "speech")),
+            lexicon.words["postpone_phrasal"],
+            lexicon.words["cancel_phrasal"],
         )
         self.sentence_index = {}
         for index, sentence in enumerate(self.doc.sents):
@@ -115,7 +87,14 @@ class Coder(Arguments, PlaceAndDate):
         for mention in list(found):
             if self._guarded(self.finish, mention) is False:
                 found.remove(mention)
+            elif mention.type == "CONSULT" and non_political_consult(
+                [self.actor_sectors.get(a, []) for a in mention.participants], self.lexicon
+            ):
+                found.remove(mention)  # "a conference organised by the newspaper": not a political meeting
         self.resolve_reciprocals(found)
+        for mention in self.same_actions(found):
+            if self._guarded(self.finish, mention) is not False:
+                found.append(mention)
         return sorted(found, key=lambda m: m.start)
 
     def _guarded(self, step, item):
@@ -131,221 +110,12 @@ class Coder(Arguments, PlaceAndDate):
             )
             return False if step == self.finish else None
 
-    # -- pass 1: verbs that wrap another action --------------------------------------------------------
-    def code_control(self, verb: Token) -> Mention | None:
-        lemma = verb_lemma(verb, self.known_verbs)
-        control = self.lexicon.control
-        if any(c.dep_ == "prt" and c.lower_ in ("off", "back", "out", "up", "down") for c in verb.children):
-            return None  # "called off the talks" cancels them; it asks nothing
-        kind = next((k for k in ("request", "promise", "threaten", "reject") if lemma in control[k]), None)
-        action, action_entry = self.complement(verb, kind) if kind else (None, None)
-        if lemma in control["speech"] and (kind is None or action is None):
-            return self.code_speech_request(verb)
-        if kind is None:
-            return None
-        if action is None and kind in ("request", "reject") and not self._bare_ok(verb, kind):
-            return None
-        if (
-            kind == "reject"
-            and action is not None
-            and action_entry is None
-            and action.pos_ in ("VERB", "AUX")
-        ):
-            return None  # "declined to be named", "refused to comment": no event is refused
-        if kind == "request" and lemma in ("call", "push", "press", "appeal") and action is None:
-            return None
-        if kind in ("promise", "threaten") and action is None and lemma not in ("agree", "threaten"):
-            return None
-        sources = self.subject_actors(verb)
-        if lemma == "order" and action is not None and action.pos_ == "NOUN" and action_entry is not None:
-            # "ordered patrols by police": the order is the act itself, done by whoever gave it
-            status, explicit = verb_status(verb, self.lexicon, self.speech_head(verb) is not None)
-            self._consume_complement(verb, action)
-            return self._mention(
-                action_entry,
-                status,
-                explicit,
-                f"order-noun:{action.lemma_.lower()}",
-                action,
-                [verb, action],
-                sources,
-                self.noun_targets(action, action_entry.type),
-            )
-        targets = self.control_targets(verb, action)
-        if kind == "request":
-            entry = Entry("REQUEST", self._asked_mode(action, action_entry))
-            status_token = verb
-        elif kind == "promise":
-            entry = Entry("AGREE")
-            status_token = verb
-        elif kind == "threaten":
-            entry = Entry("THREATEN", THREAT_MODE.get(action_entry.type) if action_entry else None)
-            status_token = verb
-        else:
-            entry = Entry("REJECT", ASKED_MODE.get(action_entry.type) if action_entry else None)
-            status_token = verb
-        in_speech = self.speech_head(verb) is not None
-        status, explicit = verb_status(status_token, self.lexicon, in_speech)
-        if kind == "promise" and lemma != "agree" and status in (EventStatus.OCCURRED, EventStatus.ONGOING):
-            status = EventStatus.PROMISED  # "vowed to free the hostages": the freeing is promised
-        if kind == "reject" and lemma == "fail" and action_entry is not None:
-            entry = Entry("REJECT", ASKED_MODE.get(action_entry.type))
-        anchors = [verb] + ([action] if action is not None else [])
-        self._consume_complement(verb, action)
-        context = list(self._context_of(action_entry))
-        return self._mention(
-            entry,
-            status,
-            explicit,
-            f"{kind}-verb:{lemma}",
-            action or verb,
-            anchors,
-            sources,
-            targets,
-            context=context,
-        )
-
-    def code_intent_adjective(self, adjective: Token) -> Mention | None:
-        """ "Syria says it is willing to withdraw its troops": a stated intention, AGREE (promised)."""
-        if adjective.dep_ not in ("acomp", "amod"):
-            return None
-        action = next((c for c in adjective.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        entry = self.action_entry(action) if action is not None else None
-        if entry is None:
-            return None
-        copula = adjective.head
-        sources = self.subject_actors(copula)
-        targets = self.object_actors(action, entry.type, False)
-        status, explicit = verb_status(copula, self.lexicon)
-        if status in (EventStatus.OCCURRED, EventStatus.ONGOING):
-            status = EventStatus.PROMISED
-        self._consume_complement(adjective, action)
-        return self._mention(
-            Entry("AGREE"),
-            status,
-            explicit,
-            f"promise-adjective:{adjective.lower_}",
-            action,
-            [adjective, action],
-            sources,
-            targets,
-            context=list(self._context_of(entry)),
-        )
-
-    def _bare_ok(self, verb: Token, kind: str) -> bool:
-        """ "rejected the plan", "demanded a truce": a request or refusal about a thing, not an action."""
-        if kind == "reject" and verb.lemma_ in ("reject", "refuse", "decline"):
-            return any(c.dep_ == "dobj" for c in verb.children)
-        if kind == "request" and verb.lemma_ in ("demand", "request", "seek"):
-            return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
-        return False
-
-    def complement(self, verb: Token, kind: str) -> tuple[Token | None, Entry | None]:
-        """The action a control verb wraps: its xcomp, a that-clause, an event noun object, "for" + event noun."""
-        for child in verb.children:
-            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-                return child, self.action_entry(child)
-        for child in verb.children:  # "called Thursday on Arabs to unite" (parsed as an adverbial clause)
-            if (
-                child.dep_ == "advcl"
-                and child.pos_ == "VERB"
-                and kind in ("request", "promise", "threaten")
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-                and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
-            ):
-                return child, self.action_entry(child)
-        for child in verb.children:
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
-                return child, self.action_entry(child)  # "calling for all hostages to be released"
-            if (
-                child.dep_ == "ccomp"
-                and kind in ("request", "promise", "threaten")
-                and (
-                    kind != "request" or verb.lemma_ in ("demand", "insist", "request", "urge", "ask", "call")
-                )
-            ):
-                return child, self.action_entry(child)
-        for child in verb.children:
-            if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
-                entry = self.noun_entry(child)
-                if entry is not None:
-                    return child, entry
-                # "urged the European Community to support": the action hangs on the object
-                for grandchild in child.children:
-                    if grandchild.dep_ in ("acl", "relcl", "xcomp") and grandchild.pos_ == "VERB":
-                        return grandchild, self.action_entry(grandchild)
-            if child.dep_ == "prep" and child.lower_ in REQUEST_COMPLEMENT_PREPS + ("on", "to"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        entry = self.noun_entry(pobj)
-                        if entry is not None and child.lower_ in REQUEST_COMPLEMENT_PREPS:
-                            return pobj, entry
-                        for grandchild in pobj.children:  # "called for all hostages to be released"
-                            if grandchild.dep_ in ("acl", "relcl") and grandchild.pos_ == "VERB":
-                                return grandchild, self.action_entry(grandchild)
-        return None, None
-
-    def action_entry(self, verb: Token) -> Entry | None:
-        entry = self.verb_entry(verb)
-        if entry is not None:
-            return entry
-        if verb.lemma_ in self.lexicon.light_verbs:
-            for child in verb.children:
-                if child.dep_ == "dobj":
-                    return self.noun_entry(child)
-        if verb.lemma_ == "be":
-            for child in verb.children:
-                if child.dep_ == "attr" and child.lemma_ in ROLE_MODES:
-                    return Entry("CONSULT", "third-party")
-        return None
-
-    def _asked_mode(self, action: Token | None, entry: Entry | None) -> str | None:
-        if entry is None:
-            return None
-        return ASKED_MODE.get(entry.type, "change")
-
-    def _consume_complement(self, verb: Token, action: Token | None) -> None:
-        self.consumed.add(verb.i)
-        if action is None:
-            return
-        self.consumed.add(action.i)
-        for token in action.subtree:
-            if token.dep_ in ("dobj", "pobj", "xcomp", "conj") and token.head.i in self.consumed:
-                self.consumed.add(token.i)
-
-    def code_speech_request(self, verb: Token) -> Mention | None:
-        """ "Marzouk said that Russia should be a guarantor": an obligation the speaker puts on someone."""
-        for child in verb.children:
-            if child.dep_ != "ccomp":
-                continue
-            chain = clause_chain(child)
-            auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
-            if not auxes & set(self.lexicon.words["obligation_modals"]):
-                continue
-            if any(c.dep_ == "neg" for c in child.children):
-                continue
-            entry = self.action_entry(child)
-            sources = self.subject_actors(verb)
-            targets = self.subject_actors(child)
-            if not targets and not sources:
-                continue
-            self._consume_complement(verb, child)
-            status, explicit = verb_status(verb, self.lexicon)
-            mode = ASKED_MODE.get(entry.type, "change") if entry else None
-            return self._mention(
-                Entry("REQUEST", mode),
-                status,
-                explicit,
-                f"request-modal:{verb.lemma_}",
-                child,
-                [verb, child],
-                sources,
-                targets,
-            )
-        return None
-
     # -- pass 2: verbs -----------------------------------------------------------------------------------
     def verb_entry(self, verb: Token) -> Entry | None:
+        """The hand lexicon's entry for a verb, checked against its sense (`senses.verb_sense`)."""
+        return verb_sense(verb, self._lexicon_verb_entry(verb), self.lexicon)
+
+    def _lexicon_verb_entry(self, verb: Token) -> Entry | None:
         lex = self.lexicon
         lemma = verb_lemma(verb, self.known_verbs)
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
@@ -392,16 +162,26 @@ class Coder(Arguments, PlaceAndDate):
         lemma = verb_lemma(verb, self.known_verbs)
         if entry is None and (lemma in self.lexicon.light_verbs or lemma in self.lexicon.light_verb_types):
             noun = self.light_verb_object(verb)
-            if noun is None:
-                return None
-            entry = self.lexicon.light_verb_types.get(lemma, {}).get(noun.lemma_.lower()) or self.noun_entry(
-                noun
-            )
-            rule = "light-verb"
-            if entry.type == "REQUEST":
-                return self.code_request_noun(noun, light_verb=verb)
+            if noun is not None:
+                entry = self.lexicon.light_verb_types.get(lemma, {}).get(
+                    noun.lemma_.lower()
+                ) or self.noun_entry(noun)
+                rule = "light-verb"
+                if entry.type == "REQUEST":
+                    return self.code_request_noun(noun, light_verb=verb)
         if entry is None:
-            return None
+            match = cameo_match(verb, lemma, self.cameo, self.reserved, self.blocked)
+            if match is None:
+                return None
+            entry, rule = verb_sense(verb, match.entry, self.lexicon), match.kind
+            if entry is None:
+                return None
+            if (
+                match.kind == "cameo-object"
+            ):  # "imposed sanctions on Russia": one event, not a second noun one
+                noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if noun is not None and self._lexicon_noun_entry(noun) and self.noun_entry(noun) is None:
+                    return None  # "held a campaign rally": the object's own sense check says no event
         if (
             rule == "verb"
             and verb.lemma_ in self.lexicon.verb_objects
@@ -414,6 +194,18 @@ class Coder(Arguments, PlaceAndDate):
         )
         sources = self.agent_actors(verb) if passive else self.subject_actors(verb)
         targets = self.object_actors(verb, entry.type, passive)
+        if rule == "cameo-verb" and not (sources and targets):
+            return None  # a CAMEO verb alone codes only between two named sides, as PETRARCH did
+        if rule.startswith("cameo-") and not (sources or targets):
+            return None
+        if not sources and generic_subject(verb, self.lexicon):
+            return None  # "for all good men to come…": a maxim, not a particular event
+        if verb.lemma_ in self.lexicon.control["prevent"]:
+            self._consume_prevented(verb)  # "barred reporters from entering": the barring is the event
+        if rule == "verb-object":  # "imposed sanctions on Russia": the target hangs on the object
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    targets += [a for a in self.noun_targets(child, entry.type) if a not in targets]
         if noun is not None:
             targets += [a for a in self.noun_targets(noun, entry.type) if a not in targets]
             self.consumed.add(noun.i)
@@ -434,17 +226,22 @@ class Coder(Arguments, PlaceAndDate):
                         mode = noun_entry.mode  # hosting talks is meeting, hosting a leader a visit
         entry = Entry(entry.type, mode)
         reciprocal = self._reciprocal_subject(verb)
+        if passive and not sources and entry.type == "ASSAULT":
+            sources = [a for a in self.armed_speaker(verb) if a not in targets]
+            if sources:
+                rule = "speaker-agent"
         if passive and not sources:
             rule += "-passive"
         # PLOVER codes a stated intention as the intention: "Israel will evacuate the settlements" is AGREE,
         # "said they would boycott" THREATEN, "will not accept refugees" REJECT.
-        future = status == EventStatus.PLANNED and self._future_aux(verb)
+        # "will boycott the elections unless…": the condition does not make the stated intention less stated
+        future = status in (EventStatus.PLANNED, EventStatus.CONDITIONAL) and self._future_aux(verb)
         has_subject = bool(sources) or any(c.dep_ == "nsubj" for t in clause_chain(verb) for c in t.children)
         if (
             future
             and not passive
             and has_subject
-            and entry.type in COOPERATIVE_ACTIONS
+            and entry.type in COOPERATIVE_ACTIONS | HOSTILE_ACTIONS
             and self._unless(verb)
         ):
             # "will withdraw its force from Chad unless…": an intention held over someone is a threat
@@ -505,6 +302,27 @@ class Coder(Arguments, PlaceAndDate):
         mention.reciprocal = reciprocal and not targets
         return mention
 
+    def armed_speaker(self, verb: Token) -> list[str]:
+        """ "The army said dozens of militants were killed": an armed force reporting a killing it does not
+        attribute to anyone is reporting its own (PLOVER codes army → militants)."""
+        head = self.speech_head(verb)
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None) if head is not None else None
+        if subject is None:
+            return []
+        actors = self.phrase_actors(subject)
+        armed_word = subject.lemma_.lower() in self.lexicon.words["armed_nouns"]
+        armed_actor = any(
+            set(self.actor_sectors.get(a, [])) & set(self.lexicon.words["armed_sectors"]) for a in actors
+        )
+        return actors if armed_word or armed_actor else []
+
+    def _consume_prevented(self, verb: Token) -> None:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                for action in prep.children:
+                    if action.dep_ == "pcomp" and action.pos_ == "VERB":
+                        self.consumed.add(action.i)
+
     def light_verb_object(self, verb: Token) -> Token | None:
         """The event noun a light verb carries: "held talks", "launched 10 days of war games"."""
         for child in verb.children:
@@ -538,6 +356,12 @@ class Coder(Arguments, PlaceAndDate):
 
     # -- pass 3: nouns ------------------------------------------------------------------------------------
     def noun_entry(self, noun: Token) -> Entry | None:
+        """The event a noun names, if any, checked against its sense (`senses.noun_sense`)."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return noun_sense(noun, self._lexicon_noun_entry(noun), self.lexicon)
+
+    def _lexicon_noun_entry(self, noun: Token) -> Entry | None:
         if noun.pos_ not in ("NOUN", "PROPN"):
             return None
         nouns = self.lexicon.nouns
@@ -569,6 +393,8 @@ class Coder(Arguments, PlaceAndDate):
             return None  # "cease-fire" is most often the topic of talks, not a declared truce
         sources = self.noun_sources(noun)
         targets = [a for a in self.noun_targets(noun, entry.type) if a not in sources]
+        if not sources and generic_subject(noun, self.lexicon):
+            return None
         place = self.place_of([noun])
         has_date = bool(self.own_timexes([noun]))
         in_speech = self.speech_head(noun) is not None
@@ -590,43 +416,6 @@ class Coder(Arguments, PlaceAndDate):
             and self.noun_entry(noun.head.head) is None
             and noun.head.head.pos_ == "NOUN"
             and noun.head.head.lemma_ not in ("part", "round", "series")
-        )
-
-    def code_request_noun(self, noun: Token, light_verb: Token | None = None) -> Mention | None:
-        """ "Russia's call to release the hostages", "making a push for a cease-fire"."""
-        action, action_entry = None, None
-        for child in noun.children:
-            if child.dep_ in ("acl", "relcl", "ccomp") and child.pos_ in ("VERB", "AUX"):
-                action, action_entry = child, self.action_entry(child)
-            elif child.dep_ == "prep" and child.lower_ == "for":
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    action, action_entry = pobj, self.noun_entry(pobj)
-        if action is None:
-            return None
-        if noun.lemma_.lower() in ("call", "push") and action is None:
-            return None
-        sources = self.subject_actors(light_verb) if light_verb is not None else self.noun_sources(noun)
-        targets = self.noun_targets(noun, "REQUEST")
-        if light_verb is not None:
-            status, explicit = verb_status(light_verb, self.lexicon, self.speech_head(light_verb) is not None)
-            anchors = [light_verb, noun]
-        else:
-            status, explicit = noun_status(noun, self.lexicon)
-            anchors = [noun]
-            if not sources:
-                return None
-        self.consumed.update({noun.i, action.i})
-        return self._mention(
-            Entry("REQUEST", self._asked_mode(action, action_entry)),
-            status,
-            explicit,
-            f"request-noun:{noun.lemma_.lower()}",
-            noun,
-            anchors,
-            sources,
-            targets,
-            context=list(self._context_of(action_entry)),
         )
 
     # -- reported speech --------------------------------------------------------------------------------
@@ -699,6 +488,53 @@ class Coder(Arguments, PlaceAndDate):
         mention.attribution = self.attribution_of(mention)
         mention.place = self.place_of(mention.anchors)
         mention.date = self.date_of(mention)
+
+    def same_actions(self, mentions: list[Mention]) -> list[Mention]:
+        """ "Britain imposed sanctions on Russia; France took the same measure", "… followed suit": the last
+        event with a source, again, by the new clause's subject (within two sentences)."""
+        words = self.lexicon.words
+        found: list[Mention] = []
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.i in self.consumed:
+                continue
+            lemma = verb.lemma_.lower()
+            same = lemma == "follow" and any(c.dep_ == "dobj" and c.lower_ == "suit" for c in verb.children)
+            same = same or (
+                lemma in words["same_action_verbs"]
+                and any(
+                    c.dep_ == "dobj"
+                    and c.lemma_.lower() in words["same_action_nouns"]
+                    and any(
+                        m.dep_ == "amod" and m.lower_ in ("same", "similar", "identical") for m in c.children
+                    )
+                    for c in verb.children
+                )
+            )
+            sources = self.subject_actors(verb) if same else []
+            earlier = [
+                m
+                for m in mentions
+                if m.trigger.i < verb.i
+                and m.sources
+                and 0 <= self.sentence_index.get(verb.i, 0) - self.sentence_index.get(m.trigger.i, 0) <= 2
+            ]
+            if not sources or not earlier:
+                continue
+            model = max(earlier, key=lambda m: m.trigger.i)
+            status, explicit = verb_status(verb, self.lexicon, self.speech_head(verb) is not None)
+            found.append(
+                self._mention(
+                    Entry(model.type, model.mode),
+                    status,
+                    explicit,
+                    f"same-action:{lemma}",
+                    verb,
+                    [verb],
+                    sources,
+                    list(model.targets),
+                )
+            )
+        return found
 
     def resolve_reciprocals(self, mentions: list[Mention]) -> None:
         """ "The two discussed…": the participants of the last event with two of them, a sentence or two back."""

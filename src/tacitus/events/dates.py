@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from spacy.tokens import Token
+
 from tacitus.contract import DateValue, Document, Timex
 
 MONTHS = {
@@ -122,3 +124,79 @@ def finer(a: DateValue | None, b: DateValue | None) -> DateValue | None:
     if b is None or (b.inferred and not a.inferred):
         return a
     return a if len(a.value or "") >= len(b.value or "") else b
+
+
+# Nouns that carry a date rather than a participant ("on the night of 5 May", "in the first week of March").
+TIME_NOUNS = {
+    "day",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "time",
+    "period",
+    "quarter",
+    "season",
+    "decade",
+    "century",
+    "hour",
+    "minute",
+    "date",
+    "eve",
+    "dawn",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+}
+ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "dative", "appos", "oprd", "pobj", "conj", "npadvmod"}
+
+
+def in_argument_phrase(timex_root: Token, anchor_ids: set[int]) -> bool:
+    """True when a timex only describes a participant: "regret on Monday for a 2014 air strike" dates the
+    regret Monday, and "released its 2014 report" says when the report was written, not when it was released.
+
+    Walks from the timex up to the event's anchor; a noun on the way that is an argument (object, subject,
+    prepositional object) and not a time noun ("the night of 5 May") puts the timex inside that argument.
+    """
+    current = timex_root
+    for _ in range(8):
+        head = current.head
+        if head is current or head.i in anchor_ids:
+            return False
+        if (
+            head.pos_ in ("NOUN", "PROPN")
+            and head.dep_ in ARGUMENT_DEPS
+            and head.lemma_.lower() not in TIME_NOUNS
+            and head.ent_type_ not in ("DATE", "TIME")
+        ):
+            return True
+        current = head
+    return False
+
+
+PAST_TAGS = {"VBD", "VBN"}
+
+
+def is_past(token: Token) -> bool:
+    """A verb in a past tense ("attacked", "has attacked", "were killed"); not "will have", not a bare noun."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(
+        a.lower_ in ("will", "would", "shall", "'ll", "may", "might", "could", "should", "must")
+        for a in auxes
+    ):
+        return False
+    if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return True
+    return token.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+
+
+def before_publication() -> DateValue:
+    """A past event the text does not date: it happened before the article, not on its day (TIMEX3 PAST_REF)."""
+    return DateValue(value="PAST_REF", inferred=True)

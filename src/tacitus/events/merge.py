@@ -30,6 +30,13 @@ BASE_CONFIDENCE = {
     "threat-future": 0.5,
     "reject-negated-intent": 0.55,
     "noun": 0.5,
+    "order-verb": 0.65,
+    "speaker-agent": 0.6,
+    "phone-call": 0.65,
+    "same-action": 0.6,
+    "cameo-object": 0.6,
+    "cameo-prep": 0.6,
+    "cameo-verb": 0.55,
 }
 
 
@@ -97,6 +104,10 @@ def can_merge(cluster: Cluster, mention: Mention) -> bool:
     # Only the same kind of act (mode) is the same event: "Abbas' upcoming visit to Russia" is not the "new
     # meeting of Palestinian factions" Russia organises, though both involve Russia.
     if not (mention.mode == first.mode or None in (mention.mode, first.mode)):
+        return False
+    # "France took the same measure": the same act by another source is another event
+    cluster_sources = {a for m in cluster.mentions for a in m.sources}
+    if mention.rule.startswith("same-action:") and not set(mention.sources) & cluster_sources:
         return False
     shared = bool(cluster.participants & mention.participants)
     near = mention.sentence - cluster.last_sentence <= WINDOW

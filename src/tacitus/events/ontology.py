@@ -87,12 +87,12 @@ def load_ontology() -> Ontology:
     return Ontology(version=str(data["version"]), types=types, contexts=tuple(data["contexts"]))
 
 
-def parse_entry(value: str, ontology: Ontology, where: str) -> Entry:
+def parse_entry(value: str, ontology: Ontology, where: str, file: str = "lexicon.yaml") -> Entry:
     type_name, _, mode = value.partition(":")
     if type_name not in ontology.types:
-        raise ConfigError(f"lexicon.yaml: {where} names unknown PLOVER type {type_name!r}")
+        raise ConfigError(f"{file}: {where} names unknown PLOVER type {type_name!r}")
     if mode and mode not in ontology.types[type_name].modes:
-        raise ConfigError(f"lexicon.yaml: {where} names mode {mode!r} that {type_name} does not have")
+        raise ConfigError(f"{file}: {where} names mode {mode!r} that {type_name} does not have")
     return Entry(type_name, mode or None)
 
 
@@ -107,6 +107,7 @@ CONTROL_KINDS = (
     "cancel",
     "deny",
     "speech",
+    "prevent",
 )
 WORD_LISTS = (
     "promise_adjectives",
@@ -118,6 +119,22 @@ WORD_LISTS = (
     "obligation_modals",
     "postpone_phrasal",
     "cancel_phrasal",
+    "publication_nouns",
+    "verbal_media",
+    "abstract_targets",
+    "non_protest_modifiers",
+    "non_political_sectors",
+    "generic_determiners",
+    "modal_nouns",
+    "assertion_verbs",
+    "same_action_nouns",
+    "same_action_verbs",
+    "dissolution_verbs",
+    "armed_nouns",
+    "armed_sectors",
+    "publication_modifiers",
+    "closure_verbs",
+    "denied_claims",
 )
 
 
@@ -149,3 +166,55 @@ def load_lexicon() -> Lexicon:
         words={name: tuple(data[name]) for name in WORD_LISTS},
         light_verb_types=light_verb_types,
     )
+
+
+@dataclass(frozen=True)
+class CameoVerbs:
+    """The CAMEO verb dictionary as converted by `scripts/convert_cameo_verbs.py` (`data/cameo_verbs.tsv`).
+
+    `verbs`: a verb alone; `objects`/`preps`: lemma → object head (or "prep word") → the event it states.
+    """
+
+    verbs: dict[str, Entry]
+    objects: dict[str, dict[str, Entry]]
+    preps: dict[str, dict[str, Entry]]
+
+
+@lru_cache(maxsize=1)
+def load_cameo_verbs() -> CameoVerbs:
+    ontology = load_ontology()
+    path = DATA / "cameo_verbs.tsv"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ConfigError(
+            f"{path}: cannot read the CAMEO verb lexicon ({error}); run `make cameo-verbs`"
+        ) from error
+    verbs: dict[str, Entry] = {}
+    members: dict[str, list[str]] = {}
+    block_objects: dict[str, dict[str, Entry]] = {}
+    block_preps: dict[str, dict[str, Entry]] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        where = f"line {number}"
+        if fields[0] == "verb" and len(fields) == 4:
+            verbs[fields[1]] = parse_entry(fields[2], ontology, where, path.name)
+        elif fields[0] == "member" and len(fields) == 3:
+            members.setdefault(fields[1], []).append(fields[2])
+        elif fields[0] in ("object", "prep") and len(fields) == 4:
+            table = block_objects if fields[0] == "object" else block_preps
+            table.setdefault(fields[1], {})[fields[2]] = parse_entry(fields[3], ontology, where, path.name)
+        else:
+            raise ConfigError(f"{path}: line {number} is not a verb/member/object/prep row: {line!r}")
+    objects: dict[str, dict[str, Entry]] = {}
+    preps: dict[str, dict[str, Entry]] = {}
+    for block, lemmas in members.items():
+        for lemma in lemmas:
+            for source, target in ((block_objects, objects), (block_preps, preps)):
+                if block in source:
+                    merged = target.setdefault(lemma, {})
+                    for word, entry in source[block].items():
+                        merged.setdefault(word, entry)
+    return CameoVerbs(verbs=verbs, objects=objects, preps=preps)

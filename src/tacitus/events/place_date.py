@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tacitus.contract import DateValue, Place
+from tacitus.contract import DateValue, EventStatus, Place
 from tacitus.events import dates, places
 from tacitus.events.mention import Mention
 
@@ -127,8 +127,30 @@ class PlaceAndDate:
 
     def own_timexes(self, anchors: list[Token]):
         tokens = self.own_tokens(anchors)
-        offsets = {t.idx for t in tokens}
-        return [t for t in self.document.timexes if t.start in offsets]
+        by_offset = {t.idx: t for t in tokens}
+        anchor_ids = {a.i for a in anchors}
+        return [
+            t
+            for t in self.document.timexes
+            if t.start in by_offset
+            and not dates.in_argument_phrase(self._timex_root(t, by_offset[t.start]), anchor_ids)
+        ]
+
+    def _describes_argument(self, value: DateValue, mention: Mention) -> bool:
+        """The time stage's date is a timex that only describes a participant ("the 2014 law")."""
+        by_offset = {t.idx: t for t in self.own_tokens(mention.anchors)}
+        anchor_ids = {a.i for a in mention.anchors}
+        return any(
+            t.start in by_offset
+            and t.text == value.text
+            and dates.in_argument_phrase(self._timex_root(t, by_offset[t.start]), anchor_ids)
+            for t in self.document.timexes
+        )
+
+    def _timex_root(self, timex, first: Token) -> Token:
+        """The timex's own head token: the one whose head lies outside the timex."""
+        span = [t for t in first.doc[first.i :] if t.idx < timex.end]
+        return next((t for t in span if not (timex.start <= t.head.idx < timex.end) or t.head is t), first)
 
     def date_of(self, mention: Mention) -> DateValue | None:
         """Own clause's timex; else the time stage's date for the trigger; else the governing clause's; else
@@ -140,12 +162,14 @@ class PlaceAndDate:
                 return value
         trigger = mention.trigger
         upstream = self.resolver.upstream_date(trigger.idx, trigger.idx + len(trigger))
-        if upstream is not None and not upstream.inferred:
+        if upstream is not None and not upstream.inferred and not self._describes_argument(upstream, mention):
             return upstream
         for timex in self._nearest(self.governing_timexes(mention.anchors), trigger):
             value = dates.date_value(timex, anchor)
             if value is not None:
                 return value
+        if mention.status == EventStatus.OCCURRED and any(dates.is_past(a) for a in mention.anchors):
+            return dates.before_publication()  # known to be past, not known to be the publication day
         return upstream or dates.article_date(anchor)
 
     def _nearest(self, timexes, trigger: Token):

@@ -76,7 +76,9 @@ class Resolver:
 
     def actor_of_token(self, token: Token) -> str | None:
         """The actor a noun phrase's head names (the whole name for "Mousa Abu Marzouk")."""
-        if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS:
+        # "US" is the country, not "us": a pronoun is never written in capitals
+        pronoun = token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | SPEAKER_PRONOUNS
+        if pronoun and not (token.text.isupper() and len(token.text) > 1):
             found = self.resolve_pronoun(token)
             return found[0] if found else None
         found = self.actor_at(token.idx, token.idx + len(token.text))

@@ -114,11 +114,13 @@ def governing_control(token: Token, lexicon: Lexicon) -> tuple[str, Token] | Non
         if current.dep_ not in ("xcomp", "dobj", "pcomp", "pobj", "nsubjpass", "ccomp"):
             return None
         head = current.head
-        if current.dep_ == "pobj":
-            head = head.head
-        for kind in ("postpone", "cancel", "deny", "plan", "try"):
+        if current.dep_ == "pobj" or (current.dep_ == "pcomp" and head.lower_ == "from"):
+            head = head.head  # "barred reporters from entering", "prevented the talks from taking place"
+        for kind in ("postpone", "cancel", "deny", "plan", "try", "prevent"):
             if head.lemma_ in lexicon.control[kind] and head.pos_ in ("VERB", "AUX"):
                 if kind == "deny" and current.dep_ not in ("ccomp", "xcomp", "dobj", "pcomp"):
+                    continue
+                if kind == "prevent" and current.dep_ != "pcomp":
                     continue
                 return kind, head
         if _phrasal(head) in lexicon.words["postpone_phrasal"]:
@@ -138,6 +140,7 @@ CONTROL_STATUS = {
     "postpone": EventStatus.POSTPONED,
     "cancel": EventStatus.CANCELLED,
     "deny": EventStatus.DENIED,
+    "prevent": EventStatus.DENIED,
     "plan": EventStatus.PLANNED,
     "try": EventStatus.PLANNED,
 }
@@ -154,8 +157,10 @@ def verb_status(token: Token, lexicon: Lexicon, in_speech: bool = False) -> tupl
         return CONTROL_STATUS[control[0]], True
     if _negated(chain):
         return EventStatus.DENIED, True
-    if control is not None and control[0] == "deny":
+    if control is not None and control[0] in ("deny", "prevent"):
         return EventStatus.DENIED, True
+    if _unasserted(chain, lexicon):
+        return EventStatus.HYPOTHETICAL, True
     if _condition(chain, lexicon):
         return EventStatus.CONDITIONAL, True
     if _is_condition(chain, lexicon):
@@ -216,8 +221,31 @@ def _unrealised_infinitive(token: Token) -> bool:
     return token.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "csubj", "conj", "attr")
 
 
+def _unasserted(chain: list[Token], lexicon: Lexicon) -> bool:
+    """ "We are not saying that they ordered it": the clause of a negated verb of saying is not asserted."""
+    top = chain[-1]
+    if top.dep_ != "ccomp" or top.head is top:
+        return False
+    head = top.head
+    return head.lemma_ in lexicon.words["assertion_verbs"] and any(c.dep_ == "neg" for c in head.children)
+
+
+NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "neither"}
+
+
 def _negated(chain: list[Token]) -> bool:
-    return any(child.dep_ == "neg" for token in chain for child in token.children)
+    """ "did not attack", "never met", "no one was killed", "nobody was arrested", "left without meeting"."""
+    for token in chain:
+        for child in token.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and (
+                child.lower_ in NEGATIVE_SUBJECTS
+                or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+            ):
+                return True
+    top = chain[-1]
+    return top.dep_ == "pcomp" and top.head.lower_ == "without"
 
 
 def _going_to(chain: list[Token]) -> bool:
