@@ -14,7 +14,7 @@ before what it governs), ties broken by confidence. Scores:
 Gold labels are PLOVER 0.5b1 (2016); mapped to the 2021 names: DEMAND→REQUEST, DISAPPROVE→ACCUSE,
 INVESTIGATE→ACCUSE, FIGHT→ASSAULT.
 
-    .venv/bin/python eval/events_plover.py [--data DIR] [--limit N] [--json]
+    .venv/bin/python eval/events_plover.py [--part tune|check|all] [--data DIR] [--limit N] [--json]
 """
 
 from __future__ import annotations
@@ -201,14 +201,18 @@ def report(scores: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--part", default="all", choices=["tune", "check", "all"])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if not (args.data / "PLOVER_GSR_CAMEO.dev.json").is_file():
         print(f"{args.data}: PLOVER_GSR_CAMEO.dev.json not found", file=sys.stderr)
         return 2
-    records = load_records(args.data)[: args.limit]
+    from splits import select, sentence_part
+
+    records = select(load_records(args.data), lambda r: sentence_part(r["text"]), args.part)[: args.limit]
     scores = evaluate(records)
+    scores["part"] = args.part
     print(json.dumps(scores, indent=1) if args.json else report(scores))
     return 0
 
