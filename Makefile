@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := tests/fixtures/hamas-russia-mediation.txt
 
-.PHONY: setup demo test lint schema eval-setup clean
+.PHONY: setup demo test lint schema eval-setup train clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ lint: setup
 
 schema: setup
 	$(BIN)/python -m tacitus.contract
+
+# The learned event decisions (src/tacitus/events/data/learned-*.json), from the tune part of ../shared/eval-data
+# (or $$TACITUS_EVAL_DATA): fixed seed, CPU, about 2 minutes.
+train: setup
+	$(BIN)/python train/events_learned.py
 
 # The evaluation baselines (textacy, HeidelTime) are heavy and never used at run time: only `make eval-setup`
 # installs them. After changing dependencies in pyproject.toml:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from tacitus.analysis import Analysis
 from tacitus.contract import Document, EventStatus
 from tacitus.events.arguments import SUBJECTS, Arguments
+from tacitus.events.learned import decide
 from tacitus.events.mention import Mention
 from tacitus.events.ontology import Entry, Lexicon, Ontology
 from tacitus.events.place_date import PlaceAndDate
@@ -112,6 +113,7 @@ class Coder(Arguments, PlaceAndDate):
                 mention = self._guarded(code, token)
                 if mention is not None:
                     found.append(mention)
+        found.extend(decide(self, found))  # learned: sides the rules missed, events of uncoded sentences
         for mention in list(found):
             if self._guarded(self.finish, mention) is False:
                 found.remove(mention)
