@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from tacitus.errors import ConfigError
@@ -64,7 +64,7 @@ def from_json(data: dict, source: str) -> LinearModel:
     return LinearModel(data["name"], classes, tuple(data["intercept"]), weights)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(name: str) -> LinearModel | None:
     """`events/data/learned-<name>.json`, or None when it has not been trained (the rules then work alone)."""
     path = DATA / f"learned-{name}.json"
