@@ -230,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="leave one tune sentence in three out (for setting thresholds on sentences the model never saw)",
     )
+    parser.add_argument("--c", type=float, default=1.5, help="inverse regularisation strength of both models")
     args = parser.parse_args(argv)
     if not (args.data / "plv" / "PLV_train.tsv").is_file():
         print(f"{args.data}: development data not found (set TACITUS_EVAL_DATA)", file=sys.stderr)
@@ -240,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         items = [item for item in items if not inner_fold(item.text)]
     predicates, arguments = collect(items)
     print(f"{len(items)} sentences: {len(predicates)} predicate rows, {len(arguments)} argument rows")
-    for name, rows, c in (("predicate", predicates, 0.5), ("argument", arguments, 0.5)):
+    for name, rows, c in (("predicate", predicates, args.c), ("argument", arguments, args.c)):
         model = fit(name, rows, c)
         args.out.mkdir(parents=True, exist_ok=True)
         path = args.out / f"learned-{name}.json"

@@ -82,8 +82,8 @@ def side_scores(coder, model: LinearModel, predicate: Token, candidates: list[Ca
 
 def fill_sides(coder, mention: Mention, candidates: list[Candidate], model: LinearModel) -> None:
     """Give a mention the source and target its rules missed, from the actors of its sentence."""
-    if (mention.sources and mention.targets) or not candidates:
-        return
+    if (mention.sources and mention.targets) or not candidates or mention.nominal:
+        return  # an event noun keeps the participants its own phrase names ("a meeting in Moscow")
     # "agreed to lend $1 billion to Indonesia": the target hangs on the wrapped action, the source on the
     # control verb, so each candidate takes its best score over the mention's anchors
     per_anchor = [side_scores(coder, model, anchor, candidates) for anchor in mention.anchors[:2]]
