@@ -5,8 +5,9 @@ Called once per document by `Coder.mentions` after the rule passes and before me
 1. **sides**: a mention whose rules found no source (or no target) gets the actor of its sentence the
    argument model scores highest for that role, above a threshold (`SIDE_THRESHOLDS`);
 2. **new events**: in a sentence where no rule fired, the verb the predicate model scores most likely to be
-   an event gets one, of the type it predicts, when that probability clears `EVENT_THRESHOLD`; its status
-   comes from the rules' own `verb_status`, its evidence is the verb itself, its rule `learned:<lemma>`.
+   an event gets one, of the type it predicts, when that probability clears `EVENT_THRESHOLD` and the
+   argument model gives it a source or a target; its status comes from the rules' own `verb_status`, its
+   evidence is the verb itself, its rule `learned:<lemma>`.
 The thresholds were set on tune sentences the models had not seen (`eval/events_thresholds.py`; docs/events.md,
 "Learned decisions"). The rules' types are never overridden: on those sentences, letting the model retype a
 rule's event when it was at least 0.6 sure gained less than 0.01.
@@ -186,4 +187,6 @@ def _decide(coder, mentions: list[Mention]) -> list[Mention]:
             if index not in cache:
                 cache[index] = sentence_candidates(coder, sentences[index])
             fill_sides(coder, mention, cache[index], arguments)
-    return new
+    # a learned event names who took part, or it is not coded: "Any future cease-fire agreement must include
+    # guarantees" has a likely predicate but no one doing anything
+    return [m for m in new if m.participants]
