@@ -6,6 +6,9 @@ evaluation floors (`test_learned_floors.py`), not by exact outputs.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -146,3 +149,41 @@ def test_learned_sides_stay_empty_below_the_threshold(attack):
     mention = _mention(attack[1])
     fill_sides(_coder(), mention, [Candidate("A1", attack[0], "group")], unsure)
     assert mention.sources == [] and mention.targets == []
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _module(folder: str, name: str):
+    sys.path.insert(0, str(REPO / "eval"))
+    spec = importlib.util.spec_from_file_location(name, REPO / folder / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_learned_own_examples_use_known_types_and_mark_their_sides():
+    training = _module("train", "events_learned")
+    items = training.read_examples(training.EXAMPLES)
+    known = set(load_ontology().types) | {"NONE"}
+    assert len(items) >= 100
+    assert {item.type for item in items} == known  # every type, and non-events
+    for item in items:
+        if item.type == "NONE":
+            assert item.source is None and item.target is None, item.text
+        else:
+            assert item.source is not None and item.target is not None, item.text
+            assert "<" not in item.text
+
+
+def test_learned_eval_readers_recover_spans():
+    sets = _module("eval", "sentence_sets")
+    text, spans = sets._unmark("<s>Rwanda</s> expelled <t>the envoy</t>.")
+    assert text == "Rwanda expelled the envoy."
+    assert text[slice(*spans["s"])] == "Rwanda" and text[slice(*spans["t"])] == "the envoy"
+    sentence = sets._rebuild(
+        [("Police", "B-S"), ("arrested", "O"), ("the", "B-T"), ("leader", "I-T"), (".", "O")]
+    )
+    assert sentence.text == "Police arrested the leader."
+    assert [sentence.text[a:b] for a, b in sentence.spans["T"]] == ["the leader"]
