@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := tests/fixtures/hamas-russia-mediation.txt
 
-.PHONY: setup demo test lint schema eval-setup clean phoenix cameo-verbs
+.PHONY: setup demo test lint schema eval-setup clean phoenix cameo-verbs train
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ cameo-verbs: setup
 	$(BIN)/python scripts/convert_cameo_verbs.py \
 		--cameo $(SHARED)/data-sources/phoenix-dictionaries/CAMEO.2.0.txt \
 		--mapping $(SHARED)/eval-data/plover-gsr/CAMEO2PLOVER-2021.txt
+
+# The learned event decisions (src/tacitus/events/data/learned-*.json), from the tune part of ../shared/eval-data
+# (or $$TACITUS_EVAL_DATA): fixed seed, CPU, about 2 minutes.
+train: setup
+	$(BIN)/python train/events_learned.py
 
 # The evaluation baselines (textacy, HeidelTime) are heavy and never used at run time: only `make eval-setup`
 # installs them. After changing dependencies in pyproject.toml:

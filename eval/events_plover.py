@@ -215,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     records = select(load_records(args.data), lambda r: sentence_part(r["text"]), args.part)[: args.limit]
     scores = evaluate(records)
+    scores["part"] = args.part
     print(json.dumps(scores, indent=1) if args.json else report(scores))
     return 0
 

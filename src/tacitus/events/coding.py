@@ -21,6 +21,7 @@ from tacitus.contract import Document, EventStatus
 from tacitus.events.arguments import SUBJECTS, Arguments
 from tacitus.events.cameo import cameo_match
 from tacitus.events.control import ASKED_MODE, THREAT_MODE, Control, verb_lemma
+from tacitus.events.learned import decide
 from tacitus.events.mention import Mention
 from tacitus.events.ontology import Entry, Lexicon, Ontology, load_cameo_verbs
 from tacitus.events.place_date import PlaceAndDate
@@ -84,6 +85,7 @@ class Coder(Control, Arguments, PlaceAndDate):
                 mention = self._guarded(code, token)
                 if mention is not None:
                     found.append(mention)
+        found.extend(decide(self, found))  # learned: sides the rules missed, events of uncoded sentences
         for mention in list(found):
             if self._guarded(self.finish, mention) is False:
                 found.remove(mention)
