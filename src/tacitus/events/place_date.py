@@ -2,7 +2,9 @@
 
 A mixin of `Coder`. A place is taken only from the event's own clause ("in/at X" on the trigger, "visited X",
 "a visit to X", "the meeting that was scheduled to take place in X"), never from a place the sentence only
-mentions. The date: the own clause's timex; else the time stage's date for the trigger; else the timex of the
+mentions. The place itself is the places stage's (`document.places`, resolved with the whole article's
+context); a metonymic mention ("Moscow said") is never a place; a name the places stage left out is looked up
+alone (`places.geocode`). The date: the own clause's timex; else the time stage's date for the trigger; else the timex of the
 clause that governs it ("said on Monday that…", "in January, during which…"); else the article date, inferred.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tacitus.contract import DateValue, Place
+from tacitus.contract import DateValue, Place, PlaceUse
 from tacitus.events import dates, places
 from tacitus.events.mention import Mention
 
@@ -23,6 +25,7 @@ VISIT_WORDS = {
     "arrive",
     "tour",
 }  # "visited Moscow": the object is the place
+PRECISION = {"city": 1, "capital": 1, "admin1": 2, "country": 3}  # ACLED-style: town, division, country
 PLACE_NOUNS = {"city", "town", "village", "capital", "region", "province", "district", "state", "area"}
 PLACE_VERBS = {"take", "hold", "happen", "occur", "schedule", "set", "plan", "convene", "meet"}
 GOVERNED_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "acl", "pcomp", "pobj", "prep", "conj", "xcomp"}
@@ -83,11 +86,37 @@ class PlaceAndDate:
                     if pobj is not None:
                         return self.geocode_phrase(pobj)
             return None
+        found = self.document_place(token)
+        if found is not None:
+            return found or None
         # Only what the parser calls a place: "Hamas" is also an alternate name of Hamm, Germany.
         if token.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None
         name = self._entity_text(token)
-        return places.geocode(name)
+        place = places.geocode(name)
+        if place is not None:
+            place.precision = 3 if places.is_country(name) else 1
+        return place
+
+    def document_place(self, token: Token) -> Place | bool | None:
+        """The places stage's place whose mention covers `token`; False when that mention is metonymic (not
+        a place at all); None when no mention covers it."""
+        for entry in self.document.places:
+            for mention in entry.mentions:
+                if mention.part is None and mention.start <= token.idx < mention.end:
+                    if mention.use == PlaceUse.METONYMIC:
+                        return False
+                    return Place(
+                        name=mention.text or entry.name,
+                        country=entry.country,
+                        lat=entry.lat,
+                        lon=entry.lon,
+                        place_id=entry.id,
+                        geonames_id=entry.geonames_id,
+                        admin1=entry.admin1,
+                        precision=PRECISION.get(entry.feature),
+                    )
+        return None
 
     def _entity_text(self, token: Token) -> str:
         if token.ent_type_:
