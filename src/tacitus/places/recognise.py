@@ -19,6 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from tacitus.places.gazetteer import FEATURE_ADMIN1, FEATURE_CAPITAL, FEATURE_COUNTRY, Gazetteer, key_of
+from tacitus.places.resolve import state_abbreviations
 
 WEIGHTS = Path(__file__).parent / "data" / "toponym_weights.json"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -71,7 +72,7 @@ def _strip_the(doc: Doc, start: int, end: int) -> int:
 
 
 def _capitalised(token) -> bool:
-    return token.is_alpha and token.text[:1].isupper()
+    return token.text.isalpha() and token.text[:1].isupper()
 
 
 def candidates(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str]) -> list[Candidate]:
@@ -149,8 +150,8 @@ def features(doc: Doc, cand: Candidate, gaz: Gazetteer) -> dict[str, float]:
     out["person_elsewhere"] = 1.0 if "PERSON" in labels else 0.0
     out["org_elsewhere"] = 1.0 if "ORG" in labels else 0.0
     sentence = span.sent
-    capitals = sum(1 for t in sentence if t.is_alpha and t.text[:1].isupper())
-    out["headline"] = 1.0 if capitals > 0.6 * max(1, sum(1 for t in sentence if t.is_alpha)) else 0.0
+    capitals = sum(1 for t in sentence if t.text.isalpha() and t.text[:1].isupper())
+    out["headline"] = 1.0 if capitals > 0.6 * max(1, sum(1 for t in sentence if t.text.isalpha())) else 0.0
     return out
 
 
@@ -164,6 +165,8 @@ def _comma_place(doc: Doc, end: int, gaz: Gazetteer) -> bool:
     """ "Alexandria, La." / "Paris, Texas": a comma then a known division or country."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return False
+    if key_of(doc[end + 1].text) in state_abbreviations():
+        return True
     for stop in range(min(len(doc), end + 4), end + 1, -1):
         rows = gaz.rows(doc[end + 1 : stop].text)
         if any(gaz.feature[r] in (FEATURE_ADMIN1, FEATURE_COUNTRY) for r in rows):

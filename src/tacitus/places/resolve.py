@@ -7,6 +7,7 @@ Every name has candidate rows in the gazetteer. A candidate's score adds up:
   country stay;
 - the article's main country (the one its names point at most, by the same prior): its candidates gain;
 - distance: a candidate near the article's other places gains, one far from all of them loses.
+A name narrowed once by "Town, State" keeps that reading everywhere in the article.
 Two passes: the second reads the first pass's choices as the other places of the article.
 """
 
@@ -95,11 +96,15 @@ def prior(row: int, gaz: Gazetteer) -> float:
 def resolve(names: list[Name], gaz: Gazetteer) -> list[tuple[int | None, float]]:
     """(row, confidence) for each name, in order; row None when the gazetteer has no candidate."""
     options = []
+    narrowed: dict[str, tuple[int, ...]] = {}
     for name in names:
         rows = candidate_rows(name, gaz)
         if name.qualifier and len(rows) > 1:
             rows = _within(rows, name.qualifier, gaz)
+            narrowed.setdefault(key_of(name.text), rows)
         options.append(rows)
+    # One sense per article: "Alexandria, La." makes every later "Alexandria" the one in Louisiana
+    options = [narrowed.get(key_of(n.text), rows) for n, rows in zip(names, options, strict=True)]
     chosen = [max(rows, key=lambda r: prior(r, gaz)) if rows else None for rows in options]
     votes: Counter[str] = Counter()
     for rows, row in zip(options, chosen, strict=True):
