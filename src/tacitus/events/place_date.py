@@ -26,7 +26,16 @@ VISIT_WORDS = {
     "tour",
 }  # "visited Moscow": the object is the place
 PRECISION = {"city": 1, "capital": 1, "admin1": 2, "country": 3}  # ACLED-style: town, division, country
-PLACE_NOUNS = {"city", "town", "village", "capital", "region", "province", "district", "state", "area"}
+PLACE_NOUNS = {
+    "city", "town", "village", "capital", "region", "province", "district", "state", "area", "neighbourhood",
+    "neighborhood", "municipality", "governorate", "county", "camp", "suburb", "outskirts", "port", "border",
+}  # fmt: skip
+# The object of these verbs is where the event happens: "captured Knin", "bombed Pooneryn", "shelled Aleppo"
+TAKE_WORDS = {
+    "capture", "seize", "liberate", "bomb", "shell", "attack", "overrun", "storm", "enter", "raid", "occupy",
+    "besiege", "retake", "recapture", "patrol", "invade", "strike", "hit", "target", "destroy",
+}  # fmt: skip
+PLACE_PREPOSITIONS = ("in", "at", "inside", "near", "outside", "across", "throughout", "around", "into", "on")
 PLACE_VERBS = {"take", "hold", "happen", "occur", "schedule", "set", "plan", "convene", "meet"}
 GOVERNED_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "acl", "pcomp", "pobj", "prep", "conj", "xcomp"}
 
@@ -37,12 +46,16 @@ class PlaceAndDate:
         """The event's own location: "in/at X" on the trigger, "visited X", "visit to X", "take place in X"."""
         for anchor in anchors:
             for child in self._place_carriers(anchor):
-                if child.dep_ == "prep" and child.lower_ in ("in", "at", "inside"):
+                if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             place = self.geocode_phrase(pobj)
                             if place is not None:
                                 return place
+                if anchor.lemma_ in TAKE_WORDS and child.dep_ in ("dobj", "nsubjpass"):
+                    found = self.document_place(child) or self.geocode_phrase(child)
+                    if found:
+                        return found
                 if anchor.lemma_ in VISIT_WORDS and (
                     child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("to", "in"))
                 ):
@@ -85,6 +98,10 @@ class PlaceAndDate:
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
                         return self.geocode_phrase(pobj)
+                if child.dep_ in ("compound", "amod", "nmod", "appos"):  # "Khanasir town", "Aleppo province"
+                    found = self.document_place(child)
+                    if found:
+                        return found
             return None
         found = self.document_place(token)
         if found is not None:
