@@ -118,8 +118,21 @@ def base_name(text: str) -> str:
     return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in DIVISION_SUFFIXES else ""
 
 
-def features(doc: Doc, cand: Candidate, gaz: Gazetteer) -> dict[str, float]:
+@dataclass
+class Context:
+    """What features read from the whole article, gathered once per doc (not once per candidate)."""
+
+    lower_words: set[str]
+    entities: list[tuple[str, str]]  # (text, label)
+
+    @classmethod
+    def of(cls, doc: Doc) -> Context:
+        return cls({t.text for t in doc if t.text.islower()}, [(e.text, e.label_) for e in doc.ents])
+
+
+def features(doc: Doc, cand: Candidate, gaz: Gazetteer, context: Context | None = None) -> dict[str, float]:
     """What the score reads: named so the learned weights file can be read and audited."""
+    context = context or Context.of(doc)
     span = cand.span(doc)
     rows = gaz.rows(span.text) or gaz.rows(base_name(span.text))
     out = {"bias": 1.0, f"label={cand.label or 'none'}": 1.0}
@@ -144,8 +157,10 @@ def features(doc: Doc, cand: Candidate, gaz: Gazetteer) -> dict[str, float]:
     out["possessive"] = 1.0 if after is not None and after.tag_ == "POS" else 0.0
     out["modifier"] = 1.0 if span.root.dep_ in ("compound", "amod", "nmod") else 0.0
     out["subject"] = 1.0 if span.root.dep_ in ("nsubj", "nsubjpass") else 0.0
-    out["lower_elsewhere"] = 1.0 if _lower_elsewhere(doc, span) else 0.0
-    labels = _labels_elsewhere(doc, span.text)
+    # the word also occurs in lower case in the article: a common noun ("Mobile", "Bath") more than a name;
+    # a name the parser calls a place once is likely a place everywhere, one it calls a person a person
+    out["lower_elsewhere"] = 1.0 if len(span) == 1 and span.text.lower() in context.lower_words else 0.0
+    labels = {label for text, label in context.entities if span.text in text}
     out["place_elsewhere"] = 1.0 if labels & PLACE_LABELS else 0.0
     out["person_elsewhere"] = 1.0 if "PERSON" in labels else 0.0
     out["org_elsewhere"] = 1.0 if "ORG" in labels else 0.0
@@ -153,12 +168,6 @@ def features(doc: Doc, cand: Candidate, gaz: Gazetteer) -> dict[str, float]:
     capitals = sum(1 for t in sentence if t.text.isalpha() and t.text[:1].isupper())
     out["headline"] = 1.0 if capitals > 0.6 * max(1, sum(1 for t in sentence if t.text.isalpha())) else 0.0
     return out
-
-
-def _labels_elsewhere(doc: Doc, text: str) -> set[str]:
-    """The entity labels the parser gives this name, or a longer name holding it, anywhere in the article: a
-    name it calls a place once is likely a place everywhere, one it calls a person is likely a person."""
-    return {ent.label_ for ent in doc.ents if text in ent.text}
 
 
 def _comma_place(doc: Doc, end: int, gaz: Gazetteer) -> bool:
@@ -178,14 +187,6 @@ def _comma_place_before(doc: Doc, start: int, gaz: Gazetteer) -> bool:
     if start < 2 or doc[start - 1].text != ",":
         return False
     return bool(gaz.rows(doc[start - 2].text))
-
-
-def _lower_elsewhere(doc: Doc, span: Span) -> bool:
-    """The word also occurs in lower case in the article: a common noun ("Mobile", "Bath") more than a name."""
-    if len(span) != 1:
-        return False
-    word = span.text.lower()
-    return any(t.text == word for t in doc)
 
 
 @lru_cache(maxsize=1)
@@ -209,8 +210,9 @@ def recognise(
     model = model or weights()
     threshold = model["threshold"] if threshold is None else threshold
     kept = []
+    context = Context.of(doc)
     for cand in candidates(doc, gaz, demonyms):
-        cand.score = score(features(doc, cand, gaz), model)
+        cand.score = score(features(doc, cand, gaz, context), model)
         if cand.score >= threshold or (cand.demonym and cand.label in ("NORP", "GPE")):
             kept.append(cand)  # a demonym the parser also calls a nationality is kept whatever the score
     return kept
