@@ -25,11 +25,13 @@ import pycountry
 
 from tacitus.places import words
 
-FORMAT = 10  # bump when the layout below changes: an old cache is then rebuilt, not misread
+FORMAT = 11  # bump when the layout below changes: an old cache is then rebuilt, not misread
 # Other spellings are kept for towns of this size and up: the small ones' lists are mostly transliterations.
 ALTERNATE_NAMES_FROM = 15_000
 NAN = float("nan")
 FEATURE_COUNTRY, FEATURE_ADMIN1, FEATURE_CITY, FEATURE_CAPITAL = "country", "admin1", "city", "capital"
+FEATURE_CONTINENT = "continent"
+BIG_TOWN = 100_000  # a short country name never hides a town this big ("Moscow", "Washington")
 DIVISION_WORDS = ("Province", "Region", "Governorate", "Oblast", "State", "District", "Prefecture", "County")
 
 
@@ -138,6 +140,12 @@ def build() -> Gazetteer:
             FEATURE_COUNTRY,
             info.get("geonameid"),
         )
+    for info in cache.get_continents().values():
+        names = [n["name"] for n in info.get("alternateNames", ()) if n.get("lang") == "en" and n.get("name")]
+        gaz.add(
+            info["name"], float(info["lat"]), float(info["lng"]), "", "", info.get("population") or 0,
+            FEATURE_CONTINENT, info.get("geonameId"), names,
+        )  # fmt: skip
     _add_divisions(gaz, codes, by_name, division_towns, cache)
     for city in cities:
         cc = city["countrycode"]
@@ -199,7 +207,8 @@ def _add_divisions(gaz, codes, by_name, division_towns, cache) -> None:
 
 def _add_country_names(gaz: Gazetteer) -> None:
     """Other names of countries: pycountry's official and common names, and our short names ("U.S.", "UK")
-    where no place already bears the name ("Washington" stays the city)."""
+    unless a big town, a division or a country bears the name ("Washington" stays the city, "England" the
+    division; "UK" is the country, beside the village of Uk)."""
     by_alpha3 = {a3: a2 for a2, a3 in gaz.alpha3.items()}
     names: dict[str, set[str]] = defaultdict(set)
     for country in pycountry.countries:
@@ -207,7 +216,10 @@ def _add_country_names(gaz: Gazetteer) -> None:
             if getattr(country, attr, None):
                 names[country.alpha_2].add(getattr(country, attr))
     for alias, alpha3 in words.country_aliases().items():
-        if not gaz.rows(alias) and alpha3 in by_alpha3:
+        held = gaz.rows(alias)
+        if any(gaz.population[r] >= BIG_TOWN or gaz.feature[r] != FEATURE_CITY for r in held):
+            continue
+        if alpha3 in by_alpha3:
             names[by_alpha3[alpha3]].add(alias)
     for cc, extra in names.items():
         row = gaz.country_row.get(cc)

@@ -23,14 +23,16 @@ from pathlib import Path
 from tacitus.places.gazetteer import (
     FEATURE_ADMIN1,
     FEATURE_CAPITAL,
+    FEATURE_CONTINENT,
     FEATURE_COUNTRY,
     Gazetteer,
     key_of,
 )
 
 ABBREVIATIONS = Path(__file__).parent / "data" / "us_state_abbreviations.json"
-FEATURE_PRIOR = {FEATURE_COUNTRY: 3.0, FEATURE_ADMIN1: 1.0, FEATURE_CAPITAL: 1.5}
-MAIN_COUNTRY_BONUS = 2.0
+FEATURE_PRIOR = {FEATURE_COUNTRY: 3.0, FEATURE_CONTINENT: 3.0, FEATURE_ADMIN1: 2.0, FEATURE_CAPITAL: 1.5}
+MAIN_COUNTRY_BONUS = 3.0
+PRIMARY_NAME_BONUS = 1.0
 NEAR_KM, NEAR_BONUS = 400.0, 1.0
 FAR_KM, FAR_PENALTY = 3000.0, 1.0
 
@@ -69,7 +71,11 @@ def candidate_rows(name: Name, gaz: Gazetteer) -> tuple[int, ...]:
     from tacitus.places.recognise import base_name
 
     base = base_name(name.text)  # "Mahnomen County": the county's namesake town, as near as we know it
-    return tuple(r for r in gaz.rows(base) if gaz.feature[r] != FEATURE_COUNTRY) if base else ()
+    if not base:
+        return ()
+    return tuple(
+        r for r in gaz.rows(base) if gaz.feature[r] != FEATURE_COUNTRY and key_of(gaz.name[r]) == key_of(base)
+    )
 
 
 def _within(rows: tuple[int, ...], qualifier: str, gaz: Gazetteer) -> tuple[int, ...]:
@@ -89,8 +95,11 @@ def _within(rows: tuple[int, ...], qualifier: str, gaz: Gazetteer) -> tuple[int,
     return tuple(dict.fromkeys(kept)) or rows
 
 
-def prior(row: int, gaz: Gazetteer) -> float:
-    return math.log10(gaz.population[row] + 1) + FEATURE_PRIOR.get(gaz.feature[row], 0.0)
+def prior(row: int, gaz: Gazetteer, key: str = "") -> float:
+    """Population (log) and feature type; a place whose own name is the text beats one that only has it as
+    another name ("Richmond" is Richmond before Port Richmond)."""
+    own = PRIMARY_NAME_BONUS if key and key_of(gaz.name[row]) == key else 0.0
+    return math.log10(gaz.population[row] + 1) + FEATURE_PRIOR.get(gaz.feature[row], 0.0) + own
 
 
 def resolve(names: list[Name], gaz: Gazetteer) -> list[tuple[int | None, float]]:
@@ -105,10 +114,14 @@ def resolve(names: list[Name], gaz: Gazetteer) -> list[tuple[int | None, float]]
         options.append(rows)
     # One sense per article: "Alexandria, La." makes every later "Alexandria" the one in Louisiana
     options = [narrowed.get(key_of(n.text), rows) for n, rows in zip(names, options, strict=True)]
-    chosen = [max(rows, key=lambda r: prior(r, gaz)) if rows else None for rows in options]
+    keys = [key_of(n.text) for n in names]
+    chosen = [
+        max(rows, key=lambda r: prior(r, gaz, key)) if rows else None
+        for rows, key in zip(options, keys, strict=True)
+    ]
     votes: Counter[str] = Counter()
     for rows, row in zip(options, chosen, strict=True):
-        if row is not None:
+        if row is not None and gaz.country[row]:
             votes[gaz.country[row]] += 1.0 / len({gaz.country[r] for r in rows})
     main = votes.most_common(1)[0][0] if votes else None
     result: list[tuple[int | None, float]] = []
@@ -117,19 +130,20 @@ def resolve(names: list[Name], gaz: Gazetteer) -> list[tuple[int | None, float]]
             result.append((None, 0.0))
             continue
         others = [c for j, c in enumerate(chosen) if c is not None and j != index]
-        scored = sorted(((_score(r, gaz, main, others), r) for r in rows), reverse=True)
+        scored = sorted(((_score(r, gaz, main, others, keys[index]), r) for r in rows), reverse=True)
         best, row = scored[0]
         margin = best - scored[1][0] if len(scored) > 1 else 5.0
         result.append((row, round(1.0 / (1.0 + math.exp(-margin)), 3)))
     return result
 
 
-def _score(row: int, gaz: Gazetteer, main: str | None, others: list[int]) -> float:
-    total = prior(row, gaz)
+def _score(row: int, gaz: Gazetteer, main: str | None, others: list[int], key: str) -> float:
+    total = prior(row, gaz, key)
     if main is not None and gaz.country[row] == main:
         total += MAIN_COUNTRY_BONUS
-    towns = [o for o in others if gaz.feature[o] != FEATURE_COUNTRY and o != row]
-    if towns and gaz.feature[row] != FEATURE_COUNTRY:
+    areas = (FEATURE_COUNTRY, FEATURE_CONTINENT)
+    towns = [o for o in others if gaz.feature[o] not in areas and o != row]
+    if towns and gaz.feature[row] not in areas:
         nearest = min(km(gaz.lat[row], gaz.lon[row], gaz.lat[o], gaz.lon[o]) for o in towns)
         if nearest <= NEAR_KM:
             total += NEAR_BONUS
