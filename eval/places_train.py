@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import places_data  # noqa: E402
 from splits import article_part  # noqa: E402
 
-TARGET_PRECISION = 0.89  # candidates; found mentions score higher (unresolved candidates drop out)
+TARGET_PRECISION = 0.90  # candidates; kept names spread to their other mentions, found mentions near 0.90
 
 
 def overlaps(start: int, end: int, gold) -> bool:

@@ -209,10 +209,17 @@ def recognise(
     """The candidates that score at or above the learned threshold (or `threshold`), and demonyms."""
     model = model or weights()
     threshold = model["threshold"] if threshold is None else threshold
-    kept = []
     context = Context.of(doc)
-    for cand in candidates(doc, gaz, demonyms):
+    found = candidates(doc, gaz, demonyms)
+    for cand in found:
         cand.score = score(features(doc, cand, gaz, context), model)
-        if cand.score >= threshold or (cand.demonym and cand.label in ("NORP", "GPE")):
-            kept.append(cand)  # a demonym the parser also calls a nationality is kept whatever the score
-    return kept
+    # One sense per article: a name kept once is kept everywhere it is a candidate ("in Parkers Prairie" makes
+    # "Parkers Prairie High School" a place too); a demonym the parser calls a nationality is always kept.
+    accepted = {key_of(c.span(doc).text) for c in found if c.score >= threshold}
+    return [
+        c
+        for c in found
+        if c.score >= threshold
+        or key_of(c.span(doc).text) in accepted
+        or (c.demonym and c.label in ("NORP", "GPE"))
+    ]
