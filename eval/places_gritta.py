@@ -72,13 +72,15 @@ def _grid():
     return _GRID
 
 
-def score(name: str, part: str, errors: int = 0, threshold: float | None = None) -> dict:
+def score(
+    name: str, part: str, errors: int = 0, threshold: float | None = None, data: Path | None = None
+) -> dict:
     from tacitus.places import find_places
     from tacitus.places.resolve import km
 
-    items = places_data.articles(name)
-    docs = places_data.parsed(name, items)
-    pairs = select(zip(items, docs, strict=True), lambda p: article_part(name, p[0].id), part)
+    items = places_data.articles(name, data or places_data.DATA)
+    items = select(items, lambda a: article_part(name, a.id), part)
+    pairs = list(zip(items, places_data.parsed(name, items), strict=True))
     by_name = _country_by_name()
     gold_n = found = predicted = correct_pred = 0
     geo_n = country_ok = near_ok = 0
