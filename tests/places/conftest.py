@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from tacitus.places import gazetteer
 
@@ -16,7 +16,7 @@ def gaz():
 
 @pytest.fixture(scope="session")
 def make_doc():
-    vocab = Vocab()
+    vocab = spacy.blank("en").vocab  # English lexical attributes (lower_, is_alpha) without a model
 
     def build(words, ents=None, heads=None, deps=None, pos=None, lemmas=None) -> Doc:
         """words; ents as IOB tags ("B-GPE"); heads as absolute token indices."""

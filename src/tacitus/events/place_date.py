@@ -37,6 +37,7 @@ TAKE_WORDS = {
 }  # fmt: skip
 PLACE_PREPOSITIONS = ("in", "at", "inside", "near", "outside", "across", "throughout", "around", "into", "on")
 PLACE_VERBS = {"take", "hold", "happen", "occur", "schedule", "set", "plan", "convene", "meet"}
+CLAUSE_DEPTH = 4  # prepositional phrases this far below the trigger still belong to its clause
 GOVERNED_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "acl", "pcomp", "pobj", "prep", "conj", "xcomp"}
 
 
@@ -68,6 +69,29 @@ class PlaceAndDate:
                         place = self.geocode_phrase(target)
                         if place is not None:
                             return place
+        return self._clause_place(anchors)
+
+    def _clause_place(self, anchors: list[Token]) -> Place | None:
+        """A place phrase deeper in the event's own clause ("were killed in clashes in Mosul", "a protest in
+        Sheffield"), nearest the trigger first; nested clauses are not entered."""
+        seen = {a.i for a in anchors}
+        frontier = [(a, 0) for a in anchors]
+        found: list[tuple[int, Token]] = []
+        while frontier:
+            token, depth = frontier.pop()
+            for child in token.children:
+                if child.i in seen or depth >= CLAUSE_DEPTH:
+                    continue
+                if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+                    continue
+                seen.add(child.i)
+                if child.dep_ == "pobj" and token.lower_ in PLACE_PREPOSITIONS + ("through",):
+                    found.append((min(abs(child.i - a.i) for a in anchors), child))
+                frontier.append((child, depth + 1))
+        for _, token in sorted(found, key=lambda pair: pair[0]):
+            place = self.geocode_phrase(token)
+            if place is not None:
+                return place
         return None
 
     def _place_carriers(self, anchor: Token) -> list[Token]:
