@@ -1,8 +1,9 @@
 """Toponym recognition and resolution on LGL, TR-News and GeoVirus (`../shared/eval-data/geoparsing-gritta/`).
 
 Runs the places stage alone (`tacitus.places.find_places`) on each article's spaCy parse and scores, per set:
-- recall: gold toponyms overlapped by a found place mention; precision: found mentions (all uses: literal,
-  metonymic, adjectival) overlapping a gold toponym;
+- recall: gold toponyms overlapped by a found place mention; precision: found mentions overlapping a gold
+  toponym; adjectival (demonym) mentions count where the set's gold annotates demonyms (LGL, TR-News), not
+  in GeoVirus (`--adjectival yes|no` overrides);
 - of the found gold toponyms with gold coordinates: the right country (the gold's country name for LGL and
   TR-News; for GeoVirus, which gives only coordinates, the country of the gazetteer town nearest the gold
   point), and the found place within 161 km (100 miles) of the gold point.
@@ -23,6 +24,9 @@ import places_data  # noqa: E402
 from splits import article_part, select  # noqa: E402
 
 MILES_100 = 161.0
+# LGL and TR-News annotate demonyms ("Sudanese") as toponyms; GeoVirus annotates only places with a Wikipedia
+# page, never demonyms, so adjectival mentions are left out of its score
+ADJECTIVAL_ANNOTATED = {"lgl": True, "trnews": True, "geovirus": False}
 
 
 def _country_by_name():
@@ -73,9 +77,16 @@ def _grid():
 
 
 def score(
-    name: str, part: str, errors: int = 0, threshold: float | None = None, data: Path | None = None
+    name: str,
+    part: str,
+    errors: int = 0,
+    threshold: float | None = None,
+    data: Path | None = None,
+    adjectival: bool | None = None,
 ) -> dict:
     from tacitus.places import find_places
+
+    adjectival = ADJECTIVAL_ANNOTATED[name] if adjectival is None else adjectival
     from tacitus.places.resolve import km
 
     items = places_data.articles(name, data or places_data.DATA)
@@ -87,8 +98,7 @@ def score(
     shown = 0
     for article, doc in pairs:
         places = find_places(doc, threshold)
-        # Demonyms ("Syrian") are adjectival mentions; the gold sets annotate toponyms, so they are left out
-        mentions = [(m, p) for p in places for m in p.mentions if m.use != "adjectival"]
+        mentions = [(m, p) for p in places for m in p.mentions if adjectival or m.use != "adjectival"]
         predicted += len(mentions)
         for m, _ in mentions:
             if any(t.start < m.end and m.start < t.end for t in article.toponyms):
@@ -139,6 +149,12 @@ def main() -> None:
     parser.add_argument("--part", default="tune", choices=("tune", "check", "all"))
     parser.add_argument("--sets", default=",".join(places_data.FILES))
     parser.add_argument("--threshold", type=float, default=None, help="instead of the learned one")
+    parser.add_argument(
+        "--adjectival",
+        choices=("set", "yes", "no"),
+        default="set",
+        help="score demonym mentions: as the set's gold does, always, never",
+    )
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors per set")
     args = parser.parse_args()
     print(f"part={args.part}")
@@ -146,7 +162,8 @@ def main() -> None:
         f"{'set':9} {'articles':>8} {'gold':>5} {'recall':>7} {'prec':>6} {'geo':>5} {'country':>8} {'161km':>6}"
     )
     for name in args.sets.split(","):
-        r = score(name, args.part, args.errors, args.threshold)
+        adjectival = {"set": None, "yes": True, "no": False}[args.adjectival]
+        r = score(name, args.part, args.errors, args.threshold, adjectival=adjectival)
         print(
             f"{r['set']:9} {r['articles']:8} {r['gold']:5} {r['recall']:7.3f} {r['precision']:6.3f} "
             f"{r['geocoded']:5} {r['country']:8.3f} {r['within_161km']:6.3f}"

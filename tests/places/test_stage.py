@@ -57,3 +57,14 @@ def test_find_places_groups_mentions_of_one_place(make_doc):
     assert alexandria.mentions[0].use == "literal"
     syria = places["Syria"]
     assert syria.feature == "country" and syria.mentions[0].use == "adjectival"
+
+
+def test_state_abbreviation_is_a_mention_of_the_state(make_doc):
+    words = ["Fans", "in", "Louisville", ",", "Ky.", ",", "cheered", "."]
+    ents = ["O", "O", "B-GPE", "O", "O", "O", "O", "O"]
+    heads = [6, 0, 1, 2, 2, 6, 6, 6]
+    deps = ["nsubj", "prep", "pobj", "punct", "appos", "punct", "ROOT", "punct"]
+    doc = make_doc(words, ents=ents, heads=heads, deps=deps, lemmas=[w.lower() for w in words])
+    places = {p.name: p for p in find_places(doc)}
+    assert places["Kentucky"].feature == "admin1" and places["Kentucky"].mentions[0].text == "Ky."
+    assert places["Louisville"].admin1 == "Kentucky"

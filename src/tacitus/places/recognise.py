@@ -109,6 +109,10 @@ def candidates(doc: Doc, gaz: Gazetteer, demonyms: dict[str, str]) -> list[Candi
             Candidate(i, best, f"in_{inside}" if inside else "", demonyms.get(key_of(doc[i:best].text)))
         )
         i = best
+    for i in range(1, len(doc)):  # "Louisville, Ky.": the state abbreviation names the state
+        abbreviation = doc[i - 1].text == "," and key_of(doc[i].text) in state_abbreviations()
+        if abbreviation and i not in taken and not any(c.start <= i < c.end for c in found):
+            found.append(Candidate(i, i + 1, "state_abbreviation"))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -214,7 +218,8 @@ def recognise(
     for cand in found:
         cand.score = score(features(doc, cand, gaz, context), model)
     # One sense per article: a name kept once is kept everywhere it is a candidate ("in Parkers Prairie" makes
-    # "Parkers Prairie High School" a place too); a demonym the parser calls a nationality is always kept.
+    # "Parkers Prairie High School" a place too); a demonym the parser calls a nationality is always kept, and so is a state
+    # abbreviation after a comma ("Louisville, Ky.").
     accepted = {key_of(c.span(doc).text) for c in found if c.score >= threshold}
     return [
         c
@@ -222,4 +227,5 @@ def recognise(
         if c.score >= threshold
         or key_of(c.span(doc).text) in accepted
         or (c.demonym and c.label in ("NORP", "GPE"))
+        or c.label == "state_abbreviation"
     ]

@@ -65,6 +65,9 @@ def candidate_rows(name: Name, gaz: Gazetteer) -> tuple[int, ...]:
     if name.demonym:
         alpha2 = next((a2 for a2, a3 in gaz.alpha3.items() if a3 == name.demonym), None)
         return (gaz.country_row[alpha2],) if alpha2 in gaz.country_row else ()
+    state = state_abbreviations().get(key_of(name.text))
+    if state and ("US", state) in gaz.admin1_row:
+        return (gaz.admin1_row[("US", state)],)
     rows = gaz.rows(name.text)
     if rows:
         return rows
