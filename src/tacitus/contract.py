@@ -121,10 +121,43 @@ class DateValue(Model):
 
 
 class Place(Model):
+    """An event's place: one of the document's places (`place_id`), or a name the text gives."""
+
     name: str
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    place_id: str | None = Field(default=None, description="Id of the entry in document.places")
+    geonames_id: int | None = None
+    admin1: str | None = Field(default=None, description="First-order division (state, province) by name")
+    precision: int | None = Field(
+        default=None, description="ACLED-style: 1 the town itself, 2 a division, 3 the country only"
+    )
+
+
+class PlaceUse(StrEnum):
+    LITERAL = "literal"
+    METONYMIC = "metonymic"  # "Moscow said": the government, not the city
+    ADJECTIVAL = "adjectival"  # a demonym or adjective: "Syrian", "the Syrian army"
+
+
+class PlaceMention(Span):
+    use: PlaceUse = PlaceUse.LITERAL
+
+
+class DocumentPlace(Model):
+    """One real place the article names, with every mention of it."""
+
+    id: str
+    name: str = Field(description="The gazetteer's name of the place")
+    geonames_id: int | None = None
+    feature: str = Field(description="country, admin1 (first-order division), capital or city")
+    admin1: str | None = Field(default=None, description="Name of the first-order division it is in")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-3")
+    lat: float | None = None
+    lon: float | None = None
+    mentions: list[PlaceMention] = Field(default_factory=list)
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
 
 
 class Event(Model):
@@ -186,6 +219,7 @@ class Document(Model):
     quotes: list[Quote] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     timexes: list[Timex] = Field(default_factory=list)
+    places: list[DocumentPlace] = Field(default_factory=list, description="Every place the article names")
 
     def to_json(self, **kwargs) -> str:
         return self.model_dump_json(by_alias=True, **kwargs)

@@ -1,4 +1,5 @@
-"""The order of the stages, and nothing else: article → parse → actors → time → quotes → claims → events.
+"""The order of the stages, and nothing else: article → parse → actors → time → quotes → claims → places →
+events (which reads its places from the places stage).
 
 Stages are plain functions `annotate(analysis, document)` that read the document and add to it; offsets they
 write index the analysis text (body, then captions), and `finalise_offsets` maps caption offsets to the
@@ -11,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from tacitus import actors, claims, events, nlp, quotes
+from tacitus import actors, claims, events, nlp, places, quotes
 from tacitus import time as timex_stage
 from tacitus.analysis import Analysis, analysis_text
 from tacitus.contract import Article, Document, Sentence, Span
@@ -23,6 +24,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("time", timex_stage.annotate),
     ("quotes", quotes.annotate),
     ("claims", claims.annotate),
+    ("places", places.annotate),
     ("events", events.annotate),
 ]
 
@@ -108,6 +110,9 @@ def finalise_offsets(analysis: Analysis, document: Document) -> None:
             fix(span)
     for item in [*document.quotes, *document.claims]:
         fix(item.evidence)
+    for place in document.places:
+        for mention in place.mentions:
+            fix(mention)
 
 
 __all__ = ["process", "process_many", "Span"]

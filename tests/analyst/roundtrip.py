@@ -16,13 +16,23 @@ EMPTY_POLECAT = {
     "Wikipedia Actor ID",
     "Recipient COW",
     "Wikipedia Recipient ID",
-    "City",
     "District",
-    "Province",
-    "GeoNames ID",
-    "Raw Placename",
-    "Feature Type",
 }
+PLACE_POLECAT = ("City", "Province", "GeoNames ID", "Feature Type", "Raw Placename")
+
+
+def _place_cells(document, event_id: str) -> tuple[str, ...]:
+    """The event's place as POLECAT writes it: City only for a town (precision 1)."""
+    event = next((e for e in document.events if e.id == event_id), None)
+    place = event.place if event is not None else None
+    if place is None:
+        return ("",) * len(PLACE_POLECAT)
+    entry = next((p for p in document.places if p.id == place.place_id), None)
+    city = (entry.name if entry is not None else place.name) if place.precision == 1 else None
+    values = (city, place.admin1, place.geonames_id, entry.feature if entry is not None else None, place.name)
+    return tuple("" if v is None else str(v) for v in values)
+
+
 EMPTY_CAMEO = {"AvgTone"}
 
 
@@ -79,6 +89,7 @@ def check_polecat(store, frame: pd.DataFrame) -> int:
                         )
         assert (record["Placename"], record["Country"]) == (row.place or "", row.place_country or "")
         assert (record["Latitude"], record["Longitude"]) == (_num(row.lat), _num(row.lon))
+        assert tuple(record[c] for c in PLACE_POLECAT) == _place_cells(document, row.event_id)
         assert record["Publication Date"] == (row.published or "")
         assert record["Source"] == (document.article.source or document.article.url or "")
         assert record["Language"] == (document.article.language or "")

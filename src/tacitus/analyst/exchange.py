@@ -153,10 +153,28 @@ def _version() -> str:
     return f"tacitus {__version__}; PLOVER {load_ontology().version}"
 
 
+def _place_columns(document: Document, event_id: str) -> dict:
+    """POLECAT's City, Province, GeoNames ID, Feature Type and Raw Placename from the event's place (the
+    places stage's entry: City only when the place is a town, ACLED precision 1)."""
+    event = next((e for e in document.events if e.id == event_id), None)
+    place = event.place if event is not None else None
+    if place is None:
+        return {}
+    entry = next((p for p in document.places if p.id == place.place_id), None)
+    return {
+        "City": (entry.name if entry is not None else place.name) if place.precision == 1 else None,
+        "Province": place.admin1,
+        "GeoNames ID": place.geonames_id,
+        "Feature Type": entry.feature if entry is not None else None,
+        "Raw Placename": place.name,
+    }
+
+
 def polecat_record(row: ScaledEventRow, document: Document) -> dict[str, str]:
     source, target = _parties(document, row.source_ids), _parties(document, row.target_ids)
     article = document.article
     values = {
+        **_place_columns(document, row.event_id),
         "Event ID": f"{row.article_id}-{row.event_id}",
         "Event Date": date_key(row.date, None),
         "Event Type": row.type,

@@ -2,7 +2,9 @@
 
 A mixin of `Coder`. A place is taken only from the event's own clause ("in/at X" on the trigger, "visited X",
 "a visit to X", "the meeting that was scheduled to take place in X"), never from a place the sentence only
-mentions. The date: the own clause's timex; else the time stage's date for the trigger; else the timex of the
+mentions. The place itself is the places stage's (`document.places`, resolved with the whole article's
+context); a metonymic mention ("Moscow said") is never a place; a name the places stage left out is looked up
+alone (`places.geocode`). The date: the own clause's timex; else the time stage's date for the trigger; else the timex of the
 clause that governs it ("said on Monday that…", "in January, during which…"); else the article date, inferred.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tacitus.contract import DateValue, EventStatus, Place
+from tacitus.contract import DateValue, EventStatus, Place, PlaceUse
 from tacitus.events import dates, places
 from tacitus.events.mention import Mention
 
@@ -23,8 +25,19 @@ VISIT_WORDS = {
     "arrive",
     "tour",
 }  # "visited Moscow": the object is the place
-PLACE_NOUNS = {"city", "town", "village", "capital", "region", "province", "district", "state", "area"}
+PRECISION = {"city": 1, "capital": 1, "admin1": 2, "country": 3}  # ACLED-style: town, division, country
+PLACE_NOUNS = {
+    "city", "town", "village", "capital", "region", "province", "district", "state", "area", "neighbourhood",
+    "neighborhood", "municipality", "governorate", "county", "camp", "suburb", "outskirts", "port", "border",
+}  # fmt: skip
+# The object of these verbs is where the event happens: "captured Knin", "bombed Pooneryn", "shelled Aleppo"
+TAKE_WORDS = {
+    "capture", "seize", "liberate", "bomb", "shell", "attack", "overrun", "storm", "enter", "raid", "occupy",
+    "besiege", "retake", "recapture", "patrol", "invade", "strike", "hit", "target", "destroy",
+}  # fmt: skip
+PLACE_PREPOSITIONS = ("in", "at", "inside", "near", "outside", "across", "throughout", "around", "into", "on")
 PLACE_VERBS = {"take", "hold", "happen", "occur", "schedule", "set", "plan", "convene", "meet"}
+CLAUSE_DEPTH = 4  # prepositional phrases this far below the trigger still belong to its clause
 GOVERNED_DEPS = {"ccomp", "relcl", "advcl", "parataxis", "acl", "pcomp", "pobj", "prep", "conj", "xcomp"}
 
 
@@ -34,12 +47,16 @@ class PlaceAndDate:
         """The event's own location: "in/at X" on the trigger, "visited X", "visit to X", "take place in X"."""
         for anchor in anchors:
             for child in self._place_carriers(anchor):
-                if child.dep_ == "prep" and child.lower_ in ("in", "at", "inside"):
+                if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             place = self.geocode_phrase(pobj)
                             if place is not None:
                                 return place
+                if anchor.lemma_ in TAKE_WORDS and child.dep_ in ("dobj", "nsubjpass"):
+                    found = self.document_place(child) or self.geocode_phrase(child)
+                    if found:
+                        return found
                 if anchor.lemma_ in VISIT_WORDS and (
                     child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("to", "in"))
                 ):
@@ -52,6 +69,29 @@ class PlaceAndDate:
                         place = self.geocode_phrase(target)
                         if place is not None:
                             return place
+        return self._clause_place(anchors)
+
+    def _clause_place(self, anchors: list[Token]) -> Place | None:
+        """A place phrase deeper in the event's own clause ("were killed in clashes in Mosul", "a protest in
+        Sheffield"), nearest the trigger first; nested clauses are not entered."""
+        seen = {a.i for a in anchors}
+        frontier = [(a, 0) for a in anchors]
+        found: list[tuple[int, Token]] = []
+        while frontier:
+            token, depth = frontier.pop()
+            for child in token.children:
+                if child.i in seen or depth >= CLAUSE_DEPTH:
+                    continue
+                if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+                    continue
+                seen.add(child.i)
+                if child.dep_ == "pobj" and token.lower_ in PLACE_PREPOSITIONS + ("through",):
+                    found.append((min(abs(child.i - a.i) for a in anchors), child))
+                frontier.append((child, depth + 1))
+        for _, token in sorted(found, key=lambda pair: pair[0]):
+            place = self.geocode_phrase(token)
+            if place is not None:
+                return place
         return None
 
     def _place_carriers(self, anchor: Token) -> list[Token]:
@@ -82,12 +122,42 @@ class PlaceAndDate:
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
                         return self.geocode_phrase(pobj)
+                if child.dep_ in ("compound", "amod", "nmod", "appos"):  # "Khanasir town", "Aleppo province"
+                    found = self.document_place(child)
+                    if found:
+                        return found
             return None
+        found = self.document_place(token)
+        if found is not None:
+            return found or None
         # Only what the parser calls a place: "Hamas" is also an alternate name of Hamm, Germany.
         if token.ent_type_ not in ("GPE", "LOC", "FAC"):
             return None
         name = self._entity_text(token)
-        return places.geocode(name)
+        place = places.geocode(name)
+        if place is not None:
+            place.precision = 3 if places.is_country(name) else 1
+        return place
+
+    def document_place(self, token: Token) -> Place | bool | None:
+        """The places stage's place whose mention covers `token`; False when that mention is metonymic (not
+        a place at all); None when no mention covers it."""
+        for entry in self.document.places:
+            for mention in entry.mentions:
+                if mention.part is None and mention.start <= token.idx < mention.end:
+                    if mention.use == PlaceUse.METONYMIC:
+                        return False
+                    return Place(
+                        name=mention.text or entry.name,
+                        country=entry.country,
+                        lat=entry.lat,
+                        lon=entry.lon,
+                        place_id=entry.id,
+                        geonames_id=entry.geonames_id,
+                        admin1=entry.admin1,
+                        precision=PRECISION.get(entry.feature),
+                    )
+        return None
 
     def _entity_text(self, token: Token) -> str:
         if token.ent_type_:
