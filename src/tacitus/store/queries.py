@@ -36,7 +36,7 @@ def is_link_value(value: str) -> bool:
 
 def identity_of(actors):
     """The actor key of a row of `actors` (or an alias of it): its identity across articles."""
-    ai = schema.actor_identities
+    ai = schema.actor_identities.alias("key_of")  # the outer query may join `actor_identities` itself
     return (
         select(ai.c.identity)
         .where(ai.c.article_id == actors.c.article_id, ai.c.actor_id == actors.c.actor_id)

@@ -188,8 +188,8 @@ def _whole(name: str, value) -> int:
 
 
 def _text(name: str, value) -> str:
-    text = str(value).strip()
-    if "\x00" in text or len(text) > 200:
+    text = str(value).strip(" \t\n\r\f\v")  # as the API schema's `\s`: a blank value is refused in both
+    if not text or "\x00" in text or len(text) > 200:
         raise ValueError(f"[T106] {name} must be 1 to 200 characters of text")
     return text
 
@@ -203,8 +203,9 @@ def parse_query(kind: str, given: dict | None = None, **more) -> Query:
         raise QueryError([("kind", f"[T100] unknown list {kind!r}: use one of {', '.join(APPLIES)}")])
     given = {**(given or {}), **more}
     unknown = sorted(set(given) - set(FILTER_NAMES) - {"direction"})
-    if unknown:
-        return _raise([(name, f"[T100] unknown filter {name!r}") for name in unknown])
+    if unknown:  # a programming error (a misspelt keyword), not a bad value
+        valid = ", ".join(sorted({*FILTER_NAMES, "direction"}))
+        raise TypeError(f"[T100] unknown filter(s) {', '.join(unknown)}: use {valid}")
     given = {name: value for name, value in given.items() if not _unset(value)}
     problems = [
         (name, f"[T107] filter {name} does not apply to {kind}")
@@ -243,8 +244,8 @@ def shown_filters(query: Query) -> dict[str, str]:
 
 
 def _unset(value) -> bool:
-    """None, an empty or blank string, an empty tuple: a form field or an option left empty."""
-    return value is None or value == () or (isinstance(value, str) and not value.strip())
+    """None, an empty string, an empty tuple: a form field or an option left empty (a blank one is an error)."""
+    return value is None or value == () or value == ""
 
 
 def _raise(problems):
