@@ -39,6 +39,8 @@ FILTERS = (
     "actor",
     "source",
     "target",
+    "dyad",
+    "direction",
     "type",
     "status",
     "country",
