@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-import tacitus.time
 from tacitus.analysis import Analysis
 from tacitus.contract import ActorType, Document, Quote
 from tacitus.contract import Span as TextSpan
+from tacitus.time import date_for_span
 
 SPEECH_VERBS = frozenset(
     {
@@ -431,7 +431,6 @@ def annotate(analysis: Analysis, document: Document) -> None:
 
     doc = analysis.doc
     full_text = doc.text  # built from the tokens on every access: read it once
-    date_for_span = getattr(tacitus.time, "date_for_span", None)
     for finding in find_quotes(doc, full_text):
         if finding.belief:
             continue  # beliefs are attributions for claims, not quotes
@@ -443,7 +442,7 @@ def annotate(analysis: Analysis, document: Document) -> None:
         text = full_text[start:end]
         cue = doc[finding.cue] if finding.cue is not None else None
         date = None
-        if date_for_span is not None and cue is not None:
+        if cue is not None:
             try:
                 date = date_for_span(analysis, document, cue.idx, cue.idx + len(cue.text))
             except Exception:  # another stage's helper must never stop the quotes
