@@ -7,10 +7,10 @@ from fastapi.testclient import TestClient
 
 from tacitus.api import create_app
 from tacitus.contract import Article, Document
+from tacitus.highlight import Mark, segments
 from tacitus.store import Store
 from tacitus.store.rows import EventRow
 from tacitus.web import charts
-from tacitus.web.highlight import Mark, segments
 from tests.api.conftest import CODED_ID, coded_document
 from tests.web.cluster_reports import cluster_reports
 

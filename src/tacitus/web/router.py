@@ -20,6 +20,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
+from tacitus import highlight
 from tacitus.api import submit
 from tacitus.api.deps import ConnDep, check_token
 from tacitus.api.schemas import ISO_DATE
@@ -28,7 +29,7 @@ from tacitus.store.cluster_queries import cluster_members, clusters
 from tacitus.store.counting import Page
 from tacitus.store.queries import list_rows
 from tacitus.store.query import SORTS, Query, QueryError, parse_query, shown_filters
-from tacitus.web import charts, highlight
+from tacitus.web import charts
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
