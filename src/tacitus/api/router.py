@@ -17,7 +17,6 @@ from tacitus.api.schemas import Text
 from tacitus.events.scales import QUADS
 from tacitus.store import records, write_rows
 from tacitus.store.cluster_queries import cluster_members, clusters
-from tacitus.store.queries import list_rows
 from tacitus.store.query import (
     ACTOR_TYPES,
     DIRECTIONS,
@@ -29,6 +28,7 @@ from tacitus.store.query import (
     event_types,
     parse_query,
 )
+from tacitus.store.reading import list_rows
 from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, QuoteRow
 
 router = APIRouter(prefix="/api")

@@ -1,7 +1,7 @@
 """The one read model: each filter of a `Query` as SQL, defined once, and one list function per kind.
 
-The CLI (`Store.events(...)`), the API and the web pages all call `list_rows(conn, query)`, so the same
-filters give the same rows everywhere (tests/store/test_store_read_parity.py). What a filter means:
+The CLI (`Store.events(...)`), the API and the web pages all call `tacitus.store.reading.list_rows(conn,
+query)`, so the same filters give the same rows everywhere (tests/store/test_store_read_parity.py). What a filter means:
 
 - `actor`: an actor key (the identity actor memory gives each actor across articles, `tacitus actors`), an
   item id (A3), a knowledge-base id (Q7747), or a case-insensitive part of a name or alias. On events a name
@@ -526,20 +526,7 @@ def claims(conn: Connection, query: Query) -> Page:
     return _finish(conn, base.where(*conditions), order, query, build)
 
 
-LISTS = {"articles": articles, "actors": actors, "events": events, "quotes": quotes, "claims": claims}
-
-
-def list_rows(conn: Connection, query: Query) -> Page:
-    """The page of rows `query` selects, of its kind: the one entry point of the CLI, the API and the web."""
-    if query.kind == "clusters":
-        from tacitus.store.cluster_queries import clusters
-
-        return clusters(conn, query)
-    return LISTS[query.kind](conn, query)
-
-
 __all__ = [
-    "LISTS",
     "actor_conditions",
     "actor_named",
     "event_conditions",
@@ -548,6 +535,5 @@ __all__ = [
     "event_in_dyad",
     "event_rows",
     "in_period",
-    "list_rows",
     "story_sources",
 ]

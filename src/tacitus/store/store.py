@@ -23,12 +23,13 @@ from tacitus.contract import Document
 from tacitus.dedup.stories import signature as story_signature
 from tacitus.errors import StoreError
 from tacitus.store import clusters as event_clusters
-from tacitus.store import queries, schema, stories
+from tacitus.store import schema, stories
 from tacitus.store.cluster_queries import cluster_members, clusters
 from tacitus.store.counting import Page
 from tacitus.store.flatten import CHILD_TABLES, content_hash, flatten
 from tacitus.store.profiles import ActorProfile, actor_profiles
 from tacitus.store.query import Query, parse_query, shown_filters
+from tacitus.store.reading import list_rows
 from tacitus.store.rows import (
     ActorRow,
     ArticleRow,
@@ -114,7 +115,7 @@ class Store:
 
     @property
     def engine(self) -> Engine:
-        """The SQLAlchemy engine, for read-side services (the API) that build their own queries."""
+        """The SQLAlchemy engine: the API opens one read connection per request on it."""
         return self._engine
 
     def __enter__(self) -> Store:
@@ -384,7 +385,7 @@ class Store:
         if query.kind != kind:
             raise ValueError(f"a query for {query.kind} cannot list {kind}")
         with self._connect() as connection:
-            return queries.list_rows(connection, query)
+            return list_rows(connection, query)
 
     def events_frame(self, **filters):
         """The filtered events as a pandas DataFrame, with quad class, CAMEO code and Goldstein value added."""

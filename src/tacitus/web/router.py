@@ -27,8 +27,8 @@ from tacitus.api.schemas import ISO_DATE
 from tacitus.store import records
 from tacitus.store.cluster_queries import cluster_members, clusters
 from tacitus.store.counting import Page
-from tacitus.store.queries import list_rows
 from tacitus.store.query import SORTS, Query, QueryError, parse_query, shown_filters
+from tacitus.store.reading import list_rows
 from tacitus.web import charts
 
 router = APIRouter(include_in_schema=False)
