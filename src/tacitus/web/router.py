@@ -395,8 +395,8 @@ def _period_href(row, by: str, query: dict[str, str]) -> str:
     }
     if keep.get("status") == "any":
         del keep["status"]
-    if ":" in query.get("dyad", ""):
-        keep["source"], keep["target"] = (part.strip() for part in query["dyad"].split(":", 1))
+    if query.get("dyad"):  # the same directed dyad, not a source and a target in any two roles
+        keep["dyad"] = query["dyad"]
     return "/?" + urlencode({**keep, "since": since, "until": until})
 
 
