@@ -26,6 +26,7 @@ EVENT_CASES = [
     {"dyad": ("Marzouk", "Russia")},
     {"dyad": ("Russia", "Marzouk")},
     {"dyad": ("Russia", "Marzouk"), "direction": "either"},
+    {"dyad": ("KEY:Mousa Abu Marzouk", "KEY:Russia")},  # actor keys, which hold a colon themselves
     {"country": "RUS"},
     {"country": "qat"},
     {"since": "2024-06-11"},
@@ -71,10 +72,17 @@ def client(filled):
 
 def _resolved(filled, filters: dict) -> dict:
     """KEY:name → the stored actor key of the actor with that exact name (what `tacitus actors` lists)."""
+
+    def key(value: str) -> str:
+        if not value.startswith("KEY:"):
+            return value
+        return next(row.key for row in filled.actors(actor=value[4:]) if row.name == value[4:])
+
     resolved = dict(filters)
-    if str(resolved.get("actor", "")).startswith("KEY:"):
-        name = resolved["actor"][4:]
-        resolved["actor"] = next(row.key for row in filled.actors(actor=name) if row.name == name)
+    if "actor" in resolved:
+        resolved["actor"] = key(resolved["actor"])
+    if "dyad" in resolved:
+        resolved["dyad"] = tuple(key(side) for side in resolved["dyad"])
     return resolved
 
 

@@ -157,7 +157,7 @@ def parse_dyad(value, direction: str | None = None) -> Dyad:
     unless `direction` is "either"."""
     if isinstance(value, Dyad):
         return value if direction is None else Dyad(value.source, value.target, _direction(direction))
-    parts = value.split(":") if isinstance(value, str) else list(value)
+    parts = _dyad_sides(value) if isinstance(value, str) else list(value)
     parts = [str(part).strip() for part in parts]
     if len(parts) != 2 or not all(parts):
         raise ValueError(
@@ -165,6 +165,20 @@ def parse_dyad(value, direction: str | None = None) -> Dyad:
             "e.g. Hamas:Russia)"
         )
     return Dyad(parts[0], parts[1], _direction(direction or "directed"))
+
+
+KEY_PREFIXES = ("kb", "name")  # actor keys are `kb:Q150851` or `name:…` (tacitus.actors.memory.identify)
+
+
+def _dyad_sides(text: str) -> list[str]:
+    """'Hamas:Russia' → ['Hamas', 'Russia']; an actor key keeps its own colon ('kb:hamas:kb:RUS')."""
+    pieces, sides = text.split(":"), []
+    while pieces:
+        piece = pieces.pop(0)
+        if piece.strip().lower() in KEY_PREFIXES and pieces:
+            piece = f"{piece.strip()}:{pieces.pop(0)}"
+        sides.append(piece)
+    return sides
 
 
 def _direction(value: str) -> Literal["directed", "either"]:
