@@ -255,7 +255,7 @@ class Store:
         stories.add_source(connection, article.id, document, 1.0, now)
         if signature:
             stories.index_story(connection, article.id, signature)
-        event_clusters.assign(connection, document, now)
+        event_clusters.assign(connection, document, now, identities=identities)
         return SaveResult(article.id, "stored")
 
     def _integrity_outcome(self, document: Document, error: IntegrityError) -> SaveResult:
