@@ -38,6 +38,9 @@ EVENT_CASES = [
     {"min_confidence": 0.5},
     {"q": "Lavrov"},  # an actor's name, not in any evidence of the events that have him as target only
     {"q": "cease-fire"},
+    {"quad": "1"},
+    {"quad": "material_cooperation"},
+    {"article": "ARTICLE:Doha"},
     {"sort": "confidence", "order": "desc"},
     {"sort": "type"},
 ]
@@ -79,6 +82,9 @@ def _resolved(filled, filters: dict) -> dict:
         return next(row.key for row in filled.actors(actor=value[4:]) if row.name == value[4:])
 
     resolved = dict(filters)
+    if str(resolved.get("article", "")).startswith("ARTICLE:"):
+        place = resolved["article"][8:]
+        resolved["article"] = next(row.article_id for row in filled.events(q=place) if row.place == place)
     if "actor" in resolved:
         resolved["actor"] = key(resolved["actor"])
     if "dyad" in resolved:
@@ -98,7 +104,7 @@ def _cli(filled, kind: str, filters: dict) -> list[tuple]:
 
 def _api(client, kind: str, filters: dict) -> list[tuple]:
     params = {name: list(value) if name == "dyad" else value for name, value in filters.items()}
-    response = client.get(f"/api/{kind}", params={**params, "limit": 1000})
+    response = client.get(f"/api/{kind}", params={"limit": 1000, **params})
     assert response.status_code == 200, response.text
     return [tuple(item[key] for key in KEYS[kind]) for item in response.json()["items"]]
 
@@ -133,6 +139,14 @@ def test_other_lists_cli_rows_equal_api_items(filled, client, kind, filters):
     filters = _resolved(filled, filters)
     found = _cli(filled, kind, filters)
     assert found and found == _api(client, kind, filters)
+
+
+@pytest.mark.parametrize("paging", [{"limit": 2}, {"limit": 2, "offset": 2}, {"offset": 4}])
+def test_pages_are_the_same_in_the_cli_and_the_api(filled, client, paging):
+    everything = _api(client, "events", {})
+    start = paging.get("offset", 0)
+    expected = everything[start : start + paging["limit"]] if "limit" in paging else everything[start:]
+    assert _cli(filled, "events", paging) == _api(client, "events", paging) == expected
 
 
 def test_a_directed_dyad_is_not_its_reverse(filled, client):

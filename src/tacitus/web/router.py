@@ -42,6 +42,8 @@ FILTERS = (
     "target",
     "dyad",
     "direction",
+    "quad",
+    "mode",
     "type",
     "status",
     "country",
