@@ -154,3 +154,16 @@ def test_a_directed_dyad_is_not_its_reverse(filled, client):
     backward = _api(client, "events", {"dyad": ("Russia", "Marzouk")})
     either = _api(client, "events", {"dyad": ("Russia", "Marzouk"), "direction": "either"})
     assert forward and not backward and either == forward
+
+
+def test_one_actor_identity_in_the_cli_the_web_and_the_actor_page(filled, client):
+    """`tacitus actors`, the web's actor list and the actor pages group actors by the same stored key."""
+    from urllib.parse import unquote
+
+    result = CliRunner().invoke(main, ["actors", "--db", filled.url, "--format", "jsonl"])
+    from_cli = {json.loads(line)["identity"] for line in result.stdout.splitlines()}
+    page = client.get("/actors").text
+    from_web = {unquote(key) for key in re.findall(r'<a class="actor" href="/actors/([^"]+)"', page)}
+    assert from_cli and from_cli == from_web
+    for key in from_cli:
+        assert client.get(f"/api/actors/{key}").json()["key"] == key
