@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-# List totals are counted for at most 10 ms in production (tacitus.api.service.COUNT_TIME_MS); a loaded test
+# List totals are counted for at most 10 ms in production (tacitus.store.counting.COUNT_TIME_MS); a loaded test
 # machine must not turn the tests' exact totals into lower bounds. The time limit has tests of its own.
 os.environ.setdefault("TACITUS_COUNT_TIME_MS", "10000")
 

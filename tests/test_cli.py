@@ -193,8 +193,32 @@ def test_bad_filter_value_is_a_usage_error(runner, store_url):
     assert "last spring" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["--type", "NO_SUCH_TYPE"], "--type"),
+        (["--status", "maybe"], "--status"),
+        (["--since", "2016-13"], "[T101] since '2016-13'"),
+        (["--until", "2024-02-30"], "no such day"),
+        (["--direction", "sideways", "--dyad", "Hamas:Russia"], "--direction"),
+    ],
+)
+def test_unknown_or_impossible_filter_values_exit_2_naming_them(runner, store_url, args, names):
+    result = runner.invoke(main, ["events", "--db", store_url, *args])
+    assert result.exit_code == 2
+    assert names in result.stderr
+
+
+def test_read_commands_never_create_a_store(runner, tmp_path):
+    missing = tmp_path / "typo.db"
+    for command in (["events"], ["actors"], ["summary"], ["series"], ["show", "x"]):
+        result = runner.invoke(main, [*command, "--db", f"sqlite:///{missing}"])
+        assert result.exit_code == 1 and "[T110]" in result.stderr and str(missing) in result.stderr
+    assert not missing.exists()
+
+
 def test_empty_csv_listing_still_has_its_header(runner, store_url):
-    result = runner.invoke(main, ["events", "--db", store_url, "--type", "NO_SUCH_TYPE", "--format", "csv"])
+    result = runner.invoke(main, ["events", "--db", store_url, "--actor", "nobody at all", "--format", "csv"])
     assert result.exit_code == 0, result.output
     header = result.stdout.splitlines()[0]
     assert "type" in header.split(",")

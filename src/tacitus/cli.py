@@ -9,7 +9,26 @@ from collections.abc import Callable
 
 import click
 
+from tacitus.cli_options import (
+    _actor,
+    _country,
+    _direction,
+    _dyad,
+    _event_filters,
+    _event_type,
+    _mode,
+    _paging,
+    _quad,
+    _since,
+    _sort,
+    _source,
+    _status,
+    _target,
+    _until,
+    _with_options,
+)
 from tacitus.errors import EngineError, InputError, TacitusError
+from tacitus.store.query import ACTOR_TYPES, STATUSES
 
 DB_HELP = "Store URL: sqlite:///path.db or postgresql+psycopg://user:pass@host/db (default $TACITUS_DB or ./tacitus.db)"
 FORMATS = ["table", "csv", "jsonl", "parquet"]
@@ -30,11 +49,12 @@ def _published_option(value: str | None) -> str | None:
         raise click.BadParameter(error.reason, param_hint="--published") from None
 
 
-def _open_store(db: str | None):
+def _open_store(db: str | None, *, read: bool = False):
+    """The store at `db`; a read command (`read`) never creates one, so a mistyped path is an error naming it."""
     from tacitus.store import Store
 
     try:
-        return Store(db)
+        return Store(db, must_exist=read)
     except TacitusError as error:
         raise click.ClickException(str(error)) from None
 
@@ -288,16 +308,14 @@ def _list_command(name: str, help_text: str, extra: list[Callable] = ()):
     return decorate
 
 
-_actor = click.option("--actor", help="Actor name, alias (substring, any case) or id.")
-_country = click.option("--country", help="ISO 3166 alpha-3 country code.")
-_since = click.option("--since", help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).")
-_until = click.option("--until", help="Latest date.")
-
-
-@_list_command("articles", "List stored articles.", [_since, _until])
+@_list_command(
+    "articles",
+    "List stored articles.",
+    [_actor, _country, _since, _until, _event_type, *_paging, _sort("articles")],
+)
 def articles_command(db, fmt, output, **filters):
     rows = _row_types()
-    with _open_store(db) as store:
+    with _open_store(db, read=True) as store:
         _listing(store.articles, filters, fmt, output, rows.ArticleRow)
 
 
@@ -309,7 +327,9 @@ def articles_command(db, fmt, output, **filters):
         _country,
         _since,
         _until,
-        click.option("--type", help="person, organization, country, media, place, group"),
+        click.option("--type", type=click.Choice(ACTOR_TYPES), help="Actor type."),
+        *_paging,
+        _sort("actors"),
         click.option("--per-article", is_flag=True, help="One row per actor per article instead."),
     ],
 )
@@ -317,10 +337,15 @@ def actors_command(db, fmt, output, per_article, **filters):
     from tacitus.store.profiles import ActorProfile
 
     rows = _row_types()
-    with _open_store(db) as store:
+    with _open_store(db, read=True) as store:
         if per_article:
             _listing(store.actors, filters, fmt, output, rows.ActorRow)
         else:
+            for name in ("sort", "order"):
+                if filters.get(name) is not None:
+                    raise click.UsageError(
+                        f"--{name} applies to --per-article (actors are listed most seen first)"
+                    )
             _listing(store.actor_profiles, filters, fmt, output, ActorProfile)
 
 
@@ -329,17 +354,22 @@ def actors_command(db, fmt, output, per_article, **filters):
     "List events (PLOVER) with their actors, date, place and status.",
     [
         _actor,
+        _source,
+        _target,
+        _dyad,
+        _direction,
         _country,
         _since,
         _until,
-        click.option("--type", help="PLOVER type, e.g. CONSULT."),
-        click.option("--status", help="occurred, planned, requested, promised, postponed, denied…"),
+        _event_type,
+        _status,
+        _mode,
+        _quad,
         click.option(
             "--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident."
         ),
-        click.option(
-            "--dyad", help="SOURCE:TARGET, e.g. Hamas:Russia: the first as source, the second as target."
-        ),
+        *_paging,
+        _sort("events"),
         click.option(
             "--clusters",
             "as_clusters",
@@ -350,58 +380,33 @@ def actors_command(db, fmt, output, per_article, **filters):
 )
 def events_command(db, fmt, output, as_clusters, **filters):
     rows = _row_types()
-    with _open_store(db) as store:
+    with _open_store(db, read=True) as store:
         if as_clusters:
-            for name in ("min_confidence", "article", "dyad"):
-                if filters.get(name) is not None:
-                    raise click.UsageError(f"--{name.replace('_', '-')} does not apply to --clusters")
             _listing(store.clusters, filters, fmt, output, rows.ClusterRow)
         else:
             _listing(store.events, filters, fmt, output, rows.EventRow)
 
 
-@_list_command("quotes", "List quotes with speaker, medium and date.", [_actor, _since, _until])
+@_list_command(
+    "quotes",
+    "List quotes with speaker, medium and date.",
+    [_actor, _country, _since, _until, *_paging, _sort("quotes")],
+)
 def quotes_command(db, fmt, output, **filters):
     rows = _row_types()
-    with _open_store(db) as store:
+    with _open_store(db, read=True) as store:
         _listing(store.quotes, filters, fmt, output, rows.QuoteRow)
 
 
-@_list_command("claims", "List numeric claims with their attribution.", [_actor])
+@_list_command(
+    "claims",
+    "List numeric claims with their attribution.",
+    [_actor, _country, _since, _until, *_paging, _sort("claims")],
+)
 def claims_command(db, fmt, output, **filters):
     rows = _row_types()
-    with _open_store(db) as store:
+    with _open_store(db, read=True) as store:
         _listing(store.claims, filters, fmt, output, rows.ClaimRow)
-
-
-_event_filters = [
-    _actor,
-    _country,
-    click.option(
-        "--dyad",
-        help="SOURCE:TARGET, e.g. Hamas:Russia: events with the first as source, the second as target.",
-    ),
-    click.option("--type", help="PLOVER type, e.g. REQUEST."),
-    click.option(
-        "--quad",
-        help="Quad class: 1-4 or verbal_cooperation, material_cooperation, verbal_conflict, "
-        "material_conflict.",
-    ),
-    click.option(
-        "--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident."
-    ),
-    _since,
-    _until,
-]
-
-
-def _with_options(options):
-    def decorate(function):
-        for option in reversed(options):
-            function = option(function)
-        return function
-
-    return decorate
 
 
 @main.command()
@@ -416,9 +421,10 @@ def _with_options(options):
 @_with_options(_event_filters)
 @click.option(
     "--status",
+    type=click.Choice([*STATUSES, "any"]),
     default="occurred",
     show_default=True,
-    help="Event status to count (planned, denied…), or 'any' for every status.",
+    help="Event status to count, or 'any' for every status.",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "parquet"]), default="table", show_default=True
@@ -440,7 +446,7 @@ def series(db, by, status, fmt, output, plot, measure, **filters) -> None:
     """
     from tacitus.store import write_rows
 
-    with _open_store(db) as store:
+    with _open_store(db, read=True) as store:
         try:
             found = store.series(by, status=status, **{k: v for k, v in filters.items() if v is not None})
         except (ValueError, TypeError) as error:
@@ -473,7 +479,9 @@ def series(db, by, status, fmt, output, plot, measure, **filters) -> None:
 )
 @_with_options(_event_filters)
 @click.option(
-    "--status", help="Only this event status; polecat and cameo default to 'occurred' ('any': all)."
+    "--status",
+    type=click.Choice([*STATUSES, "any"]),
+    help="Only this event status; polecat and cameo default to 'occurred' ('any': all).",
 )
 @click.option("--article", help="Only this article id.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to a file.")
@@ -488,7 +496,7 @@ def export(db, fmt, status, output, **filters) -> None:
         filters["status"] = status
     if fmt == "parquet" and output is None and sys.stdout.isatty():
         raise click.UsageError("parquet is binary: give --output FILE or redirect stdout")
-    with _open_store(db) as store:
+    with _open_store(db, read=True) as store:
         try:
             rows = store.events(**filters)
         except (ValueError, TypeError) as error:
@@ -514,7 +522,7 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
     """Print one stored article with its actors, events, quotes and claims."""
     from tacitus.report import describe_document
 
-    with _open_store(db) as store:
+    with _open_store(db, read=True) as store:
         document = store.document(article_id)
     if document is None:
         raise click.ClickException(f"no article {article_id!r} in the store (see `tacitus articles`)")
@@ -527,7 +535,7 @@ def summary(db: str | None) -> None:
     """A readable overview of the store: counts, actors, events, quotes, and what to try next."""
     from tacitus.report import describe_store
 
-    with _open_store(db) as store:
+    with _open_store(db, read=True) as store:
         click.echo(describe_store(store))
 
 

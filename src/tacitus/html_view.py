@@ -2,7 +2,7 @@
 marked in the article text, with the coding of each in a tooltip and a table of events below.
 
 `document_html` is what `Document._repr_html_` shows in Jupyter (a fragment with its own scoped style);
-`tacitus.render(doc)` wraps it in a standalone page. Segments come from `tacitus.web.highlight`, the same cutter
+`tacitus.render(doc)` wraps it in a standalone page. Segments come from `tacitus.highlight`, the same cutter
 the web workspace uses, and every piece of article text goes through `html.escape`.
 """
 
@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 from tacitus.contract import Document
-from tacitus.web.highlight import article_parts
+from tacitus.highlight import article_parts
 
 STYLE = """
 .tacitus-doc { font: 15px/1.6 system-ui, sans-serif; max-width: 52em; color: #222; }

@@ -14,7 +14,6 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-import tacitus.time
 from tacitus.analysis import Analysis
 from tacitus.contract import ActorType, Document, Quote
 from tacitus.contract import Span as TextSpan
@@ -31,6 +30,7 @@ from tacitus.quote_marks import (
     strip_span,
     widen_partial,
 )
+from tacitus.time import date_for_span
 
 SPEECH_VERBS = frozenset(
     {
@@ -480,7 +480,6 @@ def annotate(analysis: Analysis, document: Document) -> None:
 
     doc = analysis.doc
     full_text = doc.text  # built from the tokens on every access: read it once
-    date_for_span = getattr(tacitus.time, "date_for_span", None)
     for finding in find_quotes(doc, full_text):
         if finding.belief or finding.stance:
             continue  # beliefs and stances are attributions for claims, not quotes
@@ -492,7 +491,7 @@ def annotate(analysis: Analysis, document: Document) -> None:
         text = full_text[start:end]
         cue = doc[finding.cue] if finding.cue is not None else None
         date = None
-        if date_for_span is not None and cue is not None:
+        if cue is not None:
             try:
                 date = date_for_span(analysis, document, cue.idx, cue.idx + len(cue.text))
             except Exception:  # another stage's helper must never stop the quotes

@@ -89,7 +89,9 @@ def test_series_parquet_and_bad_plot_suffix(sample_store_url, tmp_path):
     ("args", "message"),
     [
         (["--dyad", "Hamas"], "SOURCE:TARGET"),
-        (["--quad", "9"], "quad '9'"),
+        (["--quad", "9"], "'9' is not one of '1', '2', '3', '4'"),
+        (["--since", "2016-13"], "[T101] since '2016-13'"),
+        (["--type", "CONSLT"], "--type"),
         (["--since", "June"], "since 'June'"),
     ],
 )

@@ -40,7 +40,7 @@ def test_events_limit_and_offset_page_through_the_total(client):
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"type": "consult"}, ["E1"]),
+        ({"type": "CONSULT"}, ["E1"]),
         ({"status": "requested"}, ["E2"]),
         ({"actor": "lavrov"}, ["E1"]),
         ({"actor": "Q150851"}, ["E1"]),
@@ -57,10 +57,12 @@ def test_events_filters(client, params, expected):
     assert [e["event_id"] for e in events(client, article=CODED_ID, **params)["items"]] == expected
 
 
-def test_events_dyad_matches_either_direction(client):
-    both = events(client, article=CODED_ID, dyad=["Hamas", "Israel"])
-    reverse = events(client, article=CODED_ID, dyad=["Israel", "Hamas"])
-    assert [e["event_id"] for e in both["items"]] == [e["event_id"] for e in reverse["items"]] == ["E3"]
+def test_events_dyad_is_directed_unless_either_is_asked(client):
+    directed = events(client, article=CODED_ID, dyad=["Israel", "Hamas"])
+    reverse = events(client, article=CODED_ID, dyad=["Hamas", "Israel"])
+    assert ([e["event_id"] for e in directed["items"]], reverse["items"]) == (["E3"], [])
+    either = events(client, article=CODED_ID, dyad=["Hamas", "Israel"], direction="either")
+    assert [e["event_id"] for e in either["items"]] == ["E3"]
 
 
 def test_events_sort_by_confidence_descending(client):
@@ -129,6 +131,11 @@ def test_export_of_nothing_still_has_columns(client):
         ({"sort": "nonsense"}, "sort"),
         ({"format": "xlsx"}, "format"),
         ({"dyad": "Hamas"}, "dyad"),
+        ({"since": "2016-13"}, "since"),
+        ({"until": "2024-02-30"}, "until"),
+        ({"type": "CONSLT"}, "type"),
+        ({"status": "maybe"}, "status"),
+        ({"direction": "sideways", "dyad": ["Hamas", "Israel"]}, "direction"),
     ],
 )
 def test_malformed_parameters_get_422_naming_the_parameter(client, params, names):
@@ -138,11 +145,11 @@ def test_malformed_parameters_get_422_naming_the_parameter(client, params, names
 
 
 def test_events_total_stops_counting_at_the_limit_and_says_so(client, monkeypatch):
-    from tacitus.api import service
+    from tacitus.store import counting
 
     exact = events(client, article=CODED_ID)
     assert (exact["total"], exact["total_exact"]) == (3, True)
-    monkeypatch.setattr(service, "COUNT_LIMIT", 2)
+    monkeypatch.setattr(counting, "COUNT_LIMIT", 2)
     capped = events(client, article=CODED_ID, limit=1)
     assert (capped["total"], capped["total_exact"]) == (2, False)
     assert len(capped["items"]) == 1
@@ -153,8 +160,8 @@ def test_events_total_stops_counting_at_the_limit_and_says_so(client, monkeypatc
 
 
 def test_events_page_with_an_unfinished_count_gives_a_lower_bound(client, monkeypatch):
-    from tacitus.api import service
+    from tacitus.store import queries
 
-    monkeypatch.setattr(service, "count_matches", lambda *args, **kwargs: None)
+    monkeypatch.setattr(queries, "count_matches", lambda *args, **kwargs: None)
     page = events(client, article=CODED_ID, limit=2)
     assert (page["total"], page["total_exact"], len(page["items"])) == (2, False, 2)

@@ -10,7 +10,7 @@ def test_event_record_has_actors_and_evidence_sentence(client):
     body = client.get(f"/api/events/{CODED_ID}/E1").json()
     assert body["event"]["type"] == "CONSULT"
     assert [a["name"] for a in body["sources"]] == ["Sergey Lavrov"]
-    assert body["sources"][0]["key"] == "Q150851"
+    assert body["sources"][0]["key"] == "kb:Q150851"  # the stored identity, as `tacitus actors` lists it
     evidence = body["evidence"][0]
     assert (
         evidence["sentence"]
@@ -39,8 +39,9 @@ def test_article_is_the_stored_document(client, sample_document):
 
 
 def test_actor_profile_has_roles_network_and_events(client):
-    profile = client.get("/api/actors/Q150851").json()
+    profile = client.get("/api/actors/kb:Q150851").json()
     assert profile["name"] == "Sergey Lavrov"
+    assert client.get("/api/actors/Q150851").json() == profile  # a KB id finds its actor's key
     assert profile["aliases"] == ["Lavrov"]
     assert profile["roles"][0] == {
         "title": "Foreign Minister",

@@ -93,3 +93,14 @@ def test_store_clusters_filters(store):
     assert [c.place for c in store.clusters(actor="hamas")] == ["Moscow"]
     assert store.clusters(type="ASSAULT") == []
     assert len(store.clusters(since="2024-06-10", until="2024-06")) == 2
+
+
+def test_store_cluster_actor_keys_carry_the_stored_identity():
+    """Clusters compare actors by the identity actor memory stored too, not only by their spelling."""
+    from tacitus.store.clusters import actor_keys
+    from tests.store.conftest import moscow_document
+
+    document = moscow_document()
+    spelled = actor_keys(document, ["A1"])
+    remembered = actor_keys(document, ["A1"], {"A1": "name:musa abu marzuk"})
+    assert remembered - spelled == {"name:musa abu marzuk"}

@@ -1,8 +1,8 @@
-"""Counting a list's total has a time limit (tacitus.api.service.time_limited), on both backends."""
+"""Counting a list's total has a time limit (tacitus.store.counting.time_limited), on both backends."""
 
 from sqlalchemy import text
 
-from tacitus.api.service import time_limited
+from tacitus.store.counting import time_limited
 
 SLOW_COUNT = (
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000000) "

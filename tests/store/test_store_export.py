@@ -76,3 +76,22 @@ def test_store_export_text_format_to_a_binary_stream(filled):
 def test_store_export_unknown_format_is_an_error(filled):
     with pytest.raises(ValueError, match="unknown export format 'xlsx'"):
         write_rows(filled.articles(), "xlsx", io.StringIO())
+
+
+def test_store_event_actor_keys_are_lists_in_jsonl_and_parquet_and_joined_in_csv(filled, tmp_path):
+    """Events carry their actors' keys (the identity `tacitus actors` lists), so they join to actors."""
+    rows = filled.events(dyad="Marzouk:Russia")
+    keys = {row.key for row in filled.actors(actor="Marzouk")}
+    assert len(rows) == 1 and set(rows[0].source_keys) == keys and len(rows[0].target_keys) == 1
+    lines = io.StringIO()
+    write_rows(rows, "jsonl", lines)
+    record = json.loads(lines.getvalue())
+    assert record["source_keys"] == rows[0].source_keys and isinstance(record["target_keys"], list)
+    write_rows(rows, "parquet", tmp_path / "e.parquet")
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert str(table.schema.field("source_keys").type).startswith("list<")
+    assert table.column("source_keys").to_pylist() == [rows[0].source_keys]
+    text = io.StringIO()
+    write_rows(filled.events(actor="Marzouk"), "csv", text)
+    joined = [r["source_keys"] for r in csv.DictReader(io.StringIO(text.getvalue()))]
+    assert joined and all(value and not value.startswith("[") for value in joined)

@@ -179,15 +179,21 @@ def test_store_claims_filters_and_row(filled):
 @pytest.mark.parametrize(
     ("method", "filters", "message"),
     [
-        ("actors", {"status": "planned"}, "status do not apply to actors"),
-        ("quotes", {"type": "CONSULT"}, "type do not apply to quotes"),
-        ("events", {"since": "last week"}, "since 'last week' is not an ISO date"),
+        ("actors", {"status": "planned"}, "filter status does not apply to actors"),
+        ("quotes", {"type": "CONSULT"}, "filter type does not apply to quotes"),
+        ("events", {"since": "last week"}, r"\[T101\] since 'last week' is not a date"),
         ("events", {"country": "Russia"}, "country 'Russia' is not an ISO 3166 alpha-3"),
         ("events", {"limit": -1}, "limit -1"),
-        ("articles", {"actor": "  "}, "actor filter is empty"),
+        ("articles", {"actor": "  "}, "actor must be 1 to 200 characters"),
         ("events", {"dyad": "Hamas"}, "dyad 'Hamas' is not SOURCE:TARGET"),
         ("events", {"quad": "5"}, "quad '5' is not a quad class"),
-        ("actors", {"dyad": "a:b"}, "dyad do not apply to actors"),
+        ("actors", {"dyad": "a:b"}, "filter dyad does not apply to actors"),
+        ("events", {"since": "2016-13"}, r"\[T101\] since '2016-13' is not a date"),
+        ("events", {"until": "2024-02-30"}, "no such day"),
+        ("events", {"type": "CONSLT"}, r"\[T104\] type 'CONSLT' is not one of: AGREE, CONSULT"),
+        ("events", {"status": "maybe"}, "status 'maybe' is not one of: occurred"),
+        ("actors", {"type": "alien"}, "type 'alien' is not one of: person"),
+        ("events", {"sort": "colour"}, "sort 'colour' is not one of: date"),
     ],
 )
 def test_store_bad_filters_are_clear_errors(filled, method, filters, message):

@@ -7,10 +7,10 @@ from fastapi.testclient import TestClient
 
 from tacitus.api import create_app
 from tacitus.contract import Article, Document
+from tacitus.highlight import Mark, segments
 from tacitus.store import Store
 from tacitus.store.rows import EventRow
 from tacitus.web import charts
-from tacitus.web.highlight import Mark, segments
 from tests.api.conftest import CODED_ID, coded_document
 from tests.web.cluster_reports import cluster_reports
 
@@ -55,9 +55,11 @@ def _row(event_id, type_, date):
         source_ids=None,
         source_names=None,
         source_countries=None,
+        source_keys=[],
         target_ids=None,
         target_names=None,
         target_countries=None,
+        target_keys=[],
         place=None,
         place_country=None,
         lat=None,
@@ -114,7 +116,7 @@ def test_events_page_lists_events_with_their_sentence(client):
 def test_events_page_reports_bad_filters_with_422(client):
     response = client.get("/", params={"since": "last week", "country": "Russia"})
     assert response.status_code == 422
-    assert "since: &#39;last week&#39; is not a date" in response.text
+    assert "since: [T101] since &#39;last week&#39; is not a date" in response.text
     assert "country" in response.text
 
 

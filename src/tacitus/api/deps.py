@@ -9,12 +9,10 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy.engine import Connection
 
-from tacitus.api import service
-
 
 def connection(request: Request) -> Iterator[Connection]:
     """One read transaction per request, closed (rolled back) when the response is done."""
-    with service.engine_of(request.app.state.store).connect() as conn:
+    with request.app.state.store.engine.connect() as conn:
         yield conn
 
 

@@ -1,4 +1,6 @@
-"""The REST API under /api: routes validate and call `service`; they hold no SQL of their own."""
+"""The REST API under /api: routes take parameters, have them validated once (`tacitus.store.query`), call
+the store's read model (`tacitus.store.queries`, `tacitus.store.records`) and turn what is missing or wrong
+into HTTP errors; they hold no SQL of their own."""
 
 from __future__ import annotations
 
@@ -6,12 +8,27 @@ import io
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 from sqlalchemy.engine import Connection
 
-from tacitus.api import schemas, service, submit
+from tacitus.api import schemas, submit
 from tacitus.api.deps import ConnDep, require_token
-from tacitus.api.schemas import ISO_DATE, Text
-from tacitus.store import queries, write_rows
+from tacitus.api.schemas import Text
+from tacitus.events.scales import QUADS
+from tacitus.store import records, write_rows
+from tacitus.store.cluster_queries import cluster_members, clusters
+from tacitus.store.query import (
+    ACTOR_TYPES,
+    DIRECTIONS,
+    REAL_DATE_PATTERN,
+    SORTS,
+    STATUSES,
+    QueryError,
+    event_modes,
+    event_types,
+    parse_query,
+)
+from tacitus.store.reading import list_rows
 from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, QuoteRow
 
 router = APIRouter(prefix="/api")
@@ -40,16 +57,27 @@ ROW_TYPES = {
 }
 
 
+EventType = Literal[event_types()]
+ActorTypeName = Literal[ACTOR_TYPES]
+Status = Literal[STATUSES]
+Mode = Literal[event_modes()]
+
+
 def list_query(
     actor: Annotated[
-        Text | None, Query(description="Actor id, actor key, or part of a name or alias")
+        Text | None,
+        Query(
+            description="Actor key (as /api/actors/{key} and `tacitus actors` give it), id, KB id, or part "
+            "of a name or alias"
+        ),
     ] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3")] = None,
     since: Annotated[
-        str | None, Query(pattern=ISO_DATE, description="From this date (YYYY, YYYY-MM, YYYY-MM-DD)")
+        str | None, Query(pattern=REAL_DATE_PATTERN, description="From this date (YYYY, YYYY-MM, YYYY-MM-DD)")
     ] = None,
     until: Annotated[
-        str | None, Query(pattern=ISO_DATE, description="Up to this date, inclusive of its month/year")
+        str | None,
+        Query(pattern=REAL_DATE_PATTERN, description="Up to this date, inclusive of its month/year"),
     ] = None,
     q: Annotated[Text | None, Query(description="Text search (case-insensitive substring)")] = None,
     article: Annotated[Text | None, Query(description="One article id")] = None,
@@ -61,7 +89,7 @@ def list_query(
 ) -> dict:
     return {
         "actor": actor,
-        "country": country.upper() if country else None,
+        "country": country,
         "since": since,
         "until": until,
         "q": q,
@@ -75,15 +103,32 @@ def list_query(
 ListDep = Annotated[dict, Depends(list_query)]
 
 
-def _respond(conn: Connection, kind: str, query: service.ListQuery, fmt: str, page_model):
+def parsed(kind: str, given: dict):
+    """The one validation of a list request (tacitus.store.query); its problems become a 422 naming each."""
+    try:
+        return parse_query(kind, given)
+    except QueryError as error:
+        raise RequestValidationError(
+            [
+                {"type": "value_error", "loc": ("query", name), "msg": message}
+                for name, message in error.problems
+            ]
+        ) from None
+
+
+def _respond(conn: Connection, kind: str, given: dict, fmt: str, page_model):
     if fmt == "json":
-        limit = min(query.limit if query.limit is not None else 50, MAX_PAGE)
-        page = service.LISTS[kind](conn, _with(query, limit=limit))
+        limit = min(given["limit"] if given.get("limit") is not None else 50, MAX_PAGE)
+        page = list_rows(conn, parsed(kind, {**given, "limit": limit}))
         return page_model(
-            total=page.total, total_exact=page.total_exact, limit=limit, offset=query.offset, items=page.items
+            total=page.total,
+            total_exact=page.total_exact,
+            limit=limit,
+            offset=given.get("offset", 0),
+            items=page.items,
         )
-    limit = min(query.limit if query.limit is not None else MAX_EXPORT, MAX_EXPORT)
-    page = service.LISTS[kind](conn, _with(query, limit=limit))
+    limit = min(given["limit"] if given.get("limit") is not None else MAX_EXPORT, MAX_EXPORT)
+    page = list_rows(conn, parsed(kind, {**given, "limit": limit}))
     buffer = io.BytesIO()
     write_rows(page.items, fmt, buffer, row_type=ROW_TYPES[kind])
     return Response(
@@ -97,93 +142,97 @@ def _respond(conn: Connection, kind: str, query: service.ListQuery, fmt: str, pa
     )
 
 
-def _with(query: service.ListQuery, **changes) -> service.ListQuery:
-    from dataclasses import replace
-
-    return replace(query, **changes)
-
-
 @router.get("/events", response_model=schemas.EventPage, responses=EXPORTS, tags=["events"])
 def list_events(
     conn: ConnDep,
     common: ListDep,
-    type: Annotated[Text | None, Query(description="PLOVER event type, e.g. CONSULT")] = None,
-    status: Annotated[Text | None, Query(description="occurred, planned, denied…")] = None,
+    type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,
+    status: Annotated[Status | None, Query(description="The event's status")] = None,
+    quad: Annotated[
+        Literal["1", "2", "3", "4", *QUADS.values()] | None,
+        Query(description="Quad class, by number or name"),
+    ] = None,
+    mode: Annotated[Mode | None, Query(description="PLOVER mode of the type")] = None,
     source: Annotated[Text | None, Query(description="An actor among the event's sources")] = None,
     target: Annotated[Text | None, Query(description="An actor among the event's targets")] = None,
     dyad: Annotated[
         list[Text] | None,
-        Query(max_length=2, min_length=2, description="Two actors on opposite sides, in either direction"),
+        Query(
+            max_length=2,
+            min_length=2,
+            description="Two actors: the first acting on the second, or either on the other with "
+            "direction=either",
+        ),
+    ] = None,
+    direction: Annotated[
+        Literal[DIRECTIONS] | None, Query(description="Of the dyad: directed (default) or either")
     ] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
-    sort: Literal[service.EVENT_SORTS] = "date",
+    sort: Literal[SORTS["events"]] = "date",
     format: Format = "json",
 ):
     """Events with their source and target actors, filtered, sorted and paged (or exported whole)."""
-    query = service.ListQuery(
+    given = {
         **common,
-        type=type,
-        status=status,
-        source=source,
-        target=target,
-        dyad=tuple(dyad) if dyad else None,
-        min_confidence=min_confidence,
-        sort=sort,
-    )
-    return _respond(conn, "events", query, format, schemas.EventPage)
+        "type": type,
+        "status": status,
+        "quad": quad,
+        "mode": mode,
+        "source": source,
+        "target": target,
+        "dyad": tuple(dyad) if dyad else None,
+        "direction": direction,
+        "min_confidence": min_confidence,
+        "sort": sort,
+    }
+    return _respond(conn, "events", given, format, schemas.EventPage)
 
 
 @router.get("/articles", response_model=schemas.ArticlePage, responses=EXPORTS, tags=["articles"])
 def list_articles(
     conn: ConnDep,
     common: ListDep,
-    type: Annotated[Text | None, Query(description="Articles with an event of this type")] = None,
-    sort: Literal[service.ARTICLE_SORTS] = "published",
+    type: Annotated[EventType | None, Query(description="Articles with an event of this type")] = None,
+    sort: Literal[SORTS["articles"]] = "published",
     format: Format = "json",
 ):
     """Stored articles with how many actors, events, quotes and claims each holds."""
-    return _respond(
-        conn, "articles", service.ListQuery(**common, type=type, sort=sort), format, schemas.ArticlePage
-    )
+    return _respond(conn, "articles", {**common, "type": type, "sort": sort}, format, schemas.ArticlePage)
 
 
 @router.get("/actors", response_model=schemas.ActorPage, responses=EXPORTS, tags=["actors"])
 def list_actors(
     conn: ConnDep,
     common: ListDep,
-    type: Annotated[
-        Literal["person", "organization", "country", "media", "place", "group"] | None, Query()
-    ] = None,
-    sort: Literal["published", "article"] = "published",
+    type: Annotated[ActorTypeName | None, Query()] = None,
+    sort: Literal[SORTS["actors"]] = "published",
     format: Format = "json",
 ):
-    """Actors as coded in each article (one row per article that names them)."""
-    return _respond(
-        conn, "actors", service.ListQuery(**common, type=type, sort=sort), format, schemas.ActorPage
-    )
+    """Actors as coded in each article (one row per article that names them), with their actor key."""
+    return _respond(conn, "actors", {**common, "type": type, "sort": sort}, format, schemas.ActorPage)
 
 
 @router.get("/quotes", response_model=schemas.QuotePage, responses=EXPORTS, tags=["quotes"])
 def list_quotes(
-    conn: ConnDep, common: ListDep, sort: Literal[service.ITEM_SORTS] = "date", format: Format = "json"
+    conn: ConnDep, common: ListDep, sort: Literal[SORTS["quotes"]] = "date", format: Format = "json"
 ):
     """Quotes with their speakers; `actor` filters by speaker."""
-    return _respond(conn, "quotes", service.ListQuery(**common, sort=sort), format, schemas.QuotePage)
+    return _respond(conn, "quotes", {**common, "sort": sort}, format, schemas.QuotePage)
 
 
 @router.get("/claims", response_model=schemas.ClaimPage, responses=EXPORTS, tags=["claims"])
 def list_claims(
-    conn: ConnDep, common: ListDep, sort: Literal[service.ITEM_SORTS] = "published", format: Format = "json"
+    conn: ConnDep, common: ListDep, sort: Literal[SORTS["claims"]] = "published", format: Format = "json"
 ):
     """Claims (figures and statements of fact) with who made them; `actor` filters by attribution."""
-    return _respond(conn, "claims", service.ListQuery(**common, sort=sort), format, schemas.ClaimPage)
+    return _respond(conn, "claims", {**common, "sort": sort}, format, schemas.ClaimPage)
 
 
 # -- single records -------------------------------------------------------------------------------------------
 
 
 def _document(conn: Connection, article_id: str):
-    document = service.document(conn, article_id)
+    document = records.document(conn, article_id)
     if document is None:
         raise HTTPException(404, f"no article {article_id!r} in the store")
     return document
@@ -194,17 +243,17 @@ def _article_ref(document) -> schemas.ArticleRef:
     return schemas.ArticleRef(id=a.id, title=a.title, published=a.published, url=a.url)
 
 
-def _actor_ref(document, actor_id: str | None) -> schemas.ActorRef | None:
+def _actor_ref(document, keys: dict[str, str], actor_id: str | None) -> schemas.ActorRef | None:
     if actor_id is None:
         return None
     actor = document.actor(actor_id)
     if actor is None:
-        return schemas.ActorRef(id=actor_id, name=actor_id, key=actor_id)
-    return schemas.ActorRef(id=actor.id, name=actor.name, key=service.actor_key(actor))
+        return schemas.ActorRef(id=actor_id, name=actor_id, key=keys.get(actor_id, actor_id))
+    return schemas.ActorRef(id=actor.id, name=actor.name, key=keys.get(actor.id, actor.id))
 
 
 def _evidence(document, span, item_id: str) -> schemas.EvidenceOut:
-    found = service.evidence(document, span)
+    found = records.evidence(document, span)
     return schemas.EvidenceOut(
         start=found.start,
         end=found.end,
@@ -244,11 +293,12 @@ def get_event(conn: ConnDep, article_id: str, event_id: str):
     event = next((e for e in document.events if e.id == event_id), None)
     if event is None:
         raise HTTPException(404, f"no event {event_id!r} in article {article_id!r}")
+    keys = records.actor_keys(conn, article_id)
     return schemas.EventDetail(
         article=_article_ref(document),
         event=event,
-        sources=[_actor_ref(document, i) for i in event.sources],
-        targets=[_actor_ref(document, i) for i in event.targets],
+        sources=[_actor_ref(document, keys, i) for i in event.sources],
+        targets=[_actor_ref(document, keys, i) for i in event.targets],
         evidence=[_evidence(document, span, event.id) for span in event.evidence],
     )
 
@@ -267,7 +317,7 @@ def get_quote(conn: ConnDep, article_id: str, quote_id: str):
     return schemas.QuoteDetail(
         article=_article_ref(document),
         quote=quote,
-        speaker=_actor_ref(document, quote.speaker),
+        speaker=_actor_ref(document, records.actor_keys(conn, article_id), quote.speaker),
         evidence=_evidence(document, quote.evidence, quote.id),
     )
 
@@ -286,7 +336,7 @@ def get_claim(conn: ConnDep, article_id: str, claim_id: str):
     return schemas.ClaimDetail(
         article=_article_ref(document),
         claim=claim,
-        attribution=_actor_ref(document, claim.attribution),
+        attribution=_actor_ref(document, records.actor_keys(conn, article_id), claim.attribution),
         evidence=_evidence(document, claim.evidence, claim.id),
     )
 
@@ -296,7 +346,7 @@ def get_claim(conn: ConnDep, article_id: str, claim_id: str):
 )
 def get_actor(conn: ConnDep, key: str):
     """One actor across every article: aliases, roles over time, events, quotes and counterparts."""
-    profile = service.actor_profile(conn, key)
+    profile = records.actor_page(conn, key)
     if profile is None:
         raise HTTPException(404, f"no actor {key!r} in the store")
     return schemas.ActorProfileOut(
@@ -323,32 +373,24 @@ def get_actor(conn: ConnDep, key: str):
 def list_clusters(
     conn: ConnDep,
     actor: Annotated[
-        Text | None, Query(description="Actor id or part of a name or alias, in any report")
+        Text | None, Query(description="Actor key, id or part of a name or alias, in any report")
     ] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3")] = None,
     since: Annotated[
-        str | None, Query(pattern=ISO_DATE, description="Latest report date from this date")
+        str | None, Query(pattern=REAL_DATE_PATTERN, description="Latest report date from this date")
     ] = None,
     until: Annotated[
-        str | None, Query(pattern=ISO_DATE, description="Earliest report date up to this date")
+        str | None, Query(pattern=REAL_DATE_PATTERN, description="Earliest report date up to this date")
     ] = None,
-    type: Annotated[str | None, Query(max_length=40, description="PLOVER type, e.g. CONSULT")] = None,
-    status: Annotated[str | None, Query(max_length=20, description="The majority status")] = None,
+    type: Annotated[EventType | None, Query(description="PLOVER type")] = None,
+    status: Annotated[Status | None, Query(description="The majority status")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ):
     """Real-world events across articles: one row per cluster with its number of independent sources."""
-    filters = queries.Filters(
-        actor=actor,
-        country=country.upper() if country else None,
-        since=since,
-        until=until,
-        type=type,
-        status=status,
-        limit=limit,
-        offset=offset,
-    )
-    return schemas.ClusterPage(limit=limit, offset=offset, items=queries.clusters(conn, filters))
+    given = {"actor": actor, "country": country, "since": since, "until": until, "type": type}
+    query = parsed("clusters", {**given, "status": status, "limit": limit, "offset": offset})
+    return schemas.ClusterPage(limit=limit, offset=offset, items=list_rows(conn, query).items)
 
 
 @router.get(
@@ -356,16 +398,16 @@ def list_clusters(
 )
 def get_cluster(conn: ConnDep, cluster_id: Annotated[int, Path(ge=1, le=2**63 - 1)]):
     """One real-world event with every report of it: article, URLs, evidence, status, date, place."""
-    found = queries.clusters(conn, queries.Filters(), ids=[cluster_id])
+    found = clusters(conn, parse_query("clusters"), ids=[cluster_id]).items
     if not found:
         raise HTTPException(404, f"no cluster {cluster_id} in the store")
-    return schemas.ClusterDetail(cluster=found[0], reports=queries.cluster_members(conn, cluster_id))
+    return schemas.ClusterDetail(cluster=found[0], reports=cluster_members(conn, cluster_id))
 
 
 @router.get("/stats", response_model=schemas.Stats, tags=["store"])
 def get_stats(conn: ConnDep):
     """How many articles, actors, events, quotes and claims are stored."""
-    return service.stats(conn)
+    return records.stats(conn)
 
 
 @router.post(

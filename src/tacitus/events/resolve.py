@@ -1,20 +1,21 @@
-"""Who an argument is, and what date a clause has: the actor and time stages' helpers when they exist.
+"""Who an argument is, and what date a clause has: the actor and time stages' public helpers first.
 
 `tacitus.actors.actor_at(document, start, end)` and `tacitus.time.date_for_span(analysis, document, start,
-end)` are the upstream stages' answers; until they exist (or where they have none) we fall back on the
-actors' `mentions` and on the timexes, with a short pronoun and definite-description resolver of our own.
+end)` are the upstream stages' answers; where they have none we fall back on the actors' `mentions` and on
+the timexes, with a short pronoun and definite-description resolver of our own.
 """
 
 from __future__ import annotations
 
-import importlib
 from bisect import bisect_right
 from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from tacitus.actors import actor_at as upstream_actor_at
 from tacitus.analysis import Analysis
 from tacitus.contract import ActorType, DateValue, Document
+from tacitus.time import date_for_span as upstream_date_for_span
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 THING_PRONOUNS = {"it", "its"}
@@ -34,21 +35,14 @@ DEFINITE_NOUNS = {
 LOOKBACK_CHARS = 600  # a pronoun points no further back than about two paragraphs
 
 
-def _upstream(module: str, name: str) -> Callable | None:
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:  # pragma: no cover - the stage packages always exist in Tacitus
-        return None
-
-
 class Resolver:
     """Per-document lookups from text offsets to actor ids and dates."""
 
     def __init__(self, analysis: Analysis, document: Document):
         self.analysis = analysis
         self.document = document
-        self._upstream_actor_at = _upstream("tacitus.actors", "actor_at")
-        self._upstream_date = _upstream("tacitus.time", "date_for_span")
+        self._upstream_actor_at: Callable | None = upstream_actor_at
+        self._upstream_date: Callable | None = upstream_date_for_span
         spans = sorted(
             (m.start, m.end, actor.id) for actor in document.actors for m in actor.mentions if m.part is None
         )

@@ -6,8 +6,9 @@ with Store("sqlite:///tacitus.db") as store:
     write_rows(store.events(actor="Lavrov", since="2024-06"), "csv", "events.csv")
 """
 
+from tacitus.store.counting import Page
 from tacitus.store.export import FORMATS, write_rows
-from tacitus.store.queries import Filters
+from tacitus.store.query import Query, QueryError, parse_query
 from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, Failure, QuoteRow, SaveResult
 from tacitus.store.store import DEFAULT_URL, Store, resolve_url
 
@@ -19,10 +20,13 @@ __all__ = [
     "ClaimRow",
     "EventRow",
     "Failure",
-    "Filters",
+    "Page",
+    "Query",
+    "QueryError",
     "QuoteRow",
     "SaveResult",
     "Store",
+    "parse_query",
     "resolve_url",
     "write_rows",
 ]

@@ -52,14 +52,20 @@ def date_range(value: str | None, published: str | None) -> tuple[date | None, d
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def actor_keys(document: Document, actor_ids: list[str]) -> frozenset[str]:
-    """Who an event involves, comparable across articles: knowledge-base ids, countries and casefolded names."""
+def actor_keys(
+    document: Document, actor_ids: list[str], identities: dict[str, str] | None = None
+) -> frozenset[str]:
+    """Who an event involves, comparable across articles: knowledge-base ids, countries, casefolded names,
+    and the actor's stored identity (actor memory's key, the one `tacitus actors` lists), so a report naming
+    "Bogdanov" meets one naming "Mikhail Bogdanov" when memory knows them for one actor."""
     found = set()
     for actor_id in actor_ids:
         actor = document.actor(actor_id)
         if actor is None:
             continue
         found.add("name:" + actor.name.casefold())
+        if identities and identities.get(actor_id):
+            found.add(identities[actor_id])
         if actor.kb_id:
             found.add("kb:" + actor.kb_id)
         if actor.country:
@@ -67,7 +73,7 @@ def actor_keys(document: Document, actor_ids: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def event_key(document: Document, event: Event) -> EventKey:
+def event_key(document: Document, event: Event, identities: dict[str, str] | None = None) -> EventKey:
     start, end = date_range(event.date.value if event.date else None, document.article.published)
     places = set()
     if event.place:
@@ -78,7 +84,7 @@ def event_key(document: Document, event: Event) -> EventKey:
         kind=event.type,
         start=start,
         end=end,
-        actors=actor_keys(document, [*event.sources, *event.targets]),
+        actors=actor_keys(document, [*event.sources, *event.targets], identities),
         places=frozenset(places),
     )
 
@@ -125,7 +131,11 @@ def _candidates(connection: Connection, key: EventKey, settings: Settings) -> li
 
 
 def assign(
-    connection: Connection, document: Document, now: datetime, settings: Settings = SETTINGS
+    connection: Connection,
+    document: Document,
+    now: datetime,
+    settings: Settings = SETTINGS,
+    identities: dict[str, str] | None = None,
 ) -> list[int]:
     """Put each event of a just-stored article into a cluster; returns the cluster ids, one per event.
 
@@ -134,7 +144,7 @@ def assign(
     """
     clusters, used = [], set()
     for event in document.events:
-        key = event_key(document, event)
+        key = event_key(document, event, identities)
         candidates = [c for c in _candidates(connection, key, settings) if c.id not in used]
         chosen = best_cluster(key, candidates, settings)
         if chosen is None:

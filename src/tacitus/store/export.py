@@ -1,4 +1,8 @@
-"""Write list rows as an aligned text table, CSV, JSON Lines or Parquet, to a path or an open stream."""
+"""Write list rows as an aligned text table, CSV, JSON Lines or Parquet, to a path or an open stream.
+
+A list field stays a list in JSON Lines and Parquet (a list<string> column); CSV and the table have no lists,
+so there (only) its items are joined by '; ' (`JOIN`), the one documented joined form.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
 from typing import IO
+
+from tacitus.store.rows import JOIN
 
 FORMATS = ("table", "csv", "jsonl", "parquet")
 TABLE_CELL_WIDTH = 60  # long evidence and quote texts are cut in the table view only, never in exports
@@ -60,10 +66,17 @@ def _binary(out: IO) -> IO[bytes]:
     return out
 
 
+def _flat(value):
+    """A list as its items joined by '; ' (None when empty), for the writers without lists."""
+    if isinstance(value, list | tuple):
+        return JOIN.join(str(item) for item in value) or None
+    return value
+
+
 def _write_csv(records: Sequence[dict], columns: list[str], out: IO[str]) -> None:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows({key: _flat(value) for key, value in record.items()} for record in records)
 
 
 def _write_jsonl(records: Sequence[dict], columns: list[str], out: IO[str]) -> None:
@@ -72,7 +85,7 @@ def _write_jsonl(records: Sequence[dict], columns: list[str], out: IO[str]) -> N
 
 
 def _write_table(records: Sequence[dict], columns: list[str], out: IO[str]) -> None:
-    cells = [[_cell(record[c]) for c in columns] for record in records]
+    cells = [[_cell(_flat(record[c])) for c in columns] for record in records]
     widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
     line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
     out.write(line.rstrip() + "\n")
@@ -102,11 +115,13 @@ def _write_parquet(records: Sequence[dict], row_type: type | None, out: IO[bytes
 
 
 def _arrow_type(annotation):
-    """`int | None` → int64 and so on; anything else (str, Literal) is a string column."""
+    """`int | None` → int64, `list[str]` → list<string> and so on; anything else (str, Literal) is a string."""
     import pyarrow as pa
 
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
         annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+    if typing.get_origin(annotation) is list:
+        return pa.list_(_arrow_type(typing.get_args(annotation)[0]))
     return {bool: pa.bool_(), int: pa.int64(), float: pa.float64()}.get(annotation, pa.string())
 
 

@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from tacitus.store import schema
-from tacitus.store.queries import Filters, _actor_matches, _date_range
+from tacitus.store.queries import actor_conditions
+from tacitus.store.query import Query
 from tacitus.store.rows import JOIN
 
 
@@ -34,30 +35,19 @@ class ActorProfile:
     article_ids: str
 
 
-def actor_profiles(conn: Connection, filters: Filters) -> list[ActorProfile]:
+def actor_profiles(conn: Connection, query: Query) -> list[ActorProfile]:
     a, ac, ai = schema.articles, schema.actors, schema.actor_identities
     joined = ac.join(ai, (ai.c.article_id == ac.c.article_id) & (ai.c.actor_id == ac.c.actor_id)).join(
         a, a.c.id == ac.c.article_id
     )
-    chosen = select(ai.c.identity).select_from(joined)
-    if filters.article:
-        chosen = chosen.where(ac.c.article_id == filters.article)
-    if filters.actor:
-        chosen = chosen.where(
-            _actor_matches(ac, ac.c.actor_id, filters.actor) | (ai.c.identity == filters.actor)
-        )
-    if filters.type:
-        chosen = chosen.where(ac.c.type == filters.type.lower())
-    if filters.country:
-        chosen = chosen.where(ac.c.country == filters.country)
-    chosen = chosen.where(*_date_range(a.c.published, filters))
+    chosen = select(ai.c.identity).select_from(joined).where(*actor_conditions(ac, query))
     chosen = chosen.group_by(ai.c.identity).order_by(
         func.count(func.distinct(ac.c.article_id)).desc(), ai.c.identity
     )
-    if filters.limit is not None:
-        chosen = chosen.limit(filters.limit)
-    if filters.offset:
-        chosen = chosen.offset(filters.offset)
+    if query.limit is not None:
+        chosen = chosen.limit(query.limit)
+    if query.offset:
+        chosen = chosen.offset(query.offset)
     identities = [row.identity for row in conn.execute(chosen)]
     if not identities:
         return []

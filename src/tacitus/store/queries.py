@@ -1,153 +1,102 @@
-"""The list filters as SQL (one function per table) and the rows they return.
+"""The one read model: each filter of a `Query` as SQL, defined once, and one list function per kind.
 
-Filters mean the same on every table where they apply: `actor` is an actor id or a case-insensitive substring
-of an actor's name or aliases; `country` an ISO alpha-3 code; `since`/`until` ISO dates (`2024`, `2024-06`,
-`2024-06-10`) compared by prefix, so `until="2024-06"` keeps all of June. A filter that means nothing for a
-table (`status` on actors) is an error rather than silently ignored.
+The CLI (`Store.events(...)`), the API and the web pages all call `tacitus.store.reading.list_rows(conn,
+query)`, so the same filters give the same rows everywhere (tests/store/test_store_read_parity.py). What a filter means:
+
+- `actor`: an actor key (the identity actor memory gives each actor across articles, `tacitus actors`), an
+  item id (A3), a knowledge-base id (Q7747), or a case-insensitive part of a name or alias. On events a name
+  is matched by whole words on PostgreSQL and by substring on SQLite (`tacitus.store.words`).
+- `source` / `target`: the same, on one side of an event; `dyad` both, directed unless `direction="either"`.
+- `country`: where the event took place or an actor's country; an actor's (or speaker's) country elsewhere.
+- `since` / `until`: ISO dates at any precision, compared by prefix (`until=2024-06` keeps all of June).
+- `q`: case-insensitive text: evidence, type, place and the actors' names of events; title and text of
+  articles; names and aliases of actors; the text and the speaker's names of quotes and claims.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, fields
+import time
 
-from sqlalchemy import Select, and_, exists, func, literal, or_, select, tuple_
+from sqlalchemy import Select, and_, exists, func, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from tacitus.store import schema
-from tacitus.store.rows import (
-    ActorRow,
-    ArticleRow,
-    ClaimRow,
-    ClusterMember,
-    ClusterRow,
-    EventRow,
-    QuoteRow,
-    join,
-    utc_iso,
-)
-from tacitus.store.words import dyad_match, names_match
+from tacitus.store.counting import COUNT_TIME_MS, Page, count_matches, page_of
+from tacitus.store.query import Period, Query
+from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, QuoteRow, join, utc_iso
+from tacitus.store.words import dyad_match, like, names_match
 
-ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-ACTOR_ID = re.compile(r"^[A-Z]\d+$")  # an item id such as A3, as opposed to a name
-COUNTRY = re.compile(r"^[A-Za-z]{3}$")
+# -- conditions, one per filter ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
-class Filters:
-    actor: str | None = None
-    type: str | None = None
-    country: str | None = None
-    since: str | None = None
-    until: str | None = None
-    status: str | None = None
-    article: str | None = None
-    min_confidence: float | None = None
-    dyad: tuple[str, str] | None = (
-        None  # (source, target): an event with one as source and the other as target
+def is_link_value(value: str) -> bool:
+    """An item id (A3) or an actor key (`name:sergei lavrov`, `kb:Q7747`): found through the link tables."""
+    return ":" in value or (value[:1].isalpha() and value[:1].isupper() and value[1:].isdigit())
+
+
+def identity_of(actors):
+    """The actor key of a row of `actors` (or an alias of it): its identity across articles."""
+    ai = schema.actor_identities.alias("key_of")  # the outer query may join `actor_identities` itself
+    return (
+        select(ai.c.identity)
+        .where(ai.c.article_id == actors.c.article_id, ai.c.actor_id == actors.c.actor_id)
+        .scalar_subquery()
     )
-    quad: str | None = None  # quad class name (verbal_cooperation…) of the event type
-    limit: int | None = None
-    offset: int = 0
 
 
-COMMON = {"actor", "country", "since", "until", "article", "limit", "offset"}
-APPLIES = {
-    "articles": COMMON | {"type"},
-    "actors": COMMON | {"type"},
-    "events": COMMON | {"type", "status", "min_confidence", "dyad", "quad"},
-    "quotes": COMMON,
-    "claims": COMMON,
-    "clusters": {"actor", "type", "status", "country", "since", "until", "limit", "offset"},
-}
+def actor_named(actors, value: str):
+    """The row of `actors` is the actor `value` names: by key, item id, KB id, or part of a name or alias."""
+    return or_(
+        actors.c.actor_id == value,
+        actors.c.kb_id == value,
+        identity_of(actors) == value,
+        like(actors.c.search, value),
+    )
 
 
-def parse_filters(table: str, given: dict) -> Filters:
-    """Check and normalise keyword filters for `table`; each error names the filter and the bad value."""
-    known = {f.name for f in fields(Filters)}
-    unknown = sorted(set(given) - known)
-    if unknown:
-        raise TypeError(f"unknown filter(s) {', '.join(unknown)}: use {', '.join(sorted(known))}")
-    given = {name: value for name, value in given.items() if value is not None}
-    misplaced = sorted(set(given) - APPLIES[table])
-    if misplaced:
-        raise ValueError(f"filter(s) {', '.join(misplaced)} do not apply to {table}")
-    for name in ("since", "until"):
-        if name in given:
-            given[name] = str(given[name]).strip()
-            if not ISO_DATE.match(given[name]):
-                raise ValueError(f"{name} {given[name]!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    if "country" in given:
-        if not COUNTRY.match(given["country"]):
-            raise ValueError(f"country {given['country']!r} is not an ISO 3166 alpha-3 code such as RUS")
-        given["country"] = given["country"].upper()
-    for name in ("limit", "offset"):
-        if name in given and (not isinstance(given[name], int) or given[name] < 0):
-            raise ValueError(f"{name} {given[name]!r} must be a whole number ≥ 0")
-    if "min_confidence" in given:
-        given["min_confidence"] = float(given["min_confidence"])
-    if "actor" in given and not str(given["actor"]).strip():
-        raise ValueError("actor filter is empty")
-    if "dyad" in given:
-        given["dyad"] = parse_dyad(given["dyad"])
-    if "quad" in given:
-        from tacitus.events.scales import quad_name
-
-        given["quad"] = quad_name(given["quad"])
-    return Filters(**given)
-
-
-def parse_dyad(value) -> tuple[str, str]:
-    """'Hamas:Russia' (or a pair) → (source, target); directed, as in "requests Hamas addressed to Russia"."""
-    parts = value.split(":") if isinstance(value, str) else list(value)
-    parts = [str(p).strip() for p in parts]
-    if len(parts) != 2 or not all(parts):
-        raise ValueError(
-            f"dyad {value!r} is not SOURCE:TARGET (two actor names, aliases or ids, e.g. Hamas:Russia)"
-        )
-    return parts[0], parts[1]
-
-
-def _date_range(column, filters: Filters) -> list:
-    conditions = []
-    if filters.since:
-        conditions.append(column >= filters.since)
-    if filters.until:
-        conditions.append(func.substr(column, 1, len(filters.until)) <= filters.until)
-    return conditions
-
-
-def _actor_matches(actors, actor_id_column, value: str):
-    """An actor reference matches by id, or by its actor's name or alias (`actors` may be outer-joined)."""
-    return or_(actor_id_column == value, actors.c.search.contains(value.strip().casefold(), autoescape=True))
+def said_by(table, actor_column, value: str):
+    """The item (a quote's speaker, a claim's attribution) is said by the actor `value` names."""
+    ac = schema.actors.alias("said_by")
+    return exists().where(
+        ac.c.article_id == table.c.article_id, ac.c.actor_id == actor_column, actor_named(ac, value)
+    )
 
 
 def event_has_actor(role: str | None, value: str):
-    """The event (a row of `events`) has an actor `value` names, as source, target, or either (role None).
+    """The event has an actor `value` names, as source, target, or either (role None).
 
-    Matched on the event's own copy of its actors' names, aliases and KB ids (`source_search`,
-    `target_search`): one table, word-indexed on PostgreSQL (`tacitus.store.words`), instead of a join through
-    every event-actor link. An item id such as A3 also matches through `event_actors`.
+    Names are matched on the event's own copy of its actors' names, aliases and KB ids (`source_search`,
+    `target_search`): one table, word-indexed on PostgreSQL, instead of a join through every event-actor link.
+    Item ids and actor keys go through `event_actors`.
     """
     e, ea = schema.events, schema.event_actors
     columns = {"source": [e.c.source_search], "target": [e.c.target_search]}.get(
         role, [e.c.source_search, e.c.target_search]
     )
     match = or_(*(names_match(column, value) for column in columns))
-    if ACTOR_ID.match(value):  # only then, as it needs the links table
-        by_id = select(ea.c.article_id, ea.c.event_id).where(ea.c.actor_id == value)
+    if is_link_value(value):  # only then, as it needs the links table
+        ai = schema.actor_identities
+        keyed = select(ai.c.article_id, ai.c.actor_id).where(ai.c.identity == value)
+        by_link = select(ea.c.article_id, ea.c.event_id).where(
+            or_(ea.c.actor_id == value, tuple_(ea.c.article_id, ea.c.actor_id).in_(keyed))
+        )
         if role:
-            by_id = by_id.where(ea.c.role == role)
-        match = or_(match, tuple_(e.c.article_id, e.c.event_id).in_(by_id))
+            by_link = by_link.where(ea.c.role == role)
+        match = or_(match, tuple_(e.c.article_id, e.c.event_id).in_(by_link))
     return match
 
 
-def event_in_dyad(source: str, target: str):
-    """The event has an actor `source` names as a source and one `target` names as a target (directed): one
-    look-up of its (source word, target word) pairs on PostgreSQL; item ids (A3) through `event_actors`."""
-    if ACTOR_ID.match(source) or ACTOR_ID.match(target):
-        return and_(event_has_actor("source", source), event_has_actor("target", target))
-    return dyad_match(schema.events, source, target)
+def event_in_dyad(source: str, target: str, direction: str = "directed"):
+    """`source` acts on `target` in the event (directed), or either acts on the other ("either")."""
+
+    def directed(first: str, second: str):
+        if is_link_value(first) or is_link_value(second):
+            return and_(event_has_actor("source", first), event_has_actor("target", second))
+        return dyad_match(schema.events, first, second)  # one word look-up on PostgreSQL
+
+    if direction == "either":
+        return or_(directed(source, target), directed(target, source))
+    return directed(source, target)
 
 
 def event_in_country(country: str):
@@ -156,150 +105,142 @@ def event_in_country(country: str):
     return or_(e.c.place_country == country, names_match(e.c.actor_countries, country))
 
 
-def _page(query: Select, filters: Filters) -> Select:
-    if filters.limit is not None:
-        query = query.limit(filters.limit)
-    return query.offset(filters.offset) if filters.offset else query
+def in_period(column, since: Period | None, until: Period | None) -> list:
+    conditions = []
+    if since:
+        conditions.append(column >= since.text)
+    if until:
+        conditions.append(func.substr(column, 1, len(until.text)) <= until.text)
+    return conditions
 
 
-# -- articles -------------------------------------------------------------------------------------------------
+def _ordered(column, order: str):
+    """The sort; NULLS LAST only where the column can be null, so an index on a NOT NULL column serves it."""
+    ordered = column.desc() if order == "desc" else column.asc()
+    return ordered.nulls_last() if getattr(column, "nullable", True) else ordered
 
 
-def _count(table, article_id):
-    return select(func.count()).select_from(table).where(table.c.article_id == article_id).scalar_subquery()
+def _paged(base: Select, order: list, query: Query) -> Select:
+    paged = base.order_by(*order)
+    if query.limit is not None:
+        paged = paged.limit(query.limit)
+    return paged.offset(query.offset) if query.offset else paged
 
 
-def articles(conn: Connection, filters: Filters) -> list[ArticleRow]:
-    a, ac, e = schema.articles, schema.actors, schema.events
-    query = select(
-        a.c.id,
-        a.c.published,
-        a.c.title,
-        a.c.source,
-        a.c.url,
-        a.c.language,
-        a.c.author,
-        _count(ac, a.c.id).label("n_actors"),
-        _count(e, a.c.id).label("n_events"),
-        _count(schema.quotes, a.c.id).label("n_quotes"),
-        _count(schema.claims, a.c.id).label("n_claims"),
-        a.c.warnings,
-        a.c.ingested_at,
-    )
-    if filters.article:
-        query = query.where(a.c.id == filters.article)
-    if filters.actor:
-        query = query.where(
-            exists().where(ac.c.article_id == a.c.id, _actor_matches(ac, ac.c.actor_id, filters.actor))
-        )
-    if filters.country:
-        query = query.where(exists().where(ac.c.article_id == a.c.id, ac.c.country == filters.country))
-    if filters.type:
-        query = query.where(exists().where(e.c.article_id == a.c.id, e.c.type == filters.type.upper()))
-    query = query.where(*_date_range(a.c.published, filters))
-    query = _page(query.order_by(a.c.published.asc().nulls_last(), a.c.id), filters)
-    found = conn.execute(query).all()
-    sources = story_sources(conn, [r.id for r in found])
-    return [
-        ArticleRow(
-            article_id=r.id,
-            published=r.published,
-            title=r.title,
-            source=r.source,
-            url=r.url,
-            n_sources=max(len(sources.get(r.id, [])), 1),
-            sources=join(s.url for s in sources.get(r.id, [])) or r.url,
-            language=r.language,
-            author=r.author,
-            actors=r.n_actors,
-            events=r.n_events,
-            quotes=r.n_quotes,
-            claims=r.n_claims,
-            warnings=r.warnings,
-            ingested_at=utc_iso(r.ingested_at),
-        )
-        for r in found
-    ]
-
-
-def story_sources(conn: Connection, story_ids: list[str]) -> dict[str, list]:
-    """Each story's sources (rows of `story_sources`), the story's own article first, then copies as they came."""
-    ss = schema.story_sources
-    found: dict[str, list] = {}
-    for start in range(0, len(story_ids), 500):
-        chunk = story_ids[start : start + 500]
-        query = (
-            select(ss)
-            .where(ss.c.story_id.in_(chunk))
-            .order_by(ss.c.story_id, (ss.c.article_id != ss.c.story_id), ss.c.added_at, ss.c.article_id)
-        )
-        for row in conn.execute(query):
-            found.setdefault(row.story_id, []).append(row)
-    return found
-
-
-# -- actors ---------------------------------------------------------------------------------------------------
-
-
-def actors(conn: Connection, filters: Filters) -> list[ActorRow]:
-    a, ac = schema.articles, schema.actors
-    query = select(ac, a.c.published).join(a, a.c.id == ac.c.article_id)
-    if filters.article:
-        query = query.where(ac.c.article_id == filters.article)
-    if filters.actor:
-        query = query.where(_actor_matches(ac, ac.c.actor_id, filters.actor))
-    if filters.type:
-        query = query.where(ac.c.type == filters.type.lower())
-    if filters.country:
-        query = query.where(ac.c.country == filters.country)
-    query = query.where(*_date_range(a.c.published, filters))
-    query = _page(query.order_by(a.c.published.asc().nulls_last(), ac.c.article_id, ac.c.position), filters)
-    return [
-        ActorRow(
-            article_id=r.article_id,
-            actor_id=r.actor_id,
-            name=r.name,
-            type=r.type,
-            country=r.country,
-            aliases=r.aliases,
-            sector=r.sector,
-            roles=r.roles,
-            kb_id=r.kb_id,
-            mentions=r.mentions,
-            published=r.published,
-        )
-        for r in conn.execute(query)
-    ]
+def _finish(conn: Connection, base: Select, order: list, query: Query, build) -> Page:
+    """Run the page, then count the matches unless the page itself shows the total (last page, no limit)."""
+    found = conn.execute(_paged(base, order, query)).all()
+    known = query.limit is None or ((found or not query.offset) and len(found) < query.limit)
+    total = query.offset + len(found) if known else count_matches(conn, base)
+    return page_of(total, query.offset, build(found), known=bool(known))
 
 
 # -- events ---------------------------------------------------------------------------------------------------
 
 
-def events(conn: Connection, filters: Filters) -> list[EventRow]:
-    a, e = schema.articles, schema.events
-    query = select(e, a.c.published).join(a, a.c.id == e.c.article_id)
-    if filters.article:
-        query = query.where(e.c.article_id == filters.article)
-    if filters.type:
-        query = query.where(e.c.type == filters.type.upper())
-    if filters.status:
-        query = query.where(e.c.status == filters.status.lower())
-    if filters.min_confidence is not None:
-        query = query.where(e.c.confidence >= filters.min_confidence)
-    if filters.quad:
+def event_conditions(query: Query) -> list:
+    e = schema.events
+    conditions = []
+    if query.article:
+        conditions.append(e.c.article_id == query.article)
+    if query.type:
+        conditions.append(e.c.type == query.type)
+    if query.status:
+        conditions.append(e.c.status == query.status)
+    if query.mode:
+        conditions.append(e.c.mode == query.mode)
+    if query.quad:
         from tacitus.events.scales import quad_types
 
-        query = query.where(e.c.type.in_(quad_types(filters.quad)))
-    if filters.actor:
-        query = query.where(event_has_actor(None, filters.actor))
-    if filters.dyad:
-        query = query.where(event_in_dyad(*filters.dyad))
-    if filters.country:
-        query = query.where(event_in_country(filters.country))
-    query = query.where(*_date_range(e.c.date_key, filters))
-    query = _page(query.order_by(e.c.date_key.asc().nulls_last(), e.c.article_id, e.c.position), filters)
-    found = conn.execute(query).all()
-    links = _event_links(conn, query)
+        conditions.append(e.c.type.in_(quad_types(query.quad)))
+    if query.min_confidence is not None:
+        conditions.append(e.c.confidence >= query.min_confidence)
+    if query.actor:
+        conditions.append(event_has_actor(None, query.actor))
+    if query.source:
+        conditions.append(event_has_actor("source", query.source))
+    if query.target:
+        conditions.append(event_has_actor("target", query.target))
+    if query.dyad:
+        conditions.append(event_in_dyad(query.dyad.source, query.dyad.target, query.dyad.direction))
+    if query.country:
+        conditions.append(event_in_country(query.country))
+    if query.q:
+        columns = (e.c.evidence, e.c.type, e.c.place, e.c.source_search, e.c.target_search)
+        conditions.append(or_(*(like(column, query.q) for column in columns)))
+    return conditions + in_period(e.c.date_key, query.since, query.until)
+
+
+def _event_order(column, query: Query) -> list:
+    """(column, article, position), ascending; descending is the exact reverse (nulls first), so one index on
+    those three columns serves both directions (read backwards)."""
+    e = schema.events
+    if query.order != "desc":
+        return [_ordered(column, "asc"), e.c.article_id, e.c.position]
+    first = column.desc().nulls_first() if getattr(column, "nullable", True) else column.desc()
+    return [first, e.c.article_id.desc(), e.c.position.desc()]
+
+
+def events(conn: Connection, query: Query) -> Page:
+    e, a = schema.events, schema.articles
+    column = {
+        "date": e.c.date_key,
+        "type": e.c.type,
+        "status": e.c.status,
+        "confidence": e.c.confidence,
+        "published": a.c.published,
+        "article": e.c.article_id,
+    }[query.sort or "date"]
+    # Every condition is on `events` alone (its actors are copied into it), so neither the count nor the page
+    # joins another table unless the sort needs the article's date. The page is chosen on the keys, then its
+    # whole rows are joined to it, in one statement: sorting narrow rows to skip most of them is much cheaper
+    # than sorting them with their text.
+    keyed = select(e.c.article_id, e.c.event_id).where(*event_conditions(query))
+    if column is a.c.published:
+        keyed = keyed.join(a, a.c.id == e.c.article_id)
+    order = _event_order(column, query)
+    page_keys = _paged(keyed, order, query).subquery("page")
+    started = time.perf_counter()
+    found = conn.execute(
+        select(e, a.c.published)
+        .join(page_keys, and_(page_keys.c.article_id == e.c.article_id, page_keys.c.event_id == e.c.event_id))
+        .join(a, a.c.id == e.c.article_id)
+        .order_by(*order)
+    ).all()
+    known = query.limit is None or ((found or not query.offset) and len(found) < query.limit)
+    # On the last page the count is known without counting; otherwise counting gets what the page left of the
+    # time budget.
+    left = COUNT_TIME_MS - (time.perf_counter() - started) * 1000
+    total = (
+        query.offset + len(found)
+        if known
+        else (count_matches(conn, keyed, milliseconds=left) if left >= 2 else None)
+    )
+    return page_of(total, query.offset, event_rows(conn, found) if found else [], known=bool(known))
+
+
+def _chunked(keys: list, size: int = 500):
+    """Pieces of at most `size` keys, under SQLite's bound-parameter limit for an export's many rows."""
+    for start in range(0, len(keys), size):
+        yield keys[start : start + size]
+
+
+def _pairs_superset(conn: Connection, table, pairs: set[tuple[str, str]]):
+    """The rows of these (article_id, event_id) pairs, or a few more; the caller keeps the exact pairs.
+
+    PostgreSQL looks up a list of row values through the primary key; SQLite does not, so there it is
+    `article_id IN (…) AND event_id IN (…)`, which its primary key serves."""
+    if conn.dialect.name == "postgresql":
+        return tuple_(table.c.article_id, table.c.event_id).in_(sorted(pairs))
+    return and_(
+        table.c.article_id.in_(sorted({a for a, _ in pairs})),
+        table.c.event_id.in_(sorted({e for _, e in pairs})),
+    )
+
+
+def event_rows(conn: Connection, found) -> list[EventRow]:
+    """Store rows of `events` (plus `published`) to EventRows with their actors, in one more query."""
+    links = _event_links(conn, {(r.article_id, r.event_id) for r in found})
     rows = []
     for r in found:
         parties = links.get((r.article_id, r.event_id), {})
@@ -317,9 +258,11 @@ def events(conn: Connection, filters: Filters) -> list[EventRow]:
                 source_ids=join(p[0] for p in sources),
                 source_names=join(p[1] for p in sources),
                 source_countries=join(dict.fromkeys(p[2] for p in sources if p[2])),
+                source_keys=[p[3] for p in sources],
                 target_ids=join(p[0] for p in targets),
                 target_names=join(p[1] for p in targets),
                 target_countries=join(dict.fromkeys(p[2] for p in targets if p[2])),
+                target_keys=[p[3] for p in targets],
                 place=r.place,
                 place_country=r.place_country,
                 lat=r.lat,
@@ -334,220 +277,263 @@ def events(conn: Connection, filters: Filters) -> list[EventRow]:
     return rows
 
 
-def _event_links(conn: Connection, events_query: Select) -> dict:
-    """Source and target actors (id, name, country) of the events the page selected, in one query."""
-    ac, ea = schema.actors, schema.event_actors
-    page = events_query.with_only_columns(schema.events.c.article_id, schema.events.c.event_id).subquery()
-    query = (
-        select(ea.c.article_id, ea.c.event_id, ea.c.role, ea.c.actor_id, ac.c.name, ac.c.country)
-        .join(page, and_(page.c.article_id == ea.c.article_id, page.c.event_id == ea.c.event_id))
-        .outerjoin(ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
-        .order_by(ea.c.article_id, ea.c.event_id, ea.c.role, ea.c.position)
-    )
+def _event_links(conn: Connection, keys: set[tuple[str, str]]) -> dict:
+    """(article, event) → role → [(actor id, name, country, actor key)], in link order."""
+    if not keys:
+        return {}
+    ea, ac, ai = schema.event_actors, schema.actors, schema.actor_identities
     links: dict = {}
-    for r in conn.execute(query):
-        links.setdefault((r.article_id, r.event_id), {}).setdefault(r.role, []).append(
-            (r.actor_id, r.name or r.actor_id, r.country)
+    for chunk in _chunked(sorted(keys)):
+        wanted = set(chunk)
+        result = conn.execute(
+            select(
+                ea.c.article_id,
+                ea.c.event_id,
+                ea.c.role,
+                ea.c.actor_id,
+                ac.c.name,
+                ac.c.country,
+                ai.c.identity,
+            )
+            .outerjoin(ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
+            .outerjoin(ai, and_(ai.c.article_id == ea.c.article_id, ai.c.actor_id == ea.c.actor_id))
+            .where(_pairs_superset(conn, ea, wanted))
+            .order_by(ea.c.article_id, ea.c.event_id, ea.c.role, ea.c.position)
         )
+        for r in result:
+            if (r.article_id, r.event_id) in wanted:
+                links.setdefault((r.article_id, r.event_id), {}).setdefault(r.role, []).append(
+                    (r.actor_id, r.name or r.actor_id, r.country, r.identity or r.actor_id)
+                )
     return links
+
+
+# -- articles -------------------------------------------------------------------------------------------------
+
+
+def _count(table, article_id):
+    return select(func.count()).select_from(table).where(table.c.article_id == article_id).scalar_subquery()
+
+
+def articles(conn: Connection, query: Query) -> Page:
+    a, ac, e = schema.articles, schema.actors, schema.events
+    n_events = _count(e, a.c.id)
+    base = select(
+        a.c.id,
+        a.c.published,
+        a.c.title,
+        a.c.source,
+        a.c.url,
+        a.c.language,
+        a.c.author,
+        _count(ac, a.c.id).label("n_actors"),
+        n_events.label("n_events"),
+        _count(schema.quotes, a.c.id).label("n_quotes"),
+        _count(schema.claims, a.c.id).label("n_claims"),
+        a.c.warnings,
+        a.c.ingested_at,
+    )
+    conditions = []
+    if query.article:
+        conditions.append(a.c.id == query.article)
+    if query.actor:
+        conditions.append(exists().where(ac.c.article_id == a.c.id, actor_named(ac, query.actor)))
+    if query.country:
+        conditions.append(exists().where(ac.c.article_id == a.c.id, ac.c.country == query.country))
+    if query.type:
+        conditions.append(exists().where(e.c.article_id == a.c.id, e.c.type == query.type))
+    if query.q:
+        conditions.append(or_(like(a.c.title, query.q), like(a.c.document, query.q)))
+    conditions += in_period(a.c.published, query.since, query.until)
+    column = {
+        "published": a.c.published,
+        "title": a.c.title,
+        "ingested": a.c.ingested_at,
+        "events": n_events,
+    }[query.sort or "published"]
+
+    def build(found) -> list[ArticleRow]:
+        sources = story_sources(conn, [r.id for r in found])
+        return [
+            ArticleRow(
+                article_id=r.id,
+                published=r.published,
+                title=r.title,
+                source=r.source,
+                url=r.url,
+                n_sources=max(len(sources.get(r.id, [])), 1),
+                sources=join(s.url for s in sources.get(r.id, [])) or r.url,
+                language=r.language,
+                author=r.author,
+                actors=r.n_actors,
+                events=r.n_events,
+                quotes=r.n_quotes,
+                claims=r.n_claims,
+                warnings=r.warnings,
+                ingested_at=utc_iso(r.ingested_at),
+            )
+            for r in found
+        ]
+
+    return _finish(conn, base.where(*conditions), [_ordered(column, query.order), a.c.id], query, build)
+
+
+def story_sources(conn: Connection, story_ids: list[str]) -> dict[str, list]:
+    """Each story's sources (rows of `story_sources`), the story's own article first, then copies as they came."""
+    ss = schema.story_sources
+    found: dict[str, list] = {}
+    for chunk in _chunked(story_ids):
+        query = (
+            select(ss)
+            .where(ss.c.story_id.in_(chunk))
+            .order_by(ss.c.story_id, (ss.c.article_id != ss.c.story_id), ss.c.added_at, ss.c.article_id)
+        )
+        for row in conn.execute(query):
+            found.setdefault(row.story_id, []).append(row)
+    return found
+
+
+# -- actors ---------------------------------------------------------------------------------------------------
+
+
+def actor_conditions(ac, query: Query) -> list:
+    """The filters on per-article actor rows (also what `tacitus actors` groups into one row per actor)."""
+    conditions = []
+    if query.article:
+        conditions.append(ac.c.article_id == query.article)
+    if query.actor:
+        conditions.append(actor_named(ac, query.actor))
+    if query.q:
+        conditions.append(or_(like(ac.c.search, query.q), ac.c.kb_id == query.q))
+    if query.type:
+        conditions.append(ac.c.type == query.type)
+    if query.country:
+        conditions.append(ac.c.country == query.country)
+    return conditions + in_period(schema.articles.c.published, query.since, query.until)
+
+
+def actors(conn: Connection, query: Query) -> Page:
+    a, ac = schema.articles, schema.actors
+    base = select(ac, identity_of(ac).label("identity"), a.c.published).join(a, a.c.id == ac.c.article_id)
+    column = {"published": a.c.published, "article": ac.c.article_id}[query.sort or "published"]
+    order = [_ordered(column, query.order), ac.c.article_id, ac.c.position]
+
+    def build(found) -> list[ActorRow]:
+        return [
+            ActorRow(
+                article_id=r.article_id,
+                actor_id=r.actor_id,
+                key=r.identity or r.actor_id,
+                name=r.name,
+                type=r.type,
+                country=r.country,
+                aliases=r.aliases,
+                sector=r.sector,
+                roles=r.roles,
+                kb_id=r.kb_id,
+                mentions=r.mentions,
+                published=r.published,
+            )
+            for r in found
+        ]
+
+    return _finish(conn, base.where(*actor_conditions(ac, query)), order, query, build)
 
 
 # -- quotes and claims ----------------------------------------------------------------------------------------
 
 
-def quotes(conn: Connection, filters: Filters) -> list[QuoteRow]:
+def _attributed(table, actor_column, speakers, query: Query, date_column) -> list:
+    """Filters on items said by one actor (a quote's speaker, a claim's attribution; `speakers` outer-joined)."""
+    conditions = []
+    if query.article:
+        conditions.append(table.c.article_id == query.article)
+    if query.actor:
+        conditions.append(said_by(table, actor_column, query.actor))
+    if query.country:
+        conditions.append(speakers.c.country == query.country)
+    if query.q:
+        conditions.append(or_(like(table.c.text, query.q), like(speakers.c.search, query.q)))
+    return conditions + in_period(date_column, query.since, query.until)
+
+
+def quotes(conn: Connection, query: Query) -> Page:
     a, ac, q = schema.articles, schema.actors, schema.quotes
-    query = (
+    base = (
         select(q, ac.c.name.label("speaker_name"), a.c.published)
         .join(a, a.c.id == q.c.article_id)
         .outerjoin(ac, and_(ac.c.article_id == q.c.article_id, ac.c.actor_id == q.c.speaker))
     )
-    query = _attributed(query, q, q.c.speaker, filters, date_column=q.c.date_key)
-    query = _page(query.order_by(q.c.date_key.asc().nulls_last(), q.c.article_id, q.c.position), filters)
-    return [
-        QuoteRow(
-            article_id=r.article_id,
-            quote_id=r.quote_id,
-            speaker_id=r.speaker,
-            speaker=r.speaker_name or r.speaker,
-            text=r.text,
-            direct=r.direct,
-            cue=r.cue,
-            medium=r.medium,
-            date=r.date_value,
-            start=r.start,
-            end=r.end,
-            part=r.part,
-            published=r.published,
-        )
-        for r in conn.execute(query)
+    conditions = _attributed(q, q.c.speaker, ac, query, q.c.date_key)
+    column = {"date": q.c.date_key, "published": a.c.published, "article": q.c.article_id}[
+        query.sort or "date"
     ]
 
+    def build(found) -> list[QuoteRow]:
+        return [
+            QuoteRow(
+                article_id=r.article_id,
+                quote_id=r.quote_id,
+                speaker_id=r.speaker,
+                speaker=r.speaker_name or r.speaker,
+                text=r.text,
+                direct=r.direct,
+                cue=r.cue,
+                medium=r.medium,
+                date=r.date_value,
+                start=r.start,
+                end=r.end,
+                part=r.part,
+                published=r.published,
+            )
+            for r in found
+        ]
 
-def claims(conn: Connection, filters: Filters) -> list[ClaimRow]:
+    order = [_ordered(column, query.order), q.c.article_id, q.c.position]
+    return _finish(conn, base.where(*conditions), order, query, build)
+
+
+def claims(conn: Connection, query: Query) -> Page:
     a, ac, c = schema.articles, schema.actors, schema.claims
-    query = (
+    base = (
         select(c, ac.c.name.label("attribution_name"), a.c.published)
         .join(a, a.c.id == c.c.article_id)
         .outerjoin(ac, and_(ac.c.article_id == c.c.article_id, ac.c.actor_id == c.c.attribution))
     )
-    query = _attributed(query, c, c.c.attribution, filters, date_column=a.c.published)
-    query = _page(query.order_by(a.c.published.asc().nulls_last(), c.c.article_id, c.c.position), filters)
-    return [
-        ClaimRow(
-            article_id=r.article_id,
-            claim_id=r.claim_id,
-            text=r.text,
-            value=r.value,
-            qualifier=r.qualifier,
-            unit=r.unit,
-            attribution_id=r.attribution,
-            attribution=r.attribution_name or r.attribution,
-            start=r.start,
-            end=r.end,
-            part=r.part,
-            published=r.published,
-        )
-        for r in conn.execute(query)
-    ]
+    conditions = _attributed(c, c.c.attribution, ac, query, a.c.published)
+    column = {"published": a.c.published, "article": c.c.article_id}[query.sort or "published"]
 
-
-def _attributed(query: Select, table, actor_column, filters: Filters, *, date_column) -> Select:
-    """Filters for items said by one actor (a quote's speaker, a claim's source), outer-joined as `actors`."""
-    ac = schema.actors
-    if filters.article:
-        query = query.where(table.c.article_id == filters.article)
-    if filters.actor:
-        query = query.where(_actor_matches(ac, actor_column, filters.actor))
-    if filters.country:
-        query = query.where(ac.c.country == filters.country)
-    return query.where(*_date_range(date_column, filters))
-
-
-# -- event clusters -------------------------------------------------------------------------------------------
-
-
-def clusters(conn: Connection, filters: Filters, *, ids: list[int] | None = None) -> list[ClusterRow]:
-    """One row per real-world event, earliest first; actors are those named by any member report."""
-    c, m, ac, ea = schema.event_clusters, schema.cluster_members, schema.actors, schema.event_actors
-    query = select(c) if ids is None else select(c).where(c.c.id.in_(ids))
-    if filters.type:
-        query = query.where(c.c.type == filters.type.upper())
-    if filters.status:
-        query = query.where(c.c.status == filters.status.lower())
-    if filters.country:
-        query = query.where(
-            or_(
-                c.c.place_country == filters.country,
-                c.c.actor_keys.contains(f"country:{filters.country}", autoescape=True),
+    def build(found) -> list[ClaimRow]:
+        return [
+            ClaimRow(
+                article_id=r.article_id,
+                claim_id=r.claim_id,
+                text=r.text,
+                value=r.value,
+                qualifier=r.qualifier,
+                unit=r.unit,
+                attribution_id=r.attribution,
+                attribution=r.attribution_name or r.attribution,
+                start=r.start,
+                end=r.end,
+                part=r.part,
+                published=r.published,
             )
-        )
-    if filters.actor:
-        linked = m.join(ea, and_(ea.c.article_id == m.c.article_id, ea.c.event_id == m.c.event_id)).outerjoin(
-            ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id)
-        )
-        query = query.where(
-            exists(
-                select(literal(1))
-                .select_from(linked)
-                .where(m.c.cluster_id == c.c.id, _actor_matches(ac, ea.c.actor_id, filters.actor))
-            )
-        )
-    if filters.since:
-        query = query.where(c.c.date_end >= filters.since)
-    if filters.until:
-        query = query.where(func.substr(c.c.date_start, 1, len(filters.until)) <= filters.until)
-    query = _page(query.order_by(c.c.date_start.asc().nulls_last(), c.c.id), filters)
-    found = conn.execute(query).all()
-    names = _cluster_names(conn, [r.id for r in found])
-    return [
-        ClusterRow(
-            cluster_id=r.id,
-            type=r.type,
-            date=r.date,
-            date_start=r.date_start,
-            date_end=r.date_end,
-            status=r.status,
-            place=r.place,
-            place_country=r.place_country,
-            n_sources=r.n_sources,
-            n_events=r.n_events,
-            source_names=join(names.get((r.id, "source"), [])),
-            target_names=join(names.get((r.id, "target"), [])),
-            first_article_id=r.first_article_id,
-            first_event_id=r.first_event_id,
-            first_published=r.first_published,
-            status_agreement=r.status_agreement,
-            date_agreement=r.date_agreement,
-            place_agreement=r.place_agreement,
-        )
-        for r in found
-    ]
+            for r in found
+        ]
+
+    order = [_ordered(column, query.order), c.c.article_id, c.c.position]
+    return _finish(conn, base.where(*conditions), order, query, build)
 
 
-def _cluster_names(conn: Connection, cluster_ids: list[int]) -> dict:
-    """Distinct actor names per (cluster, role), in the order the members give them."""
-    m, ac, ea = schema.cluster_members, schema.actors, schema.event_actors
-    names: dict = {}
-    for start in range(0, len(cluster_ids), 500):
-        query = (
-            select(m.c.cluster_id, ea.c.role, ea.c.actor_id, ac.c.name)
-            .join(ea, and_(ea.c.article_id == m.c.article_id, ea.c.event_id == m.c.event_id))
-            .outerjoin(ac, and_(ac.c.article_id == ea.c.article_id, ac.c.actor_id == ea.c.actor_id))
-            .where(m.c.cluster_id.in_(cluster_ids[start : start + 500]))
-            .order_by(m.c.cluster_id, m.c.article_id, ea.c.position)
-        )
-        for r in conn.execute(query):
-            listed = names.setdefault((r.cluster_id, r.role), [])
-            if (r.name or r.actor_id) not in listed:
-                listed.append(r.name or r.actor_id)
-    return names
-
-
-def cluster_members(conn: Connection, cluster_id: int) -> list[ClusterMember]:
-    """The reports of one cluster side by side, first report first."""
-    m, e, a = schema.cluster_members, schema.events, schema.articles
-    query = (
-        select(
-            m.c.article_id,
-            m.c.event_id,
-            m.c.fit,
-            a.c.title,
-            a.c.source,
-            a.c.url,
-            a.c.published,
-            e.c.status,
-            e.c.date_value,
-            e.c.date_text,
-            e.c.place,
-            e.c.evidence,
-            e.c.evidence_start,
-            e.c.evidence_end,
-        )
-        .join(e, and_(e.c.article_id == m.c.article_id, e.c.event_id == m.c.event_id))
-        .join(a, a.c.id == m.c.article_id)
-        .where(m.c.cluster_id == cluster_id)
-        .order_by(a.c.published.asc().nulls_last(), a.c.ingested_at, m.c.article_id)
-    )
-    found = conn.execute(query).all()
-    sources = story_sources(conn, list({r.article_id for r in found}))
-    return [
-        ClusterMember(
-            article_id=r.article_id,
-            event_id=r.event_id,
-            title=r.title,
-            source=r.source,
-            url=r.url,
-            sources=join(s.url for s in sources.get(r.article_id, [])) or r.url,
-            published=r.published,
-            status=r.status,
-            date=r.date_value,
-            date_text=r.date_text,
-            place=r.place,
-            evidence=r.evidence,
-            evidence_start=r.evidence_start,
-            evidence_end=r.evidence_end,
-            fit=r.fit,
-        )
-        for r in found
-    ]
+__all__ = [
+    "actor_conditions",
+    "actor_named",
+    "event_conditions",
+    "event_has_actor",
+    "event_in_country",
+    "event_in_dyad",
+    "event_rows",
+    "in_period",
+    "story_sources",
+]

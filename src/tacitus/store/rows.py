@@ -1,4 +1,9 @@
-"""Flat, typed rows the list commands print and export: one scalar per field, lists joined by '; '."""
+"""Typed rows the list commands print and export.
+
+Most fields are one scalar; the older name and id columns of a row are joined by '; '. The actor keys of an
+event (`source_keys`, `target_keys`) are lists: lists in JSON, JSONL and Parquet, and joined by '; ' only by
+the CSV and table writers (`tacitus.store.export`), so events can be joined to `tacitus actors` by key.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +52,7 @@ class ArticleRow:
 class ActorRow:
     article_id: str
     actor_id: str
+    key: str  # the actor's identity across articles (actor memory): `tacitus actors`, the actor page
     name: str
     type: str
     country: str | None
@@ -71,9 +77,11 @@ class EventRow:
     source_ids: str | None
     source_names: str | None
     source_countries: str | None
+    source_keys: list[str]
     target_ids: str | None
     target_names: str | None
     target_countries: str | None
+    target_keys: list[str]
     place: str | None
     place_country: str | None
     lat: float | None

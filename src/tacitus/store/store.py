@@ -23,9 +23,13 @@ from tacitus.contract import Document
 from tacitus.dedup.stories import signature as story_signature
 from tacitus.errors import StoreError
 from tacitus.store import clusters as event_clusters
-from tacitus.store import queries, schema, stories
+from tacitus.store import schema, stories
+from tacitus.store.cluster_queries import cluster_members, clusters
+from tacitus.store.counting import Page
 from tacitus.store.flatten import CHILD_TABLES, content_hash, flatten
 from tacitus.store.profiles import ActorProfile, actor_profiles
+from tacitus.store.query import Query, parse_query, shown_filters
+from tacitus.store.reading import list_rows
 from tacitus.store.rows import (
     ActorRow,
     ArticleRow,
@@ -84,12 +88,18 @@ def _configure_sqlite(engine: Engine) -> None:
 class Store:
     """The database of documents; see docs/store.md for the tables and the URL forms."""
 
-    def __init__(self, url: str | None = None, *, upgrade: bool = True):
+    def __init__(self, url: str | None = None, *, upgrade: bool = True, must_exist: bool = False):
+        """`must_exist`: refuse a SQLite file that is not there (read commands never create a store, so a
+        typo in `--db` is an error naming the path rather than a new empty store)."""
         self.url = resolve_url(url)
         try:
             parsed = make_url(self.url)
         except ArgumentError as error:
             raise StoreError(f"{self.url}: not a database URL ({error})") from error
+        if must_exist and parsed.get_backend_name() == "sqlite":
+            path = parsed.database
+            if not path or path == ":memory:" or not Path(path).is_file():
+                raise StoreError(f"[T110] {path or self.url}: no such store (check --db or $TACITUS_DB)")
         self._safe_url = parsed.render_as_string(hide_password=True)
         try:
             self._engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
@@ -105,7 +115,7 @@ class Store:
 
     @property
     def engine(self) -> Engine:
-        """The SQLAlchemy engine, for read-side services (the API) that build their own queries."""
+        """The SQLAlchemy engine: the API opens one read connection per request on it."""
         return self._engine
 
     def __enter__(self) -> Store:
@@ -245,7 +255,7 @@ class Store:
         stories.add_source(connection, article.id, document, 1.0, now)
         if signature:
             stories.index_story(connection, article.id, signature)
-        event_clusters.assign(connection, document, now)
+        event_clusters.assign(connection, document, now, identities=identities)
         return SaveResult(article.id, "stored")
 
     def _integrity_outcome(self, document: Document, error: IntegrityError) -> SaveResult:
@@ -347,25 +357,35 @@ class Store:
         return Document.from_json(stored) if stored is not None else None
 
     def articles(self, **filters) -> list[ArticleRow]:
-        return self._list("articles", filters)
+        return self.page("articles", **filters).items
 
     def actors(self, **filters) -> list[ActorRow]:
-        return self._list("actors", filters)
+        """Actors as coded in each article (one row per article); `actor_profiles` gives one per actor."""
+        return self.page("actors", **filters).items
 
     def actor_profiles(self, **filters) -> list[ActorProfile]:
         """One row per actor across articles (aliases, roles first/last seen, articles); actors' filters."""
-        parsed = queries.parse_filters("actors", filters)
+        query = parse_query("actors", filters)
         with self._connect() as connection:
-            return actor_profiles(connection, parsed)
+            return actor_profiles(connection, query)
 
     def events(self, **filters) -> list[EventRow]:
-        return self._list("events", filters)
+        return self.page("events", **filters).items
 
     def quotes(self, **filters) -> list[QuoteRow]:
-        return self._list("quotes", filters)
+        return self.page("quotes", **filters).items
 
     def claims(self, **filters) -> list[ClaimRow]:
-        return self._list("claims", filters)
+        return self.page("claims", **filters).items
+
+    def page(self, kind: str, query: Query | None = None, **filters) -> Page:
+        """The page of `kind` rows a `Query` (or keyword filters, validated here) selects, with its total:
+        what the CLI, the API and the web all read (`tacitus.store.queries`)."""
+        query = query if query is not None else parse_query(kind, filters)
+        if query.kind != kind:
+            raise ValueError(f"a query for {query.kind} cannot list {kind}")
+        with self._connect() as connection:
+            return list_rows(connection, query)
 
     def events_frame(self, **filters):
         """The filtered events as a pandas DataFrame, with quad class, CAMEO code and Goldstein value added."""
@@ -389,25 +409,19 @@ class Store:
         for paging in ("limit", "offset"):
             if filters.get(paging):
                 raise ValueError(f"{paging} does not apply to a series: it counts every matching event")
-        rows = self.events(**filters)
-        parsed = queries.parse_filters("events", filters)
-        shown = {k: v for k, v in vars(parsed).items() if v is not None and k not in ("limit", "offset")}
-        return compute(rows, by=by, unit=unit, filters=shown)
+        query = parse_query("events", filters)
+        rows = self.page("events", query).items
+        return compute(rows, by=by, unit=unit, filters=shown_filters(query))
 
     def clusters(self, **filters) -> list[ClusterRow]:
         """One row per real-world event across articles (see docs/dedup.md)."""
-        return self._list("clusters", filters)
+        return self.page("clusters", **filters).items
 
     def cluster(self, cluster_id: int) -> tuple[ClusterRow, list[ClusterMember]] | None:
         """A cluster and its reports side by side, or None when there is no such cluster."""
         with self._connect() as connection:
-            found = queries.clusters(connection, queries.Filters(), ids=[cluster_id])
-            return (found[0], queries.cluster_members(connection, cluster_id)) if found else None
-
-    def _list(self, table: str, filters: dict) -> list:
-        parsed = queries.parse_filters(table, filters)
-        with self._connect() as connection:
-            return getattr(queries, table)(connection, parsed)
+            found = clusters(connection, Query(kind="clusters"), ids=[cluster_id]).items
+            return (found[0], cluster_members(connection, cluster_id)) if found else None
 
     def analyze(self) -> None:
         """Refresh the planner's statistics (ANALYZE), as after a bulk load, so the list queries pick indexes."""

@@ -1,7 +1,9 @@
-"""The web pages: each route gathers data through `tacitus.api.service` and renders one template.
+"""The web pages: each route reads through the store's read model (`tacitus.store.queries`, `records`) and
+renders one template.
 
-Query parameters are checked here as in the API, but a bad one re-renders the page with a message (status 422)
-instead of a JSON error, so a mistyped date in the filter form does not lose the form.
+Query parameters are validated by the same `parse_query` as the CLI and the API, but a bad one re-renders the
+page with a message (status 422) instead of a JSON error, so a mistyped date in the filter form does not lose
+the form.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import quote as quote_path
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Request
@@ -17,10 +20,16 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from tacitus.api import service, submit
+from tacitus import highlight
+from tacitus.api import submit
 from tacitus.api.deps import ConnDep, check_token
 from tacitus.api.schemas import ISO_DATE
-from tacitus.web import charts, highlight
+from tacitus.store import records
+from tacitus.store.cluster_queries import cluster_members, clusters
+from tacitus.store.counting import Page
+from tacitus.store.query import SORTS, Query, QueryError, parse_query, shown_filters
+from tacitus.store.reading import list_rows
+from tacitus.web import charts
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -31,6 +40,10 @@ FILTERS = (
     "actor",
     "source",
     "target",
+    "dyad",
+    "direction",
+    "quad",
+    "mode",
     "type",
     "status",
     "country",
@@ -49,59 +62,27 @@ def _render(request: Request, name: str, status_code: int = 200, **context) -> H
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
-def parse_filters(params) -> tuple[service.ListQuery, dict[str, str], list[str]]:
-    """The events-table filters from the query string: (query, the values to refill the form, errors)."""
+def parse_filters(params) -> tuple[Query, dict[str, str], list[str]]:
+    """The events-table filters from the query string: (query, the values to refill the form, errors).
+
+    A bad value is reported and left out (the form keeps the rest), as the CLI and the API refuse it."""
     given = {name: params.get(name, "").strip() for name in FILTERS}
-    errors = []
-    for name in ("since", "until"):
-        if given[name] and not re.match(ISO_DATE, given[name]):
-            errors.append(f"{name}: '{given[name]}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            given[name] = ""
-    if given["country"] and not re.fullmatch(r"[A-Za-z]{3}", given["country"]):
-        errors.append(f"country: '{given['country']}' is not an ISO alpha-3 code such as RUS")
-        given["country"] = ""
-    confidence = None
-    if given["min_confidence"]:
-        try:
-            confidence = float(given["min_confidence"])
-            if not 0 <= confidence <= 1:
-                raise ValueError
-        except ValueError:
-            errors.append(f"min_confidence: '{given['min_confidence']}' is not a number from 0 to 1")
-            given["min_confidence"], confidence = "", None
-    if given["sort"] and given["sort"] not in service.EVENT_SORTS:
-        errors.append(f"sort: use one of {', '.join(service.EVENT_SORTS)}")
-        given["sort"] = ""
     page = params.get("page", "1")
     page = int(page) if page.isdigit() and 0 < int(page) < 10**6 else 1
-    for name, value in given.items():
-        if len(value) > 200 or "\x00" in value:
-            errors.append(f"{name}: too long or not text")
+    paging = {"limit": PAGE, "offset": (page - 1) * PAGE}
+    try:
+        return parse_query("events", {**given, **paging}), given, []
+    except QueryError as error:
+        errors = [f"{name}: {message}" for name, message in error.problems]
+        for name, _ in error.problems:
             given[name] = ""
-    query = service.ListQuery(
-        actor=given["actor"] or None,
-        source=given["source"] or None,
-        target=given["target"] or None,
-        type=given["type"] or None,
-        status=given["status"] or None,
-        country=given["country"].upper() or None,
-        since=given["since"] or None,
-        until=given["until"] or None,
-        q=given["q"] or None,
-        article=given["article"] or None,
-        min_confidence=confidence,
-        sort=given["sort"] or "date",
-        order="desc" if given["order"] == "desc" else "asc",
-        limit=PAGE,
-        offset=(page - 1) * PAGE,
-    )
-    return query, given, errors
+    return parse_query("events", {**given, **paging}), given, errors
 
 
 @router.get("/", response_class=HTMLResponse)
 def events_page(request: Request, conn: ConnDep):
     query, form, errors = parse_filters(request.query_params)
-    page = service.events(conn, query)
+    page = list_rows(conn, query)
     filled = {k: v for k, v in form.items() if v}
     number = query.offset // PAGE + 1
     return _render(
@@ -112,7 +93,8 @@ def events_page(request: Request, conn: ConnDep):
         form=form,
         errors=errors,
         sentences=evidence_sentences(conn, page.items),
-        facets=service.facets(conn),
+        facets=records.facets(conn),
+        sorts=SORTS["events"],
         filled=filled,
         number=number,
         pages=_pages(page, number),
@@ -120,7 +102,7 @@ def events_page(request: Request, conn: ConnDep):
     )
 
 
-def _pages(page: service.Page, number: int) -> int:
+def _pages(page: Page, number: int) -> int:
     """Pages to offer: all of them when the total is exact; else at least one past a full page."""
     pages = max(1, -(-page.total // PAGE))
     if not page.total_exact and len(page.items) == PAGE:
@@ -128,39 +110,39 @@ def _pages(page: service.Page, number: int) -> int:
     return pages
 
 
-def evidence_sentences(conn, rows) -> dict[tuple[str, str], service.Evidence]:
+def evidence_sentences(conn, rows) -> dict[tuple[str, str], records.Evidence]:
     """The sentence around each event's first evidence span, so the table shows what the coding was read from."""
     documents, found = {}, {}
     for row in rows:
         if row.article_id not in documents:
-            documents[row.article_id] = service.document(conn, row.article_id)
+            documents[row.article_id] = records.document(conn, row.article_id)
         document = documents[row.article_id]
         event = next((e for e in document.events if e.id == row.event_id), None) if document else None
         if event and event.evidence:
-            found[(row.article_id, row.event_id)] = service.evidence(document, event.evidence[0])
+            found[(row.article_id, row.event_id)] = records.evidence(document, event.evidence[0])
     return found
 
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request, conn: ConnDep, q: str = ""):
-    page = service.articles(
-        conn, service.ListQuery(q=q[:200] or None, sort="published", order="desc", limit=200)
-    )
+    q = q.strip()[:200].replace("\x00", "")
+    page = list_rows(conn, parse_query("articles", q=q, sort="published", order="desc", limit=200))
     return _render(request, "articles.html", page=page, q=q)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, conn: ConnDep, article_id: str):
-    document = service.document(conn, article_id)
+    document = records.document(conn, article_id)
     if document is None:
         raise HTTPException(404, f"no article {article_id!r}")
     names = {actor.id: actor.name for actor in document.actors}
-    records = {}
+    keys = records.actor_keys(conn, article_id)
+    items = {}
     for actor in document.actors:
-        records[f"actor-{actor.id}"] = {
+        items[f"actor-{actor.id}"] = {
             "kind": "actor",
             "title": actor.name,
-            "href": f"/actors/{service.actor_key(actor)}",
+            "href": f"/actors/{quote_path(keys.get(actor.id, actor.id), safe=':')}",
             "lines": [
                 f"{actor.type}" + (f" · {actor.country}" if actor.country else ""),
                 *[f"{r.title}" + (f" ({names.get(r.of, r.of)})" if r.of else "") for r in actor.roles],
@@ -168,7 +150,7 @@ def article_page(request: Request, conn: ConnDep, article_id: str):
             ],
         }
     for event in document.events:
-        records[f"event-{event.id}"] = {
+        items[f"event-{event.id}"] = {
             "kind": "event",
             "title": f"{event.type} · {event.status}",
             "href": f"/events/{document.article.id}/{event.id}",
@@ -182,7 +164,7 @@ def article_page(request: Request, conn: ConnDep, article_id: str):
             ],
         }
     for quote in document.quotes:
-        records[f"quote-{quote.id}"] = {
+        items[f"quote-{quote.id}"] = {
             "kind": "quote",
             "title": f"Quote by {names.get(quote.speaker, quote.speaker) or 'unknown speaker'}",
             "href": f"/quotes/{document.article.id}/{quote.id}",
@@ -191,7 +173,7 @@ def article_page(request: Request, conn: ConnDep, article_id: str):
             ],
         }
     for claim in document.claims:
-        records[f"claim-{claim.id}"] = {
+        items[f"claim-{claim.id}"] = {
             "kind": "claim",
             "title": "Claim",
             "href": f"/claims/{document.article.id}/{claim.id}",
@@ -202,7 +184,7 @@ def article_page(request: Request, conn: ConnDep, article_id: str):
             ],
         }
     for index, timex in enumerate(document.timexes):
-        records[f"timex-T{index + 1}"] = {
+        items[f"timex-T{index + 1}"] = {
             "kind": "timex",
             "title": f"{timex.type} {timex.value or ''}".strip(),
             "href": None,
@@ -213,15 +195,15 @@ def article_page(request: Request, conn: ConnDep, article_id: str):
         "article.html",
         document=document,
         parts=highlight.article_parts(document),
-        records=records,
+        records=items,
         names=names,
-        actor_key=service.actor_key,
+        actor_key=lambda actor: keys.get(actor.id, actor.id),
         label=lambda ids: ", ".join(names.get(i, i) for i in ids) or "?",
     )
 
 
 def _record(conn, article_id: str, kind: str, item_id: str):
-    document = service.document(conn, article_id)
+    document = records.document(conn, article_id)
     items = (
         {"event": document.events, "quote": document.quotes, "claim": document.claims}[kind]
         if document
@@ -242,24 +224,25 @@ def event_page(request: Request, conn: ConnDep, article_id: str, event_id: str):
         kind="event",
         document=document,
         item=event,
-        evidence=[service.evidence(document, span) for span in event.evidence],
+        evidence=[records.evidence(document, span) for span in event.evidence],
         actor=document.actor,
-        actor_key=service.actor_key,
+        actor_key=_key_of(conn, document),
     )
 
 
 @router.get("/clusters", response_class=HTMLResponse)
 def clusters_page(request: Request, conn: ConnDep, type: str = "", offset: int = 0):
     """Real-world events across articles, most-reported first within the page's order."""
-    from tacitus.store import queries
-
-    filters = queries.Filters(type=type or None, limit=PAGE, offset=max(offset, 0))
+    try:
+        query = parse_query("clusters", type=type, limit=PAGE, offset=max(offset, 0))
+    except QueryError as error:
+        raise HTTPException(422, str(error)) from None
     return _render(
         request,
         "clusters.html",
-        rows=queries.clusters(conn, filters),
+        rows=list_rows(conn, query).items,
         type=type,
-        offset=filters.offset,
+        offset=query.offset,
         page=PAGE,
     )
 
@@ -267,18 +250,22 @@ def clusters_page(request: Request, conn: ConnDep, type: str = "", offset: int =
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
 def cluster_page(request: Request, conn: ConnDep, cluster_id: Annotated[int, PathParam(ge=1, le=2**63 - 1)]):
     """One real-world event: every report of it side by side, with its evidence sentence, status, date, place."""
-    from tacitus.store import queries
-
-    found = queries.clusters(conn, queries.Filters(), ids=[cluster_id])
+    found = clusters(conn, parse_query("clusters"), ids=[cluster_id]).items
     if not found:
         raise HTTPException(404, f"no cluster {cluster_id} in the store")
     reports = []
-    for member in queries.cluster_members(conn, cluster_id):
-        document = service.document(conn, member.article_id)
+    for member in cluster_members(conn, cluster_id):
+        document = records.document(conn, member.article_id)
         event = next((e for e in document.events if e.id == member.event_id), None) if document else None
         spans = event.evidence if event else []
-        reports.append((member, [service.evidence(document, span) for span in spans]))
+        reports.append((member, [records.evidence(document, span) for span in spans]))
     return _render(request, "cluster.html", cluster=found[0], reports=reports)
+
+
+def _key_of(conn, document):
+    """The template's `actor_key(actor)`: the actor's key across articles (its stored identity)."""
+    keys = records.actor_keys(conn, document.article.id)
+    return lambda actor: keys.get(actor.id, actor.id)
 
 
 @router.get("/quotes/{article_id}/{quote_id}", response_class=HTMLResponse)
@@ -290,9 +277,9 @@ def quote_page(request: Request, conn: ConnDep, article_id: str, quote_id: str):
         kind="quote",
         document=document,
         item=quote,
-        evidence=[service.evidence(document, quote.evidence)],
+        evidence=[records.evidence(document, quote.evidence)],
         actor=document.actor,
-        actor_key=service.actor_key,
+        actor_key=_key_of(conn, document),
     )
 
 
@@ -305,19 +292,20 @@ def claim_page(request: Request, conn: ConnDep, article_id: str, claim_id: str):
         kind="claim",
         document=document,
         item=claim,
-        evidence=[service.evidence(document, claim.evidence)],
+        evidence=[records.evidence(document, claim.evidence)],
         actor=document.actor,
-        actor_key=service.actor_key,
+        actor_key=_key_of(conn, document),
     )
 
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request, conn: ConnDep, q: str = ""):
-    page = service.actors(conn, service.ListQuery(q=q[:200] or None, limit=2000))
+    q = q.strip()[:200].replace("\x00", "")
+    page = list_rows(conn, parse_query("actors", q=q, limit=2000))
     grouped: dict[str, dict] = {}
     for row in page.items:
         entry = grouped.setdefault(
-            service.actor_key(row),
+            row.key,
             {"name": row.name, "type": row.type, "country": row.country, "articles": set(), "mentions": 0},
         )
         entry["articles"].add(row.article_id)
@@ -328,7 +316,7 @@ def actors_page(request: Request, conn: ConnDep, q: str = ""):
 
 @router.get("/actors/{key:path}", response_class=HTMLResponse)
 def actor_page(request: Request, conn: ConnDep, key: str):
-    profile = service.actor_profile(conn, key)
+    profile = records.actor_page(conn, key)
     if profile is None:
         raise HTTPException(404, f"no actor {key!r}")
     type_counts: dict[str, int] = {}
@@ -347,7 +335,7 @@ def actor_page(request: Request, conn: ConnDep, key: str):
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, conn: ConnDep):
     query, form, errors = parse_filters(request.query_params)
-    rows = service.events(conn, replace(query, limit=20000, offset=0)).items
+    rows = list_rows(conn, replace(query, limit=20000, offset=0)).items
     points, per_country = charts.places(rows)
     most = max(per_country.values(), default=1)
     return _render(
@@ -379,9 +367,8 @@ SERIES_FIELDS = (
 
 
 def _series(conn, params) -> tuple[dict[str, str], object, list[str]]:
-    """The series for the page and its CSV, through the store's own event filters (tacitus.store.queries)."""
+    """The series for the page and its CSV, through the one event query (as `tacitus series`)."""
     from tacitus.analyst import compute
-    from tacitus.store import queries
 
     form = {name: params.get(name, "").strip()[:200].replace("\x00", "") for name in SERIES_FIELDS}
     form["status"] = form["status"] or "occurred"
@@ -390,14 +377,10 @@ def _series(conn, params) -> tuple[dict[str, str], object, list[str]]:
     if given.get("status") == "any":
         del given["status"]
     try:
-        filters = queries.parse_filters("events", given)
-        series = compute(
-            queries.events(conn, filters),
-            by=form["by"],
-            filters={k: v for k, v in vars(filters).items() if v is not None and k != "offset"},
-        )
-    except (ValueError, TypeError) as error:
-        return form, None, [str(error)]
+        query = parse_query("events", given)
+    except QueryError as error:
+        return form, None, [f"{name}: {message}" for name, message in error.problems]
+    series = compute(list_rows(conn, query).items, by=form["by"], filters=shown_filters(query))
     return form, series, []
 
 
@@ -414,8 +397,8 @@ def _period_href(row, by: str, query: dict[str, str]) -> str:
     }
     if keep.get("status") == "any":
         del keep["status"]
-    if ":" in query.get("dyad", ""):
-        keep["source"], keep["target"] = (part.strip() for part in query["dyad"].split(":", 1))
+    if query.get("dyad"):  # the same directed dyad, not a source and a target in any two roles
+        keep["dyad"] = query["dyad"]
     return "/?" + urlencode({**keep, "since": since, "until": until})
 
 
@@ -442,7 +425,7 @@ def series_page(request: Request, conn: ConnDep):
         statuses=[
             "occurred",
             "any",
-            *[s for s in service.facets(conn).get("statuses", []) if s != "occurred"],
+            *[s for s in records.facets(conn).get("statuses", []) if s != "occurred"],
         ],
         periods=["day", "week", "month", "year"],
     )
@@ -477,10 +460,9 @@ def search_page(request: Request, conn: ConnDep, q: str = ""):
     q = q.strip()[:200].replace("\x00", "")
     results = {}
     if q:
-        query = service.ListQuery(q=q, limit=20)
         for kind in ("articles", "actors", "events", "quotes", "claims"):
-            results[kind] = service.LISTS[kind](conn, query)
-    return _render(request, "search.html", q=q, results=results, actor_key=service.actor_key)
+            results[kind] = list_rows(conn, parse_query(kind, q=q, limit=20))
+    return _render(request, "search.html", q=q, results=results)
 
 
 @router.get("/submit", response_class=HTMLResponse)
