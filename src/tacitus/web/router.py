@@ -21,10 +21,12 @@ from tacitus.api import service, submit
 from tacitus.api.deps import ConnDep, check_token
 from tacitus.api.schemas import ISO_DATE
 from tacitus.web import charts, highlight
+from tacitus.web.links import safe_href
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals.update(urlencode=urlencode, zip=zip)
+templates.env.filters["safe_href"] = safe_href
 
 PAGE = 50
 FILTERS = (
