@@ -14,7 +14,11 @@ from tacitus.store import Store
 from tacitus.web.links import safe_href
 from tests.web.cluster_reports import cluster_reports
 
-EVIL_URLS = ["javascript:alert(document.domain)", " JaVa\tScRiPt:alert(1)", "data:text/html,<script>x</script>"]
+EVIL_URLS = [
+    "javascript:alert(document.domain)",
+    " JaVa\tScRiPt:alert(1)",
+    "data:text/html,<script>x</script>",
+]
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +27,9 @@ def evil_server(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('evil') / 'tacitus.db'}"
     with Store(url) as store:
         for document, bad in zip(cluster_reports(), EVIL_URLS, strict=False):
-            store.save(document.model_copy(update={"article": document.article.model_copy(update={"url": bad})}))
+            store.save(
+                document.model_copy(update={"article": document.article.model_copy(update={"url": bad})})
+            )
     with background(create_app(url)) as base:
         yield base
 
