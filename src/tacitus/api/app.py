@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from tacitus import __version__
+from tacitus.api.inputs import RequestGuard
 from tacitus.api.limits import DEFAULT_MAX_BODY, BodyLimit
 from tacitus.api.security import SecurityHeaders
 from tacitus.errors import StoreError
@@ -73,6 +74,7 @@ def create_app(
     app.state.settings = settings
     app.state.store = Store(store_url)
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(RequestGuard)
     app.add_middleware(SecurityHeaders, allowed_hosts=settings.allowed_hosts)
     app.include_router(api_router)
     app.include_router(docs_router)
@@ -83,7 +85,7 @@ def create_app(
     async def _invalid(request: Request, error: RequestValidationError):
         """422 with one readable line per bad parameter besides FastAPI's structured detail."""
         problems = [
-            f"{'.'.join(str(p) for p in e['loc'] if p not in ('query', 'body'))}: {e['msg']}"
+            _writable(f"{'.'.join(str(p) for p in e['loc'] if p not in ('query', 'body'))}: {e['msg']}")
             for e in error.errors()
         ]
         return JSONResponse(
@@ -98,8 +100,21 @@ def create_app(
 
 
 def _plain(errors) -> list[dict]:
-    """Validation errors with their context made JSON-safe (a regex pattern or a ValueError inside `ctx`)."""
-    return [{**e, "ctx": {k: str(v) for k, v in e["ctx"].items()}} if "ctx" in e else e for e in errors]
+    """Validation errors made JSON-safe: `ctx` (a regex pattern, a ValueError) as text, and the echoed `input`
+    with any lone surrogate escaped, which UTF-8 (and so the response) could not carry."""
+    return [
+        _writable({**e, "ctx": {k: str(v) for k, v in e["ctx"].items()}} if "ctx" in e else e) for e in errors
+    ]
+
+
+def _writable(value):
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {k: _writable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_writable(v) for v in value]
+    return value
 
 
 def serve(

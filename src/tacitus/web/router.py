@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
@@ -251,7 +251,9 @@ def event_page(request: Request, conn: ConnDep, article_id: str, event_id: str):
 
 
 @router.get("/clusters", response_class=HTMLResponse)
-def clusters_page(request: Request, conn: ConnDep, type: str = "", offset: int = 0):
+def clusters_page(
+    request: Request, conn: ConnDep, type: str = "", offset: Annotated[int, Query(ge=0, le=10**9)] = 0
+):
     """Real-world events across articles, most-reported first within the page's order."""
     from tacitus.store import queries
 
