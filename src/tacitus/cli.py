@@ -542,9 +542,12 @@ def upgrade(url: str | None) -> None:
     """Create or migrate the store's tables to the current schema."""
     from tacitus.store import Store
 
-    with Store(url, upgrade=False) as store:
-        store.upgrade()
-        click.echo(f"{store.url}: schema is current")
+    try:
+        with Store(url, upgrade=False) as store:
+            store.upgrade()
+            click.echo(f"{store.url}: schema is current")
+    except TacitusError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @main.command()
@@ -563,6 +566,8 @@ def schema() -> None:
 def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     """Serve the REST API (/docs) and the web workspace over the store."""
     from tacitus.api import serve as serve_app
+    from tacitus.store.store import hide_password
 
-    click.echo(f"Tacitus on http://{host}:{port}/ (API docs at /docs), store {db or 'default'}", err=True)
+    shown = hide_password(db) if db else "default"
+    click.echo(f"Tacitus on http://{host}:{port}/ (API docs at /docs), store {shown}", err=True)
     serve_app(db, host=host, port=port, api_token=token)

@@ -9,6 +9,7 @@ same article at once still store it once.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -61,6 +62,14 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
+def hide_password(url: str) -> str:
+    """`url` with its password masked, for messages; also for strings SQLAlchemy cannot parse."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"(://[^/:@]*:)[^@/]*@", r"\1***@", url)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """WAL (readers never block the writer), foreign keys, and real transactions around DDL and writes."""
 
@@ -85,11 +94,11 @@ class Store:
     """The database of documents; see docs/store.md for the tables and the URL forms."""
 
     def __init__(self, url: str | None = None, *, upgrade: bool = True):
-        self.url = resolve_url(url)
+        url = resolve_url(url)
         try:
-            parsed = make_url(self.url)
+            parsed = make_url(url)
         except ArgumentError as error:
-            raise StoreError(f"{self.url}: not a database URL ({error})") from error
+            raise StoreError(f"{hide_password(url)}: not a database URL ({error})") from error
         self._safe_url = parsed.render_as_string(hide_password=True)
         try:
             self._engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
@@ -102,6 +111,11 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self._safe_url!r})"
+
+    @property
+    def url(self) -> str:
+        """The store's URL with any password masked (`***`): what may be printed or logged."""
+        return self._safe_url
 
     @property
     def engine(self) -> Engine:
