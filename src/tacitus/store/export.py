@@ -12,6 +12,8 @@ from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
 from typing import IO
 
+from tacitus.store.cells import safe_record
+
 FORMATS = ("table", "csv", "jsonl", "parquet")
 TABLE_CELL_WIDTH = 60  # long evidence and quote texts are cut in the table view only, never in exports
 
@@ -63,7 +65,7 @@ def _binary(out: IO) -> IO[bytes]:
 def _write_csv(records: Sequence[dict], columns: list[str], out: IO[str]) -> None:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows(safe_record(record) for record in records)
 
 
 def _write_jsonl(records: Sequence[dict], columns: list[str], out: IO[str]) -> None:
