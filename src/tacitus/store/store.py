@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, text
 from sqlalchemy.engine import Connection, make_url
@@ -26,6 +25,7 @@ from tacitus.errors import StoreError
 from tacitus.store import clusters as event_clusters
 from tacitus.store import queries, schema, stories
 from tacitus.store.flatten import CHILD_TABLES, content_hash, flatten
+from tacitus.store.migrate import MIGRATIONS, migrate  # noqa: F401 - MIGRATIONS re-exported for tests and tools
 from tacitus.store.profiles import ActorProfile, actor_profiles
 from tacitus.store.rows import (
     ActorRow,
@@ -41,11 +41,9 @@ from tacitus.store.rows import (
 )
 
 DEFAULT_URL = "sqlite:///tacitus.db"
-MIGRATIONS = Path(__file__).parent / "migrations"
 HEAD = (
     "0004"  # the newest revision in migrations/versions (a test checks): opening an up-to-date store is cheap
 )
-MIGRATION_LOCK = 0x7A617C17  # pg_advisory_xact_lock key: concurrent `Store()` openings migrate one at a time
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -158,21 +156,18 @@ class Store:
         """Bring the tables to the newest migration (alembic upgrade head); a no-op when already there."""
         if self.revision() == HEAD:
             return
-        from alembic import command
-        from alembic.config import Config
+        self.migrate("head")
 
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        with self._connect(write=True) as connection:
-            if connection.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
-            config.attributes["connection"] = connection
-            try:
-                command.upgrade(config, "head")
-            except Exception as error:
-                if isinstance(error, SQLAlchemyError):
-                    raise
-                raise StoreError(f"{self._safe_url}: cannot migrate: {error}") from error
+    def migrate(self, target: str, *, downgrade: bool = False) -> None:
+        """Move the schema to the revision `target` (`tacitus.store.migrate`: safe for SQLite's table copies)."""
+        try:
+            migrate(self._engine, target, downgrade=downgrade)
+        except StoreError as error:
+            raise StoreError(f"{self._safe_url}: {error}") from error
+        except SQLAlchemyError as error:
+            raise StoreError(f"{self._safe_url}: {getattr(error, 'orig', None) or error}") from error
+        except Exception as error:
+            raise StoreError(f"{self._safe_url}: cannot migrate: {error}") from error
 
     def revision(self) -> str | None:
         """The migration the database is at (None before the first upgrade)."""
