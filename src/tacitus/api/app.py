@@ -108,6 +108,8 @@ def _plain(errors) -> list[dict]:
 
 
 def _writable(value):
+    if isinstance(value, bytes):  # a body sent as text/plain is echoed back as bytes
+        value = value.decode("utf-8", "backslashreplace")
     if isinstance(value, str):
         return value.encode("utf-8", "backslashreplace").decode("utf-8")
     if isinstance(value, dict):

@@ -17,6 +17,7 @@ from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, QuoteRo
 router = APIRouter(prefix="/api")
 
 MAX_PAGE = 1000
+NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"  # refused by tacitus.api.inputs before any route; declared so
 MAX_EXPORT = 200_000
 Format = Literal["json", "csv", "jsonl", "parquet"]
 MEDIA = {
@@ -332,8 +333,12 @@ def list_clusters(
     until: Annotated[
         str | None, Query(pattern=ISO_DATE, description="Earliest report date up to this date")
     ] = None,
-    type: Annotated[str | None, Query(max_length=40, description="PLOVER type, e.g. CONSULT")] = None,
-    status: Annotated[str | None, Query(max_length=20, description="The majority status")] = None,
+    type: Annotated[
+        str | None, Query(max_length=40, pattern=NO_CONTROL, description="PLOVER type, e.g. CONSULT")
+    ] = None,
+    status: Annotated[
+        str | None, Query(max_length=20, pattern=NO_CONTROL, description="The majority status")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ):
@@ -354,7 +359,7 @@ def list_clusters(
 @router.get(
     "/clusters/{cluster_id}", response_model=schemas.ClusterDetail, tags=["events"], responses=NOT_FOUND
 )
-def get_cluster(conn: ConnDep, cluster_id: Annotated[int, Path(ge=1, le=2**63 - 1)]):
+def get_cluster(conn: ConnDep, cluster_id: Annotated[int, Path(ge=1, le=2**31 - 1)]):
     """One real-world event with every report of it: article, URLs, evidence, status, date, place."""
     found = queries.clusters(conn, queries.Filters(), ids=[cluster_id])
     if not found:

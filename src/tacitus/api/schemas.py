@@ -19,7 +19,7 @@ MAX_TEXT = (
 )
 
 # Free text in a query parameter: bounded, and without NUL (PostgreSQL rejects it in text values).
-Text = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00]*$")]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
 
 
 class Strict(BaseModel):

@@ -269,7 +269,7 @@ def clusters_page(
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster_page(request: Request, conn: ConnDep, cluster_id: Annotated[int, PathParam(ge=1, le=2**63 - 1)]):
+def cluster_page(request: Request, conn: ConnDep, cluster_id: Annotated[int, PathParam(ge=1, le=2**31 - 1)]):
     """One real-world event: every report of it side by side, with its evidence sentence, status, date, place."""
     from tacitus.store import queries
 
