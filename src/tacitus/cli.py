@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -9,7 +10,7 @@ from collections.abc import Callable
 
 import click
 
-from tacitus.errors import EngineError, InputError, TacitusError
+from tacitus.errors import EngineError, InputError, StoreError, TacitusError
 
 DB_HELP = "Store URL: sqlite:///path.db or postgresql+psycopg://user:pass@host/db (default $TACITUS_DB or ./tacitus.db)"
 FORMATS = ["table", "csv", "jsonl", "parquet"]
@@ -196,9 +197,7 @@ def ingest(
         # Known by URL, or by content when it has no URL; the same body under a new URL is a syndicated copy,
         # which the store records as one more source of the stored story.
         for item in items:
-            if not isinstance(item, InputError) and (
-                store.known(url=item.url) if item.url else store.known(content_hash=item.content_hash)
-            ):
+            if not isinstance(item, InputError) and _known(store, item):
                 counts["duplicate"] += 1
                 bar.update(1)
                 continue
@@ -246,7 +245,17 @@ def _store_batch(store, batch: list, counts: dict[str, int]) -> None:
             outcome.error = f"could not be stored: {result.reason}"
         _fail_line(outcome.source, outcome.error)
         if result is None or not recorded:
-            store.record_failure(outcome.source, outcome.error)
+            # The store itself may be what fails (locked, gone): then the line above is the only record.
+            with contextlib.suppress(StoreError):
+                store.record_failure(outcome.source, outcome.error)
+
+
+def _known(store, item) -> bool:
+    """Already stored? A store that cannot answer (locked) says no: the save then reports the real error."""
+    try:
+        return bool(store.known(url=item.url) if item.url else store.known(content_hash=item.content_hash))
+    except StoreError:
+        return False
 
 
 def _row_types():

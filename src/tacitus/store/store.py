@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, text
@@ -41,6 +41,7 @@ from tacitus.store.rows import (
 )
 
 DEFAULT_URL = "sqlite:///tacitus.db"
+SQLITE_BUSY_MS = 30_000  # how long a write waits for another writer's lock before it fails
 HEAD = (
     "0004"  # the newest revision in migrations/versions (a test checks): opening an up-to-date store is cheap
 )
@@ -76,7 +77,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, below
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable against crashes, not power loss
         cursor.close()
@@ -317,10 +318,14 @@ class Store:
         return results
 
     def _failed(self, document, error: Exception) -> SaveResult:
+        """A failed save, recorded in `failures` when the store can still be written (it may be the store
+        itself that fails, e.g. locked: then the result alone reports it, and the batch still goes on)."""
         article = getattr(document, "article", None)
         source = (article.url or article.id) if article else repr(document)[:200]
-        self.record_failure(source, str(error))
-        return SaveResult(article.id if article else "", "failed", str(error))
+        reason = str(error)
+        with suppress(StoreError):  # the same store error is then the reason itself
+            self.record_failure(source, reason)
+        return SaveResult(article.id if article else "", "failed", reason)
 
     def _exists(self, article_id: str) -> bool:
         with self._connect() as connection:
