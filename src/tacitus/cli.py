@@ -171,6 +171,9 @@ def extract(
     type=click.IntRange(min=1),
     help="Articles committed per transaction (a crash loses at most one uncommitted batch, re-run resumes).",
 )
+@click.option(
+    "--update", is_flag=True, help="Replace a stored article whose URL (or id) comes again with changed text."
+)
 @_engine_options
 def ingest(
     inputs: tuple[str, ...],
@@ -179,6 +182,7 @@ def ingest(
     jsonl: bool,
     workers: int,
     save_batch: int,
+    update: bool,
     engine: str,
     address: str | None,
 ) -> None:
@@ -187,7 +191,7 @@ def ingest(
 
     published = _published_option(published)
     store = _open_store(db)
-    counts = {"stored": 0, "copy": 0, "duplicate": 0, "failed": 0}
+    counts = {"stored": 0, "updated": 0, "copy": 0, "duplicate": 0, "failed": 0}
 
     from tacitus.ingest import count_inputs
 
@@ -197,7 +201,7 @@ def ingest(
         # Known by URL, or by content when it has no URL; the same body under a new URL is a syndicated copy,
         # which the store records as one more source of the stored story.
         for item in items:
-            if not isinstance(item, InputError) and _known(store, item):
+            if not isinstance(item, InputError) and known(store, item, update):
                 counts["duplicate"] += 1
                 bar.update(1)
                 continue
@@ -209,11 +213,12 @@ def ingest(
     from tacitus.batching import chunks
 
     for batch in chunks(outcomes, save_batch):
-        _store_batch(store, batch, counts)
+        _store_batch(store, batch, counts, update=update)
         bar.update(len(batch))
     bar.close()
+    updated = f"{counts['updated']} updated, " if update else ""
     click.echo(
-        f"{counts['stored']} stored, {counts['duplicate']} already stored, {counts['copy']} copies of stored "
+        f"{counts['stored']} stored, {updated}{counts['duplicate']} already stored, {counts['copy']} copies of stored "
         f"stories, {counts['failed']} failed "
         f"-> {store.url}",
         err=True,
@@ -222,7 +227,7 @@ def ingest(
     sys.exit(1 if counts["failed"] else 0)
 
 
-def _store_batch(store, batch: list, counts: dict[str, int]) -> None:
+def _store_batch(store, batch: list, counts: dict[str, int], *, update: bool = False) -> None:
     """Save a batch of outcomes in one transaction; every article that failed, to extract or to store, is
     reported on its own line (in input order) and recorded in the store's failures."""
     from tacitus.store.rows import SaveResult
@@ -230,7 +235,10 @@ def _store_batch(store, batch: list, counts: dict[str, int]) -> None:
     extracted = [outcome for outcome in batch if outcome.ok]
     recorded = True  # save_many records the documents it could not store
     try:
-        results = store.save_many([outcome.document for outcome in extracted], batch_size=len(extracted))
+        if update:  # one transaction each: a corrected article replaces the stored one
+            results = [replace_or_fail(store, outcome.document) for outcome in extracted]
+        else:
+            results = store.save_many([outcome.document for outcome in extracted], batch_size=len(extracted))
     except Exception as error:  # noqa: BLE001 - the store itself failed: every article of the batch is reported
         results = [SaveResult("", "failed", f"{type(error).__name__}: {error}")] * len(extracted)
         recorded = False
@@ -248,14 +256,6 @@ def _store_batch(store, batch: list, counts: dict[str, int]) -> None:
             # The store itself may be what fails (locked, gone): then the line above is the only record.
             with contextlib.suppress(StoreError):
                 store.record_failure(outcome.source, outcome.error)
-
-
-def _known(store, item) -> bool:
-    """Already stored? A store that cannot answer (locked) says no: the save then reports the real error."""
-    try:
-        return bool(store.known(url=item.url) if item.url else store.known(content_hash=item.content_hash))
-    except StoreError:
-        return False
 
 
 def _row_types():
@@ -580,3 +580,8 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     shown = hide_password(db) if db else "default"
     click.echo(f"Tacitus on http://{host}:{port}/ (API docs at /docs), store {shown}", err=True)
     serve_app(db, host=host, port=port, api_token=token)
+
+
+from tacitus.cli_store import delete, known, replace_or_fail  # noqa: E402 - commands that need `main` first
+
+main.add_command(delete)

@@ -24,6 +24,7 @@ from tacitus.dedup.stories import signature as story_signature
 from tacitus.errors import StoreError
 from tacitus.store import clusters as event_clusters
 from tacitus.store import queries, schema, stories
+from tacitus.store.delete import delete_article, forget_source
 from tacitus.store.flatten import CHILD_TABLES, content_hash, flatten
 from tacitus.store.migrate import MIGRATIONS, migrate  # noqa: F401 - MIGRATIONS re-exported for tests and tools
 from tacitus.store.profiles import ActorProfile, actor_profiles
@@ -257,6 +258,39 @@ class Store:
             stories.index_story(connection, article.id, signature)
         event_clusters.assign(connection, document, now)
         return SaveResult(article.id, "stored")
+
+    def delete(self, article_id: str) -> bool:
+        """Remove a stored article and everything that hangs on it (`store/delete.py`); False if not stored."""
+        with self._connect(write=True) as connection:
+            return delete_article(connection, article_id, datetime.now(UTC))
+
+    def replace(self, document: Document) -> SaveResult:
+        """Store a corrected article in place of the one stored under its URL (or its id), in one transaction:
+        "updated" when a different text was replaced, "duplicate" when the text is the same, else as `save`."""
+        article = document.article
+        with self._connect(write=True) as connection:
+            known = self._find(connection, None, article.url) if article.url else None
+            known = known or (article.id if self._exists_in(connection, article.id) else None)
+            if known is None:
+                return self._save_in(connection, document)
+            own = connection.execute(
+                select(schema.articles.c.url, schema.articles.c.content_hash).where(
+                    schema.articles.c.id == known
+                )
+            ).first()
+            if own is not None and own.content_hash == content_hash(document):
+                return SaveResult(known, "duplicate")
+            if own is not None and (own.url == article.url or known == article.id):
+                delete_article(connection, known, datetime.now(UTC))
+            else:  # the URL was recorded as a copy of another story: only that record goes
+                forget_source(connection, article.url)
+            result = self._save_in(connection, document)
+            return SaveResult(result.article_id, "updated") if result.status == "stored" else result
+
+    @staticmethod
+    def _exists_in(connection: Connection, article_id: str) -> bool:
+        a = schema.articles
+        return connection.execute(select(a.c.id).where(a.c.id == article_id)).first() is not None
 
     def _integrity_outcome(self, document: Document, error: IntegrityError) -> SaveResult:
         """A unique key refused the document: another writer stored it first, or its id belongs to other text."""
