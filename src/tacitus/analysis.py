@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -27,8 +28,10 @@ class Analysis:
     published: date | None
     parts: list[Part] = field(default_factory=list)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # Cached: spaCy rebuilds `doc.text` from every token on each access, and stages ask once per event,
+        # which made extraction time grow with the square of the article's length.
         return self.doc.text
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -9,6 +10,7 @@ from collections.abc import Callable
 
 import click
 
+from tacitus.cli_common import DB_HELP, _fail_line, _open_store
 from tacitus.cli_options import (
     _actor,
     _country,
@@ -27,15 +29,11 @@ from tacitus.cli_options import (
     _until,
     _with_options,
 )
-from tacitus.errors import EngineError, InputError, TacitusError
+from tacitus.cli_store import delete, known, replace_or_fail
+from tacitus.errors import EngineError, InputError, StoreError, TacitusError
 from tacitus.store.query import ACTOR_TYPES, STATUSES
 
-DB_HELP = "Store URL: sqlite:///path.db or postgresql+psycopg://user:pass@host/db (default $TACITUS_DB or ./tacitus.db)"
 FORMATS = ["table", "csv", "jsonl", "parquet"]
-
-
-def _fail_line(source: str, reason: str) -> None:
-    click.echo(f"error: {source}: {reason}", err=True)
 
 
 def _published_option(value: str | None) -> str | None:
@@ -47,16 +45,6 @@ def _published_option(value: str | None) -> str | None:
         return parse_published(value, source="--published")
     except InputError as error:
         raise click.BadParameter(error.reason, param_hint="--published") from None
-
-
-def _open_store(db: str | None, *, read: bool = False):
-    """The store at `db`; a read command (`read`) never creates one, so a mistyped path is an error naming it."""
-    from tacitus.store import Store
-
-    try:
-        return Store(db, must_exist=read)
-    except TacitusError as error:
-        raise click.ClickException(str(error)) from None
 
 
 def _progress(iterable, *, desc: str, unit: str = "article", total: int | None = None):
@@ -190,6 +178,9 @@ def extract(
     type=click.IntRange(min=1),
     help="Articles committed per transaction (a crash loses at most one uncommitted batch, re-run resumes).",
 )
+@click.option(
+    "--update", is_flag=True, help="Replace a stored article whose URL (or id) comes again with changed text."
+)
 @_engine_options
 def ingest(
     inputs: tuple[str, ...],
@@ -198,6 +189,7 @@ def ingest(
     jsonl: bool,
     workers: int,
     save_batch: int,
+    update: bool,
     engine: str,
     address: str | None,
 ) -> None:
@@ -206,7 +198,7 @@ def ingest(
 
     published = _published_option(published)
     store = _open_store(db)
-    counts = {"stored": 0, "copy": 0, "duplicate": 0, "failed": 0}
+    counts = {"stored": 0, "updated": 0, "copy": 0, "duplicate": 0, "failed": 0}
 
     from tacitus.ingest import count_inputs
 
@@ -216,9 +208,7 @@ def ingest(
         # Known by URL, or by content when it has no URL; the same body under a new URL is a syndicated copy,
         # which the store records as one more source of the stored story.
         for item in items:
-            if not isinstance(item, InputError) and (
-                store.known(url=item.url) if item.url else store.known(content_hash=item.content_hash)
-            ):
+            if not isinstance(item, InputError) and known(store, item, update):
                 counts["duplicate"] += 1
                 bar.update(1)
                 continue
@@ -230,11 +220,12 @@ def ingest(
     from tacitus.batching import chunks
 
     for batch in chunks(outcomes, save_batch):
-        _store_batch(store, batch, counts)
+        _store_batch(store, batch, counts, update=update)
         bar.update(len(batch))
     bar.close()
+    updated = f"{counts['updated']} updated, " if update else ""
     click.echo(
-        f"{counts['stored']} stored, {counts['duplicate']} already stored, {counts['copy']} copies of stored "
+        f"{counts['stored']} stored, {updated}{counts['duplicate']} already stored, {counts['copy']} copies of stored "
         f"stories, {counts['failed']} failed "
         f"-> {store.url}",
         err=True,
@@ -243,7 +234,7 @@ def ingest(
     sys.exit(1 if counts["failed"] else 0)
 
 
-def _store_batch(store, batch: list, counts: dict[str, int]) -> None:
+def _store_batch(store, batch: list, counts: dict[str, int], *, update: bool = False) -> None:
     """Save a batch of outcomes in one transaction; every article that failed, to extract or to store, is
     reported on its own line (in input order) and recorded in the store's failures."""
     from tacitus.store.rows import SaveResult
@@ -251,7 +242,10 @@ def _store_batch(store, batch: list, counts: dict[str, int]) -> None:
     extracted = [outcome for outcome in batch if outcome.ok]
     recorded = True  # save_many records the documents it could not store
     try:
-        results = store.save_many([outcome.document for outcome in extracted], batch_size=len(extracted))
+        if update:  # one transaction each: a corrected article replaces the stored one
+            results = [replace_or_fail(store, outcome.document) for outcome in extracted]
+        else:
+            results = store.save_many([outcome.document for outcome in extracted], batch_size=len(extracted))
     except Exception as error:  # noqa: BLE001 - the store itself failed: every article of the batch is reported
         results = [SaveResult("", "failed", f"{type(error).__name__}: {error}")] * len(extracted)
         recorded = False
@@ -266,7 +260,9 @@ def _store_batch(store, batch: list, counts: dict[str, int]) -> None:
             outcome.error = f"could not be stored: {result.reason}"
         _fail_line(outcome.source, outcome.error)
         if result is None or not recorded:
-            store.record_failure(outcome.source, outcome.error)
+            # The store itself may be what fails (locked, gone): then the line above is the only record.
+            with contextlib.suppress(StoreError):
+                store.record_failure(outcome.source, outcome.error)
 
 
 def _row_types():
@@ -550,9 +546,12 @@ def upgrade(url: str | None) -> None:
     """Create or migrate the store's tables to the current schema."""
     from tacitus.store import Store
 
-    with Store(url, upgrade=False) as store:
-        store.upgrade()
-        click.echo(f"{store.url}: schema is current")
+    try:
+        with Store(url, upgrade=False) as store:
+            store.upgrade()
+            click.echo(f"{store.url}: schema is current")
+    except TacitusError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @main.command()
@@ -571,6 +570,11 @@ def schema() -> None:
 def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     """Serve the REST API (/docs) and the web workspace over the store."""
     from tacitus.api import serve as serve_app
+    from tacitus.store.store import hide_password
 
-    click.echo(f"Tacitus on http://{host}:{port}/ (API docs at /docs), store {db or 'default'}", err=True)
+    shown = hide_password(db) if db else "default"
+    click.echo(f"Tacitus on http://{host}:{port}/ (API docs at /docs), store {shown}", err=True)
     serve_app(db, host=host, port=port, api_token=token)
+
+
+main.add_command(delete)

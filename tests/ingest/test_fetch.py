@@ -1,4 +1,6 @@
-"""URL inputs against a local HTTP server on 127.0.0.1 (no other network is touched)."""
+"""URL inputs against a local HTTP server on 127.0.0.1 (no other network is touched).
+
+The loopback address is opened through the fetch allow-list, as a deployment would open an intranet host."""
 
 from __future__ import annotations
 
@@ -46,6 +48,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+@pytest.fixture(autouse=True)
+def allow_loopback(monkeypatch):
+    monkeypatch.setenv("TACITUS_FETCH_ALLOW", "127.0.0.1")
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,7 @@ def test_store_migrations_build_exactly_the_declared_schema(store):
             return False
         return not (type_ == "index" and (name in TRIGRAM_INDEXES or name in WORD_INDEXES))
 
-    engine = create_engine(store.url)
+    engine = create_engine(store.engine.url.render_as_string(hide_password=False))
     with engine.connect() as connection:
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "include_object": declared_or_trigram}
@@ -55,7 +55,7 @@ def test_store_migration_makes_the_trigram_indexes_on_postgresql(postgres_urls):
 
 
 def test_store_creates_the_indexes_the_filters_use(store):
-    engine = create_engine(store.url)
+    engine = create_engine(store.engine.url.render_as_string(hide_password=False))
     indexes = {
         index["name"]
         for table in ("events", "actors", "articles")

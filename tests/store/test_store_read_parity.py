@@ -67,9 +67,14 @@ KEYS = {
 }
 
 
+def _url(store) -> str:
+    """The store's URL with its password (`Store.url` masks it, as anything printed must)."""
+    return store.engine.url.render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="module")
 def client(filled):
-    with TestClient(create_app(filled.url)) as opened:
+    with TestClient(create_app(_url(filled))) as opened:
         yield opened
 
 
@@ -93,7 +98,7 @@ def _resolved(filled, filters: dict) -> dict:
 
 
 def _cli(filled, kind: str, filters: dict) -> list[tuple]:
-    args = [kind, "--db", filled.url, "--format", "jsonl", *(["--per-article"] if kind == "actors" else [])]
+    args = [kind, "--db", _url(filled), "--format", "jsonl", *(["--per-article"] if kind == "actors" else [])]
     for name, value in filters.items():
         args += [f"--{name.replace('_', '-')}", ":".join(value) if name == "dyad" else str(value)]
     result = CliRunner().invoke(main, args)
@@ -160,7 +165,7 @@ def test_one_actor_identity_in_the_cli_the_web_and_the_actor_page(filled, client
     """`tacitus actors`, the web's actor list and the actor pages group actors by the same stored key."""
     from urllib.parse import unquote
 
-    result = CliRunner().invoke(main, ["actors", "--db", filled.url, "--format", "jsonl"])
+    result = CliRunner().invoke(main, ["actors", "--db", _url(filled), "--format", "jsonl"])
     from_cli = {json.loads(line)["identity"] for line in result.stdout.splitlines()}
     page = client.get("/actors").text
     from_web = {unquote(key) for key in re.findall(r'<a class="actor" href="/actors/([^"]+)"', page)}

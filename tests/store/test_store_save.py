@@ -77,7 +77,7 @@ def test_store_known_finds_by_hash_or_url(filled):
 def test_store_unique_constraints_hold_without_the_pre_check(store, corpus):
     """The database itself refuses a second row with the same hash, whatever the caller checked."""
     store.save(corpus[0])
-    engine = create_engine(store.url)
+    engine = create_engine(store.engine.url.render_as_string(hide_password=False))
     with pytest.raises(Exception, match="(?i)unique|duplicate"), engine.begin() as connection:
         connection.execute(
             text(

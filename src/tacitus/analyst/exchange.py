@@ -18,6 +18,7 @@ from typing import IO
 from tacitus.analyst.scaled import ScaledEventRow, scaled
 from tacitus.contract import Actor, Document
 from tacitus.events import load_ontology
+from tacitus.store.cells import safe_record
 from tacitus.store.flatten import date_key, span_text
 from tacitus.store.rows import JOIN, EventRow
 
@@ -274,7 +275,7 @@ def write_layout(
     writer.writeheader()
     count = 0
     for record in layout_records(rows, layout, document_of):
-        writer.writerow(record)
+        writer.writerow(safe_record(record))
         count += 1
     out.flush()
     return count

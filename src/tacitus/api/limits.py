@@ -1,6 +1,7 @@
 """A request-size limit as plain ASGI middleware, so an oversized body is refused before it is read whole.
 
-Content-Length is checked first; a chunked body without one is counted as it arrives and cut off at the limit.
+Content-Length is checked first. A chunked body without one is read here, up to the limit, before the app sees
+any of it: raising inside the app's own read would reach FastAPI's body parser, which answers 400, not 413.
 """
 
 from __future__ import annotations
@@ -21,21 +22,30 @@ class BodyLimit:
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
             return await self._refuse(send)
-        received = 0
-
-        async def limited_receive():
-            nonlocal received
+        if declared is not None:
+            return await self.app(scope, receive, send)
+        chunks, size = [], 0
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body:
-                    raise BodyTooLarge
-            return message
+            if message["type"] != "http.request":  # the client went away
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                return await self._refuse(send)
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body, replayed = b"".join(chunks), False
 
-        try:
-            await self.app(scope, limited_receive, send)
-        except BodyTooLarge:
-            await self._refuse(send)
+        async def replay():
+            nonlocal replayed
+            if replayed:
+                return await receive()  # only ever a disconnect now
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
 
     async def _refuse(self, send) -> None:
         body = json.dumps({"detail": f"request body larger than the limit of {self.max_body} bytes"}).encode()
@@ -50,7 +60,3 @@ class BodyLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
-
-
-class BodyTooLarge(Exception):
-    pass

@@ -34,6 +34,7 @@ from tacitus.store.rows import ActorRow, ArticleRow, ClaimRow, EventRow, QuoteRo
 router = APIRouter(prefix="/api")
 
 MAX_PAGE = 1000
+NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"  # refused by tacitus.api.inputs before any route; declared so
 MAX_EXPORT = 200_000
 Format = Literal["json", "csv", "jsonl", "parquet"]
 MEDIA = {
@@ -396,7 +397,7 @@ def list_clusters(
 @router.get(
     "/clusters/{cluster_id}", response_model=schemas.ClusterDetail, tags=["events"], responses=NOT_FOUND
 )
-def get_cluster(conn: ConnDep, cluster_id: Annotated[int, Path(ge=1, le=2**63 - 1)]):
+def get_cluster(conn: ConnDep, cluster_id: Annotated[int, Path(ge=1, le=2**31 - 1)]):
     """One real-world event with every report of it: article, URLs, evidence, status, date, place."""
     found = clusters(conn, parse_query("clusters"), ids=[cluster_id]).items
     if not found:

@@ -18,8 +18,14 @@ MAX_TEXT = (
     1_000_000  # characters of one submitted article (the request-size limit is in bytes, see limits.py)
 )
 
-# Free text in a query parameter: bounded, not blank, and without NUL (PostgreSQL rejects it in text values).
-Text = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00]*[^\x00\s][^\x00]*$")]
+# Free text in a query parameter: bounded, not blank, and without NUL or other control characters (PostgreSQL
+# rejects NUL in text values; a newline would reach a header).
+Text = Annotated[
+    str,
+    StringConstraints(
+        min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]*[^\x00-\x1f\x7f\s][^\x00-\x1f\x7f]*$"
+    ),
+]
 
 
 class Strict(BaseModel):

@@ -5,10 +5,14 @@ Used by `POST /api/articles` and by the web form; failures become `HTTPException
 
 from __future__ import annotations
 
+import re
+
 from fastapi import HTTPException
 
 from tacitus.api.schemas import SubmitResult
 from tacitus.errors import InputError, StoreError, TacitusError
+
+_UNWRITABLE = re.compile(r"[\x00\ud800-\udfff]")  # neither can be stored (PostgreSQL text, UTF-8)
 
 
 def submit(store, text: str | None, *, url: str | None = None, published: str | None = None) -> SubmitResult:
@@ -17,6 +21,11 @@ def submit(store, text: str | None, *, url: str | None = None, published: str | 
 
     if not (text and text.strip()) and not url:
         raise HTTPException(422, "give the article's text (or HTML), or its URL")
+    for name, value in (("text", text), ("url", url), ("published", published)):
+        if value and _UNWRITABLE.search(value):
+            raise HTTPException(
+                422, f"{name}: contains a NUL byte or a lone surrogate (not valid Unicode text)"
+            )
     try:
         if text and text.strip():
             article = article_from_input(text, published=published, url=url)

@@ -54,7 +54,24 @@ def decode_bytes(data: bytes, name: str, content_type: str | None = None) -> tup
         text = _try_decode(data, declared)
         if text is not None:
             return text, codecs.lookup(declared).name
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     return _detect(data, name)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few stray bytes replaced, when the text is clearly UTF-8 otherwise.
+
+    A detector guesses a legacy code page for a file with one bad byte (`mac_iceland` for a news story) and so
+    garbles every dash and quote; a legacy-encoded file, on the other hand, almost never holds valid multi-byte
+    UTF-8 sequences. So: at least three valid multi-byte characters for every invalid byte sequence."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
+    if invalid <= 0 or multibyte < 3 * invalid:
+        return None
+    return text, f"utf-8 ({invalid} invalid byte sequence{'s' if invalid > 1 else ''} replaced)"
 
 
 def _detect(data: bytes, name: str) -> tuple[str, str]:

@@ -1,4 +1,8 @@
-"""URL inputs: one polite GET with timeouts, a size cap and a user agent that names Tacitus."""
+"""URL inputs: one polite GET with timeouts, a size cap and a user agent that names Tacitus.
+
+Only public addresses are reached (`urlguard`), redirects included; errors say what went wrong without
+telling a caller which internal ports are open.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import TYPE_CHECKING
 from tacitus import __version__
 from tacitus.errors import InputError
 from tacitus.ingest.decode import MAX_INPUT_BYTES, too_large
+from tacitus.ingest.urlguard import AllowList, BlockedAddress, guarded_transport
 
 USER_AGENT = f"Tacitus/{__version__} (news event extraction; one request per article)"
 if TYPE_CHECKING:
@@ -23,9 +28,15 @@ def is_url(name: str) -> bool:
 
 
 def fetch_url(
-    url: str, *, timeout: httpx.Timeout | float | None = None, max_bytes: int = MAX_INPUT_BYTES
+    url: str,
+    *,
+    timeout: httpx.Timeout | float | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+    allow: AllowList | None = None,
 ) -> tuple[bytes, str | None, str]:
-    """(body bytes, content type, final URL); raises `InputError(url, …)` on any failure."""
+    """(body bytes, content type, final URL); raises `InputError(url, …)` on any failure.
+
+    `allow` opens non-public hosts (default: $TACITUS_FETCH_ALLOW); everything else must be public."""
     import httpx  # only URL inputs pay for the HTTP client's import
 
     if timeout is None:
@@ -37,7 +48,12 @@ def fetch_url(
     try:
         with (
             httpx.Client(
-                timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS, headers=headers
+                timeout=timeout,
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+                headers=headers,
+                transport=guarded_transport(allow),
+                trust_env=False,
             ) as client,
             client.stream("GET", url) as response,
         ):
@@ -58,7 +74,12 @@ def fetch_url(
             return b"".join(chunks), content_type, str(response.url)
     except httpx.TimeoutException:
         raise InputError(url, "timed out") from None
+    except BlockedAddress as error:
+        raise InputError(url, str(error)) from None
     except httpx.TooManyRedirects:
         raise InputError(url, f"more than {MAX_REDIRECTS} redirects") from None
-    except httpx.HTTPError as error:
-        raise InputError(url, f"cannot fetch: {error}") from None
+    except (httpx.ConnectError, httpx.NetworkError, httpx.RemoteProtocolError):
+        # One message for refused, reset and unreachable alike: the reason would map the remote ports.
+        raise InputError(url, "cannot fetch: no answer from this address") from None
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as error:
+        raise InputError(url, f"cannot fetch: {type(error).__name__}") from None

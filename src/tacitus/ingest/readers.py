@@ -9,7 +9,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
+import stat
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -22,6 +25,11 @@ from tacitus.ingest.decode import MAX_INPUT_BYTES, decode_bytes, too_large
 from tacitus.ingest.fetch import fetch_url, is_url
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+# A text file whose every non-blank line is one address (lines starting with # are comments) is a list of URLs
+# to fetch, not an article; looked at only when it is small enough to be a list.
+MAX_URL_LIST_BYTES = 1024 * 1024
+_URL_LINE = re.compile(rb"^\s*https?://\S+\s*$", re.IGNORECASE)
+_UNWRITABLE = re.compile(r"[\x00\ud800-\udfff]")
 
 
 def read_inputs(
@@ -49,6 +57,8 @@ def read_inputs(
             yield error
         except OSError as error:
             yield InputError(name, f"cannot read: {error.strerror or error}")
+        except (EOFError, zlib.error) as error:
+            yield InputError(name, f"truncated or corrupt compressed data: {error}")
 
 
 def count_inputs(inputs: Sequence[str], *, jsonl: bool = False) -> int | None:
@@ -69,13 +79,20 @@ def count_inputs(inputs: Sequence[str], *, jsonl: bool = False) -> int | None:
 
 
 def _count_file(path: Path) -> int:
-    if not path.name.removesuffix(".gz").lower().endswith(JSONL_SUFFIXES):
+    """Items in one file; a FIFO, device or socket is never opened here (opening a FIFO waits for a writer)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return 1  # it will be one error line
+    except OSError:
         return 1
+    if not path.name.removesuffix(".gz").lower().endswith(JSONL_SUFFIXES):
+        urls = _url_list(path)
+        return len(urls) if urls is not None else 1
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
         with opener(path, "rb") as stream:
-            return sum(1 for line in stream if line.strip())
-    except (OSError, EOFError):
+            return sum(1 for line, _size in _bounded_lines(stream) if line is None or line.strip())
+    except (OSError, EOFError, zlib.error):
         return 1  # unreadable: it will be one error line
 
 
@@ -107,14 +124,30 @@ def _read_one(name: str, *, jsonl: bool, published: str | None, stdin) -> Iterat
             raise InputError(name, "no such file or directory")
 
 
-def iter_files(directory: Path) -> Iterator[Path]:
-    """Every non-hidden file under `directory`, recursively, in a stable (sorted) order."""
+def iter_files(directory: Path, _seen: set[tuple[int, int]] | None = None) -> Iterator[Path]:
+    """Every non-hidden regular file under `directory`, recursively, in a stable (sorted) order.
+
+    Each directory and each file is visited once however many links lead to it, so a symbolic-link loop ends
+    at once instead of listing the same paths over and over; FIFOs, devices and sockets are left out."""
+    seen = _seen if _seen is not None else set()
+    try:
+        info = directory.stat()
+    except OSError:
+        return
+    if (info.st_dev, info.st_ino) in seen:
+        return
+    seen.add((info.st_dev, info.st_ino))
     for entry in sorted(directory.iterdir()):
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from iter_files(entry)
-        elif entry.is_file():
+        try:
+            info = entry.stat()
+        except OSError:  # a dangling link
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from iter_files(entry, seen)
+        elif stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) not in seen:
+            seen.add((info.st_dev, info.st_ino))
             yield entry
 
 
@@ -129,15 +162,37 @@ def _read_file(path: Path, *, published: str | None) -> Iterator[Article | Input
     size = path.stat().st_size
     if size > MAX_INPUT_BYTES:
         raise InputError(name, too_large(size))
+    urls = _url_list(path)
+    if urls is not None:
+        for url in urls:
+            try:
+                data, content_type, final_url = fetch_url(url)
+                yield _article_from_bytes(
+                    data, url, published=published, url=final_url, content_type=content_type
+                )
+            except InputError as error:
+                yield error
+        return
     data = _read_gzip(path) if path.name.endswith(".gz") else path.read_bytes()
     yield _article_from_bytes(data, name, published=published)
+
+
+def _url_list(path: Path) -> list[str] | None:
+    """The addresses in `path` when it is a plain list of URLs (one per line), else None."""
+    if path.name.endswith(".gz") or path.stat().st_size > MAX_URL_LIST_BYTES:
+        return None
+    lines = [line.strip() for line in path.read_bytes().splitlines()]
+    lines = [line for line in lines if line and not line.startswith(b"#")]
+    if not lines or not all(_URL_LINE.match(line) for line in lines):
+        return None
+    return [line.decode("utf-8", "replace") for line in lines]
 
 
 def _read_gzip(path: Path) -> bytes:
     try:
         with gzip.open(path, "rb") as stream:
             data = stream.read(MAX_INPUT_BYTES + 1)
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:
         raise InputError(str(path), f"not a readable gzip file: {error}") from None
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(str(path), too_large(len(data), "uncompressed "))
@@ -165,15 +220,43 @@ def _article_from_bytes(
 def read_jsonl(
     stream: BinaryIO, name: str, *, published: str | None = None
 ) -> Iterator[Article | InputError]:
-    """One article per line: `{"id", "url", "title", "published", "text" | "html"}`; bad lines are reported."""
-    for number, raw in enumerate(stream, start=1):
-        where = f"{name}:line {number}"
-        if not raw.strip():
+    """One article per line: `{"id", "url", "title", "published", "text" | "html"}`; bad lines are reported.
+
+    A line over the size limit is skipped without being held in memory; a compressed file that ends early
+    is reported after its last whole line, and the inputs after it are still read."""
+    number = 0
+    try:
+        for number, (raw, size) in enumerate(_bounded_lines(stream), start=1):
+            where = f"{name}:line {number}"
+            if raw is None:
+                yield InputError(where, too_large(size))
+                continue
+            if not raw.strip():
+                continue
+            try:
+                yield _article_from_record(raw, where, published)
+            except InputError as error:
+                yield error
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+        yield InputError(f"{name}:line {number + 1}", f"truncated or corrupt compressed data: {error}")
+
+
+def _bounded_lines(stream: BinaryIO, limit: int = MAX_INPUT_BYTES) -> Iterator[tuple[bytes | None, int]]:
+    """(line, size) for each line, or (None, size) for a line longer than `limit`, read in pieces."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line, len(line)
             continue
-        try:
-            yield _article_from_record(raw, where, published)
-        except InputError as error:
-            yield error
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = stream.readline(1024 * 1024)
+            if not line:
+                break
+            size += len(line)
+        yield None, size
 
 
 def _article_from_record(raw: bytes | str, where: str, published: str | None) -> Article:
@@ -185,6 +268,11 @@ def _article_from_record(raw: bytes | str, where: str, published: str | None) ->
         raise InputError(where, f"malformed JSON: {error}") from None
     if not isinstance(record, dict):
         raise InputError(where, f"expected a JSON object, got {type(record).__name__}")
+    for key, value in record.items():
+        if isinstance(value, str) and _UNWRITABLE.search(value):
+            raise InputError(
+                where, f"{key!r} holds a NUL or a lone surrogate escape (\\ud800…): not valid text"
+            )
     content = record.get("text") if record.get("text") is not None else record.get("html")
     if not isinstance(content, str) or not content.strip():
         raise InputError(where, "no 'text' or 'html' field with content")

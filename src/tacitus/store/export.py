@@ -16,6 +16,7 @@ from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
 from typing import IO
 
+from tacitus.store.cells import safe_record
 from tacitus.store.rows import JOIN
 
 FORMATS = ("table", "csv", "jsonl", "parquet")
@@ -76,7 +77,7 @@ def _flat(value):
 def _write_csv(records: Sequence[dict], columns: list[str], out: IO[str]) -> None:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({key: _flat(value) for key, value in record.items()} for record in records)
+    writer.writerows(safe_record({key: _flat(value) for key, value in record.items()}) for record in records)
 
 
 def _write_jsonl(records: Sequence[dict], columns: list[str], out: IO[str]) -> None:

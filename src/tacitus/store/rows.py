@@ -17,7 +17,8 @@ JOIN = "; "
 @dataclass(frozen=True)
 class SaveResult:
     article_id: str
-    status: Literal["stored", "duplicate", "copy", "failed"]  # copy: a syndicated copy of `article_id`
+    # copy: a syndicated copy of `article_id`; updated: a corrected text replaced the stored one
+    status: Literal["stored", "updated", "duplicate", "copy", "failed"]
     reason: str | None = None
 
 

@@ -9,8 +9,9 @@ same article at once still store it once.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from tacitus.store import clusters as event_clusters
 from tacitus.store import schema, stories
 from tacitus.store.cluster_queries import cluster_members, clusters
 from tacitus.store.counting import Page
+from tacitus.store.delete import delete_article, forget_source
 from tacitus.store.flatten import CHILD_TABLES, content_hash, flatten
+from tacitus.store.migrate import MIGRATIONS, migrate  # noqa: F401 - MIGRATIONS re-exported for tests and tools
 from tacitus.store.profiles import ActorProfile, actor_profiles
 from tacitus.store.query import Query, parse_query, shown_filters
 from tacitus.store.reading import list_rows
@@ -44,11 +47,10 @@ from tacitus.store.rows import (
 )
 
 DEFAULT_URL = "sqlite:///tacitus.db"
-MIGRATIONS = Path(__file__).parent / "migrations"
+SQLITE_BUSY_MS = 30_000  # how long a write waits for another writer's lock before it fails
 HEAD = (
     "0004"  # the newest revision in migrations/versions (a test checks): opening an up-to-date store is cheap
 )
-MIGRATION_LOCK = 0x7A617C17  # pg_advisory_xact_lock key: concurrent `Store()` openings migrate one at a time
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -65,6 +67,14 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
+def hide_password(url: str) -> str:
+    """`url` with its password masked, for messages; also for strings SQLAlchemy cannot parse."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"(://[^/:@]*:)[^@/]*@", r"\1***@", url)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """WAL (readers never block the writer), foreign keys, and real transactions around DDL and writes."""
 
@@ -73,7 +83,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, below
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable against crashes, not power loss
         cursor.close()
@@ -91,15 +101,17 @@ class Store:
     def __init__(self, url: str | None = None, *, upgrade: bool = True, must_exist: bool = False):
         """`must_exist`: refuse a SQLite file that is not there (read commands never create a store, so a
         typo in `--db` is an error naming the path rather than a new empty store)."""
-        self.url = resolve_url(url)
+        url = resolve_url(url)
         try:
-            parsed = make_url(self.url)
+            parsed = make_url(url)
         except ArgumentError as error:
-            raise StoreError(f"{self.url}: not a database URL ({error})") from error
+            raise StoreError(f"{hide_password(url)}: not a database URL ({error})") from error
         if must_exist and parsed.get_backend_name() == "sqlite":
             path = parsed.database
             if not path or path == ":memory:" or not Path(path).is_file():
-                raise StoreError(f"[T110] {path or self.url}: no such store (check --db or $TACITUS_DB)")
+                raise StoreError(
+                    f"[T110] {path or hide_password(url)}: no such store (check --db or $TACITUS_DB)"
+                )
         self._safe_url = parsed.render_as_string(hide_password=True)
         try:
             self._engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
@@ -112,6 +124,11 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self._safe_url!r})"
+
+    @property
+    def url(self) -> str:
+        """The store's URL with any password masked (`***`): what may be printed or logged."""
+        return self._safe_url
 
     @property
     def engine(self) -> Engine:
@@ -154,21 +171,18 @@ class Store:
         """Bring the tables to the newest migration (alembic upgrade head); a no-op when already there."""
         if self.revision() == HEAD:
             return
-        from alembic import command
-        from alembic.config import Config
+        self.migrate("head")
 
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        with self._connect(write=True) as connection:
-            if connection.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
-            config.attributes["connection"] = connection
-            try:
-                command.upgrade(config, "head")
-            except Exception as error:
-                if isinstance(error, SQLAlchemyError):
-                    raise
-                raise StoreError(f"{self._safe_url}: cannot migrate: {error}") from error
+    def migrate(self, target: str, *, downgrade: bool = False) -> None:
+        """Move the schema to the revision `target` (`tacitus.store.migrate`: safe for SQLite's table copies)."""
+        try:
+            migrate(self._engine, target, downgrade=downgrade)
+        except StoreError as error:
+            raise StoreError(f"{self._safe_url}: {error}") from error
+        except SQLAlchemyError as error:
+            raise StoreError(f"{self._safe_url}: {getattr(error, 'orig', None) or error}") from error
+        except Exception as error:
+            raise StoreError(f"{self._safe_url}: cannot migrate: {error}") from error
 
     def revision(self) -> str | None:
         """The migration the database is at (None before the first upgrade)."""
@@ -258,6 +272,39 @@ class Store:
         event_clusters.assign(connection, document, now, identities=identities)
         return SaveResult(article.id, "stored")
 
+    def delete(self, article_id: str) -> bool:
+        """Remove a stored article and everything that hangs on it (`store/delete.py`); False if not stored."""
+        with self._connect(write=True) as connection:
+            return delete_article(connection, article_id, datetime.now(UTC))
+
+    def replace(self, document: Document) -> SaveResult:
+        """Store a corrected article in place of the one stored under its URL (or its id), in one transaction:
+        "updated" when a different text was replaced, "duplicate" when the text is the same, else as `save`."""
+        article = document.article
+        with self._connect(write=True) as connection:
+            known = self._find(connection, None, article.url) if article.url else None
+            known = known or (article.id if self._exists_in(connection, article.id) else None)
+            if known is None:
+                return self._save_in(connection, document)
+            own = connection.execute(
+                select(schema.articles.c.url, schema.articles.c.content_hash).where(
+                    schema.articles.c.id == known
+                )
+            ).first()
+            if own is not None and own.content_hash == content_hash(document):
+                return SaveResult(known, "duplicate")
+            if own is not None and (own.url == article.url or known == article.id):
+                delete_article(connection, known, datetime.now(UTC))
+            else:  # the URL was recorded as a copy of another story: only that record goes
+                forget_source(connection, article.url)
+            result = self._save_in(connection, document)
+            return SaveResult(result.article_id, "updated") if result.status == "stored" else result
+
+    @staticmethod
+    def _exists_in(connection: Connection, article_id: str) -> bool:
+        a = schema.articles
+        return connection.execute(select(a.c.id).where(a.c.id == article_id)).first() is not None
+
     def _integrity_outcome(self, document: Document, error: IntegrityError) -> SaveResult:
         """A unique key refused the document: another writer stored it first, or its id belongs to other text."""
         article = document.article
@@ -318,10 +365,14 @@ class Store:
         return results
 
     def _failed(self, document, error: Exception) -> SaveResult:
+        """A failed save, recorded in `failures` when the store can still be written (it may be the store
+        itself that fails, e.g. locked: then the result alone reports it, and the batch still goes on)."""
         article = getattr(document, "article", None)
         source = (article.url or article.id) if article else repr(document)[:200]
-        self.record_failure(source, str(error))
-        return SaveResult(article.id if article else "", "failed", str(error))
+        reason = str(error)
+        with suppress(StoreError):  # the same store error is then the reason itself
+            self.record_failure(source, reason)
+        return SaveResult(article.id if article else "", "failed", reason)
 
     def _exists(self, article_id: str) -> bool:
         with self._connect() as connection:

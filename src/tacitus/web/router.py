@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi import Path as PathParam
+from fastapi import Query as QueryParam
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
@@ -30,10 +31,12 @@ from tacitus.store.counting import Page
 from tacitus.store.query import SORTS, Query, QueryError, parse_query, shown_filters
 from tacitus.store.reading import list_rows
 from tacitus.web import charts
+from tacitus.web.links import safe_href
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals.update(urlencode=urlencode, zip=zip)
+templates.env.filters["safe_href"] = safe_href
 
 PAGE = 50
 FILTERS = (
@@ -231,7 +234,9 @@ def event_page(request: Request, conn: ConnDep, article_id: str, event_id: str):
 
 
 @router.get("/clusters", response_class=HTMLResponse)
-def clusters_page(request: Request, conn: ConnDep, type: str = "", offset: int = 0):
+def clusters_page(
+    request: Request, conn: ConnDep, type: str = "", offset: Annotated[int, QueryParam(ge=0, le=10**9)] = 0
+):
     """Real-world events across articles, most-reported first within the page's order."""
     try:
         query = parse_query("clusters", type=type, limit=PAGE, offset=max(offset, 0))
@@ -248,7 +253,7 @@ def clusters_page(request: Request, conn: ConnDep, type: str = "", offset: int =
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster_page(request: Request, conn: ConnDep, cluster_id: Annotated[int, PathParam(ge=1, le=2**63 - 1)]):
+def cluster_page(request: Request, conn: ConnDep, cluster_id: Annotated[int, PathParam(ge=1, le=2**31 - 1)]):
     """One real-world event: every report of it side by side, with its evidence sentence, status, date, place."""
     found = clusters(conn, parse_query("clusters"), ids=[cluster_id]).items
     if not found:

@@ -1,0 +1,27 @@
+"""What the CLI's command modules share: the --db help, the error line of a failed input, opening a store.
+
+Its own module so that `cli.py` and the command modules beside it (`cli_store.py`) import it rather than each
+other.
+"""
+
+from __future__ import annotations
+
+import click
+
+from tacitus.errors import TacitusError
+
+DB_HELP = "Store URL: sqlite:///path.db or postgresql+psycopg://user:pass@host/db (default $TACITUS_DB or ./tacitus.db)"
+
+
+def _fail_line(source: str, reason: str) -> None:
+    click.echo(f"error: {source}: {reason}", err=True)
+
+
+def _open_store(db: str | None, *, read: bool = False):
+    """The store at `db`; a read command (`read`) never creates one, so a mistyped path is an error naming it."""
+    from tacitus.store import Store
+
+    try:
+        return Store(db, must_exist=read)
+    except TacitusError as error:
+        raise click.ClickException(str(error)) from None
