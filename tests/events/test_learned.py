@@ -110,7 +110,7 @@ def test_learned_yield_goes_to_the_likelier_of_retreat_and_concede():
 
 
 def _coder():
-    return SimpleNamespace(verb_entry=lambda t: None, noun_entry=lambda t: None)
+    return SimpleNamespace(verb_entry=lambda t: None, noun_entry=lambda t: None, speech_head=lambda t: None)
 
 
 def _mention(trigger, sources=None, targets=None):

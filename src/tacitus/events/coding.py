@@ -46,6 +46,9 @@ class Coder(Control, Arguments, PlaceAndDate):
         self.lexicon = lexicon
         self.resolver = Resolver(analysis, document)
         self.consumed: set[int] = set()
+        # words the lexicon knows but a sense or setting check ruled out here ("a campaign rally"): the rules
+        # looked at their sentence and found no event, so the learned step adds none there
+        self.vetoed: set[int] = set()
         self.known_verbs = (
             set(lexicon.verbs)
             | set(lexicon.verb_objects)
@@ -115,7 +118,13 @@ class Coder(Control, Arguments, PlaceAndDate):
     # -- pass 2: verbs -----------------------------------------------------------------------------------
     def verb_entry(self, verb: Token) -> Entry | None:
         """The hand lexicon's entry for a verb, checked against its sense (`senses.verb_sense`)."""
-        return verb_sense(verb, self._lexicon_verb_entry(verb), self.lexicon)
+        return self._checked(verb, self._lexicon_verb_entry(verb), verb_sense)
+
+    def _checked(self, token: Token, entry: Entry | None, sense) -> Entry | None:
+        checked = sense(token, entry, self.lexicon)
+        if entry is not None and checked is None:
+            self.vetoed.add(token.i)
+        return checked
 
     def _lexicon_verb_entry(self, verb: Token) -> Entry | None:
         lex = self.lexicon
@@ -201,6 +210,7 @@ class Coder(Control, Arguments, PlaceAndDate):
         if rule.startswith("cameo-") and not (sources or targets):
             return None
         if not sources and generic_subject(verb, self.lexicon):
+            self.vetoed.add(verb.i)
             return None  # "for all good men to come…": a maxim, not a particular event
         if verb.lemma_ in self.lexicon.control["prevent"]:
             self._consume_prevented(verb)  # "barred reporters from entering": the barring is the event
@@ -361,7 +371,7 @@ class Coder(Control, Arguments, PlaceAndDate):
         """The event a noun names, if any, checked against its sense (`senses.noun_sense`)."""
         if noun.pos_ not in ("NOUN", "PROPN"):
             return None
-        return noun_sense(noun, self._lexicon_noun_entry(noun), self.lexicon)
+        return self._checked(noun, self._lexicon_noun_entry(noun), noun_sense)
 
     def _lexicon_noun_entry(self, noun: Token) -> Entry | None:
         if noun.pos_ not in ("NOUN", "PROPN"):
@@ -396,6 +406,7 @@ class Coder(Control, Arguments, PlaceAndDate):
         sources = self.noun_sources(noun)
         targets = [a for a in self.noun_targets(noun, entry.type) if a not in sources]
         if not sources and generic_subject(noun, self.lexicon):
+            self.vetoed.add(noun.i)
             return None
         place = self.place_of([noun])
         has_date = bool(self.own_timexes([noun]))

@@ -85,6 +85,15 @@ def fill_sides(coder, mention: Mention, candidates: list[Candidate], model: Line
     """Give a mention the source and target its rules missed, from the actors of its sentence."""
     if (mention.sources and mention.targets) or not candidates or mention.nominal:
         return  # an event noun keeps the participants its own phrase names ("a meeting in Moscow")
+    # the speaker who reports the event is no side of it unless a rule made it one ("the ministry said
+    # militants were killed": the ministry did not kill them; `speaker-agent` codes the armed speakers)
+    speech = coder.speech_head(mention.trigger)
+    reporters = (
+        {c.i for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")} if speech is not None else set()
+    )
+    candidates = [c for c in candidates if c.head.i not in reporters]
+    if not candidates:
+        return
     # "agreed to lend $1 billion to Indonesia": the target hangs on the wrapped action, the source on the
     # control verb, so each candidate takes its best score over the mention's anchors
     per_anchor = [side_scores(coder, model, anchor, candidates) for anchor in mention.anchors[:2]]
@@ -173,6 +182,7 @@ def _decide(coder, mentions: list[Mention]) -> list[Mention]:
     new: list[Mention] = []
     if predicates is not None:
         coded = {coder.sentence_index.get(m.trigger.i) for m in mentions}
+        coded |= {coder.sentence_index.get(i) for i in coder.vetoed}  # the rules ruled these sentences out
         for index, sentence in enumerate(coder.doc.sents):
             if index in coded or coder.analysis.part_at(sentence.start_char).name is not None:
                 continue
