@@ -58,3 +58,12 @@ def test_cli_refuses_an_ambiguous_published_date_unless_told_the_order(tmp_path)
     assert refused.exit_code == 2 and "ambiguous" in refused.stderr and "--published" in refused.stderr
     told = CliRunner().invoke(main, ["extract", str(story), "--published", "11.06.2024", "--dayfirst"])
     assert told.exit_code == 0 and '"published": "2024-06-11"' in told.stdout
+
+
+def test_library_extract_takes_the_order_of_a_numeric_date():
+    import tacitus
+    from tacitus.errors import InputError
+
+    with pytest.raises(InputError, match="ambiguous"):
+        tacitus.extract(STORY, published="03/04/2024")
+    assert tacitus.extract(STORY, published="03/04/2024", dayfirst=True).article.published == "2024-04-03"
