@@ -13,12 +13,15 @@ __version__ = "0.1.0"
 __all__ = ["SCHEMA_ID", "Document", "Store", "extract", "render"]
 
 
-def extract(text_or_html: str, published: str | None = None, url: str | None = None) -> Document:
-    """Extract one article (plain text or HTML) into a document; `published` anchors relative dates."""
+def extract(
+    text_or_html: str, published: str | None = None, url: str | None = None, *, dayfirst: bool | None = None
+) -> Document:
+    """Extract one article (plain text or HTML) into a document; `published` anchors relative dates, and
+    `dayfirst` says how a numeric one ("11.06.2024") is written (unset: one that reads both ways is refused)."""
     from tacitus import pipeline
     from tacitus.ingest import article_from_input
 
-    return pipeline.process(article_from_input(text_or_html, published=published, url=url))
+    return pipeline.process(article_from_input(text_or_html, published=published, url=url, dayfirst=dayfirst))
 
 
 def render(document: Document, path=None) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import click
 
-from tacitus.cli_common import DB_HELP, _fail_line, _open_store
+from tacitus.cli_common import DB_HELP, _dayfirst_option, _fail_line, _open_store, _warn_not_extracted
 from tacitus.cli_options import (
     _actor,
     _country,
@@ -36,13 +36,13 @@ from tacitus.store.query import ACTOR_TYPES, STATUSES
 FORMATS = ["table", "csv", "jsonl", "parquet"]
 
 
-def _published_option(value: str | None) -> str | None:
+def _published_option(value: str | None, dayfirst: bool | None = None) -> str | None:
     if value is None:
         return None
     from tacitus.ingest import parse_published
 
     try:
-        return parse_published(value, source="--published")
+        return parse_published(value, source="--published", dayfirst=dayfirst)
     except InputError as error:
         raise click.BadParameter(error.reason, param_hint="--published") from None
 
@@ -84,10 +84,12 @@ def main(actor_files: tuple[str, ...]) -> None:
             raise click.ClickException(str(error)) from None
 
 
-def _inputs(inputs: tuple[str, ...], jsonl: bool, published: str | None):
+def _inputs(inputs: tuple[str, ...], jsonl: bool, published: str | None, dayfirst: bool | None = None):
     from tacitus.ingest import read_inputs
 
-    return read_inputs(list(inputs), jsonl=jsonl, published=published, stdin=sys.stdin.buffer)
+    return read_inputs(
+        list(inputs), jsonl=jsonl, published=published, stdin=sys.stdin.buffer, dayfirst=dayfirst
+    )
 
 
 def _engine_options(function):
@@ -136,6 +138,7 @@ def _single_document_input(inputs: tuple[str, ...], jsonl: bool) -> bool:
     "--jsonl", is_flag=True, help="One document per line, for every input; '-' reads JSONL articles."
 )
 @click.option("--workers", default=1, show_default=True, help="Worker processes.")
+@_dayfirst_option
 @_engine_options
 def extract(
     inputs: tuple[str, ...],
@@ -144,6 +147,7 @@ def extract(
     workers: int,
     engine: str,
     address: str | None,
+    dayfirst: bool | None,
 ) -> None:
     """Extract documents (JSON) from files, folders, URLs, JSONL or '-' (stdin).
 
@@ -151,16 +155,17 @@ def extract(
     """
     from tacitus import runner
 
-    published = _published_option(published)
+    published = _published_option(published, dayfirst)
     single = _single_document_input(inputs, jsonl)
     failed = 0
     for outcome in runner.run(
-        _inputs(inputs, jsonl, published), workers=workers, engine=engine, address=address
+        _inputs(inputs, jsonl, published, dayfirst), workers=workers, engine=engine, address=address
     ):
         if not outcome.ok:
             failed += 1
             _fail_line(outcome.source, outcome.error)
             continue
+        _warn_not_extracted(outcome)
         click.echo(outcome.document.to_json(indent=2 if single else None))
     sys.exit(1 if failed else 0)
 
@@ -181,6 +186,7 @@ def extract(
 @click.option(
     "--update", is_flag=True, help="Replace a stored article whose URL (or id) comes again with changed text."
 )
+@_dayfirst_option
 @_engine_options
 def ingest(
     inputs: tuple[str, ...],
@@ -192,11 +198,12 @@ def ingest(
     update: bool,
     engine: str,
     address: str | None,
+    dayfirst: bool | None,
 ) -> None:
     """Extract and store articles; already-stored ones (same content or URL) are skipped, so re-runs resume."""
     from tacitus import runner
 
-    published = _published_option(published)
+    published = _published_option(published, dayfirst)
     store = _open_store(db)
     counts = {"stored": 0, "updated": 0, "copy": 0, "duplicate": 0, "failed": 0}
 
@@ -215,11 +222,13 @@ def ingest(
             yield item
 
     outcomes = runner.run(
-        unseen(_inputs(inputs, jsonl, published)), workers=workers, engine=engine, address=address
+        unseen(_inputs(inputs, jsonl, published, dayfirst)), workers=workers, engine=engine, address=address
     )
     from tacitus.batching import chunks
 
     for batch in chunks(outcomes, save_batch):
+        for outcome in batch:
+            _warn_not_extracted(outcome)
         _store_batch(store, batch, counts, update=update)
         bar.update(len(batch))
     bar.close()

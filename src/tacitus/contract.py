@@ -75,7 +75,10 @@ class Article(Model):
     title: str | None = None
     subtitle: str | None = None
     author: str | None = None
-    published: str | None = Field(default=None, description="ISO 8601 date (or date-time) of publication")
+    published: str | None = Field(
+        default=None,
+        description="ISO 8601 date or date-time of publication; YYYY-MM or YYYY when only that is known",
+    )
     language: str | None = Field(default=None, description="ISO 639-1 code detected offline")
     text: str = Field(description="The clean body; every offset in the document indexes it")
     captions: list[Caption] = Field(default_factory=list)

@@ -38,8 +38,23 @@ def active_stages() -> list[tuple[str, Stage]]:
     return [(name, stage) for name, stage in STAGES if name in names]
 
 
+# The parser, the actor and event rules and the gazetteers are English: on other text they find nonsense.
+EXTRACTED_LANGUAGES = frozenset({"en"})
+
+
+def extracted(article: Article) -> bool:
+    """Whether the stages run on this article: English, or too short to tell (no language detected)."""
+    return article.language is None or article.language in EXTRACTED_LANGUAGES
+
+
+def not_extracted_warning(language: str) -> str:
+    return f"not-extracted: the text is in {language!r} and only English is extracted"
+
+
 def publication_date(article: Article) -> date | None:
-    if not article.published:
+    """The day the article was published; None when unknown or only partly known ("2024-06", "2024"), so
+    that relative dates are left unresolved rather than anchored to a guessed day."""
+    if not article.published or len(article.published) < 10:
         return None
     try:
         return date.fromisoformat(article.published[:10])
@@ -48,11 +63,22 @@ def publication_date(article: Article) -> date | None:
 
 
 def _analysis_input(article: Article) -> str:
+    if not extracted(article):
+        return ""
     return analysis_text(article.text, [caption.text for caption in article.captions])[0]
 
 
 def process(article: Article, parsed=None) -> Document:
-    """Run every stage on one article; `parsed` is its spaCy doc when the caller parsed in batches."""
+    """Run every stage on one article; `parsed` is its spaCy doc when the caller parsed in batches.
+
+    An article in another language than English is returned as it is, with its language and a warning, and
+    nothing extracted: no sentences, actors, events or dates from a model that cannot read it."""
+    if not extracted(article):
+        document = Document(article=article)
+        warning = not_extracted_warning(article.language or "")
+        if warning not in article.warnings:
+            article.warnings.append(warning)
+        return document
     text, parts = analysis_text(article.text, [caption.text for caption in article.captions])
     doc = parsed if parsed is not None else nlp.parse(text)
     analysis = Analysis(doc=doc, published=publication_date(article), parts=parts)

@@ -118,3 +118,40 @@ def test_count_inputs_counts_what_read_inputs_yields_for_the_progress_eta(tmp_pa
     ]
     assert count_inputs(inputs) == len(list(read_inputs(inputs[:3] + inputs[4:]))) + 1 == 8
     assert count_inputs(["-"]) is None  # stdin cannot be counted without reading it
+
+
+def test_jsonl_numeric_date_needs_its_order_and_a_line_can_give_it(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        _jsonl(
+            {"id": "a", "published": "11.06.2024", "text": STORY},
+            {"id": "b", "published": "11.06.2024", "dayfirst": True, "text": STORY},
+            {"id": "c", "published": "11.06.2024", "dayfirst": "yes", "text": STORY},
+        ),
+        encoding="utf-8",
+    )
+    first, second, third = read_inputs([str(path)])
+    assert isinstance(first, InputError) and first.source == f"{path}:line 1: published"
+    assert "ambiguous" in first.reason
+    assert second.published == "2024-06-11"
+    assert isinstance(third, InputError) and "'dayfirst'" in third.reason
+
+
+def test_batch_dayfirst_reads_the_default_date_and_the_lines(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(_jsonl({"id": "a", "published": "03.04.2024", "text": STORY}), encoding="utf-8")
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    line, plain = read_inputs(
+        [str(path), str(tmp_path / "story.txt")], published="01.02.2024", dayfirst=False
+    )
+    assert line.published == "2024-03-04" and plain.published == "2024-01-02"
+    refused, *rest = read_inputs([str(tmp_path / "story.txt")], published="01.02.2024")
+    assert isinstance(refused, InputError) and refused.source == "--published"
+    assert rest[0].published is None
+
+
+def test_partial_publication_date_is_kept_partial(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(_jsonl({"id": "a", "published": "June 2024", "text": STORY}), encoding="utf-8")
+    [article] = read_inputs([str(path)])
+    assert article.published == "2024-06"

@@ -23,16 +23,18 @@ def article_from_input(
     id: str | None = None,
     title: str | None = None,
     source: str | None = None,
+    dayfirst: bool | None = None,
 ) -> Article:
     """Read one article from plain text or HTML; `published` (if given) wins over any date in the page.
 
-    Raises `InputError` naming `source` (else `url`, else "<input>") when no article text can be found.
+    Raises `InputError` naming `source` (else `url`, else "<input>") when no article text can be found, or
+    when `published` is a numeric date that reads both ways ("11.06.2024") and `dayfirst` is None.
     """
     name = source or url or "<input>"
     if not text_or_html or not text_or_html.strip():
         raise InputError(name, "empty input: no text")
     warnings: list[str] = []
-    given_date = parse_published(published, "--published") if published else None
+    given_date = parse_published(published, "--published", dayfirst=dayfirst) if published else None
     sitename = None
     if looks_like_html(text_or_html):
         cleaned, sitename = _from_html(text_or_html, url, title, name)

@@ -38,21 +38,24 @@ def read_inputs(
     jsonl: bool = False,
     published: str | None = None,
     stdin: TextIO | BinaryIO | None = None,
+    dayfirst: bool | None = None,
 ) -> Iterator[Article | InputError]:
     """Articles from every input in order; each failure is yielded as an `InputError` and reading goes on.
 
     `published` is the default publication date: it wins over a page's own date, while a JSONL line's
-    `published` wins over it. An unparseable `published` is reported once and then ignored.
+    `published` wins over it. An unparseable `published` is reported once and then ignored. `dayfirst`
+    says how numeric dates ("11.06.2024") in `published` and in JSONL lines are written (None: not known, so
+    one that reads both ways is an error); a JSONL line's own `dayfirst` field wins over it.
     """
     if published:
         try:
-            published = parse_published(published, "--published")
+            published = parse_published(published, "--published", dayfirst=dayfirst)
         except InputError as error:
             yield error
             published = None
     for name in inputs:
         try:
-            yield from _read_one(name, jsonl=jsonl, published=published, stdin=stdin)
+            yield from _read_one(name, jsonl=jsonl, published=published, stdin=stdin, dayfirst=dayfirst)
         except InputError as error:
             yield error
         except OSError as error:
@@ -96,11 +99,13 @@ def _count_file(path: Path) -> int:
         return 1  # unreadable: it will be one error line
 
 
-def _read_one(name: str, *, jsonl: bool, published: str | None, stdin) -> Iterator[Article | InputError]:
+def _read_one(
+    name: str, *, jsonl: bool, published: str | None, stdin, dayfirst: bool | None = None
+) -> Iterator[Article | InputError]:
     if name == "-":
         data = _read_stream(stdin if stdin is not None else sys.stdin)
         if jsonl:
-            yield from read_jsonl(io.BytesIO(data), "<stdin>", published=published)
+            yield from read_jsonl(io.BytesIO(data), "<stdin>", published=published, dayfirst=dayfirst)
         else:
             yield _article_from_bytes(data, "<stdin>", published=published)
     elif is_url(name):
@@ -111,13 +116,13 @@ def _read_one(name: str, *, jsonl: bool, published: str | None, stdin) -> Iterat
         if path.is_dir():
             for file in iter_files(path):
                 try:
-                    yield from _read_file(file, published=published)
+                    yield from _read_file(file, published=published, dayfirst=dayfirst)
                 except InputError as error:
                     yield error
                 except OSError as error:
                     yield InputError(str(file), f"cannot read: {error.strerror or error}")
         elif path.is_file():
-            yield from _read_file(path, published=published)
+            yield from _read_file(path, published=published, dayfirst=dayfirst)
         elif path.exists():
             raise InputError(name, "not a regular file or directory")
         else:
@@ -151,13 +156,15 @@ def iter_files(directory: Path, _seen: set[tuple[int, int]] | None = None) -> It
             yield entry
 
 
-def _read_file(path: Path, *, published: str | None) -> Iterator[Article | InputError]:
+def _read_file(
+    path: Path, *, published: str | None, dayfirst: bool | None = None
+) -> Iterator[Article | InputError]:
     name = str(path)
     inner = path.name.removesuffix(".gz")
     if inner.lower().endswith(JSONL_SUFFIXES):
         opener = gzip.open if path.name.endswith(".gz") else open
         with opener(path, "rb") as stream:
-            yield from read_jsonl(stream, name, published=published)
+            yield from read_jsonl(stream, name, published=published, dayfirst=dayfirst)
         return
     size = path.stat().st_size
     if size > MAX_INPUT_BYTES:
@@ -218,9 +225,10 @@ def _article_from_bytes(
 
 
 def read_jsonl(
-    stream: BinaryIO, name: str, *, published: str | None = None
+    stream: BinaryIO, name: str, *, published: str | None = None, dayfirst: bool | None = None
 ) -> Iterator[Article | InputError]:
-    """One article per line: `{"id", "url", "title", "published", "text" | "html"}`; bad lines are reported.
+    """One article per line: `{"id", "url", "title", "published", "dayfirst", "text" | "html"}`; bad lines
+    are reported.
 
     A line over the size limit is skipped without being held in memory; a compressed file that ends early
     is reported after its last whole line, and the inputs after it are still read."""
@@ -234,7 +242,7 @@ def read_jsonl(
             if not raw.strip():
                 continue
             try:
-                yield _article_from_record(raw, where, published)
+                yield _article_from_record(raw, where, published, dayfirst)
             except InputError as error:
                 yield error
     except (EOFError, zlib.error, gzip.BadGzipFile) as error:
@@ -259,7 +267,9 @@ def _bounded_lines(stream: BinaryIO, limit: int = MAX_INPUT_BYTES) -> Iterator[t
         yield None, size
 
 
-def _article_from_record(raw: bytes | str, where: str, published: str | None) -> Article:
+def _article_from_record(
+    raw: bytes | str, where: str, published: str | None, dayfirst: bool | None = None
+) -> Article:
     if len(raw) > MAX_INPUT_BYTES:
         raise InputError(where, too_large(len(raw)))
     try:
@@ -279,7 +289,13 @@ def _article_from_record(raw: bytes | str, where: str, published: str | None) ->
     line_date = record.get("published")
     if line_date is not None and not isinstance(line_date, str):
         raise InputError(where, f"'published' must be a string, got {line_date!r}")
-    line_date = parse_published(line_date, f"{where}: published") if line_date else published
+    line_dayfirst = record.get("dayfirst", dayfirst)
+    if line_dayfirst is not None and not isinstance(line_dayfirst, bool):
+        raise InputError(where, f"'dayfirst' must be true, false or null, got {line_dayfirst!r}")
+    if line_date:
+        line_date = parse_published(line_date, f"{where}: published", dayfirst=line_dayfirst)
+    else:
+        line_date = published
     fields = {key: _string(record, key, where) for key in ("id", "url", "title", "source")}
     article = article_from_input(
         content, published=line_date, url=fields["url"], id=fields["id"], title=fields["title"], source=where

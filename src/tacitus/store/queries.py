@@ -106,9 +106,13 @@ def event_in_country(country: str):
 
 
 def in_period(column, since: Period | None, until: Period | None) -> list:
+    """Dates that may fall in the period: a partial date ("2024-06", "2024") is kept when its month or year
+    overlaps it, as `until` already does by prefix, so an article known only to June is not lost."""
     conditions = []
     if since:
-        conditions.append(column >= since.text)
+        coarser = [since.text[:size] for size in (4, 7) if size < len(since.text)]
+        later = column >= since.text
+        conditions.append(or_(later, column.in_(coarser)) if coarser else later)
     if until:
         conditions.append(func.substr(column, 1, len(until.text)) <= until.text)
     return conditions
