@@ -22,6 +22,7 @@ from tacitus.time.rules import (
     TZ,
     UNIT,
     WEEKDAY,
+    YEAR,
     Context,
     Value,
     _duration,
@@ -124,6 +125,31 @@ def anchored_period(match: re.Match, ctx: Context) -> Value | None:
     if relation in ("next", "following") and ctx.last_day is None:
         return None  # "the next year" with nothing named before is a duration or a plan, not a date
     return DATE, cal.period(anchor, unit, offset)
+
+
+@rule(
+    "same_period",
+    rf"\b[Tt]he\s+same\s+(?P<unit>period|time|month|quarter|week|season)\s+(?:(?:of|in)\s+)?"
+    rf"(?:(?:the\s+)?(?:last|previous|prior|preceding)\s+year|a\s+year\s+(?:ago|earlier|before|previously)"
+    rf"|(?P<year>{YEAR}))\b",
+)
+def same_period(match: re.Match, ctx: Context) -> Value | None:
+    """'sales rose in February compared to the same period last year': the part of a year the text named
+    last, in the year the words give. With no month, quarter, half, season or week named before, nothing
+    is guessed: the shorter 'last year' is kept instead."""
+    antecedent = ctx.last_period
+    unit = match["unit"].lower()
+    if antecedent is None:
+        return None
+    part = antecedent[5:]
+    if unit == "quarter" and part.isdigit():
+        part = f"Q{(int(part) - 1) // 3 + 1}"
+    wanted = {"month": r"\d\d", "quarter": r"Q\d", "week": r"W\d\d", "season": r"SP|SU|FA|WI"}.get(unit, ".+")
+    if not re.fullmatch(wanted, part):
+        return None  # "the same month" after a quarter: which month is not said
+    # "last year" is the year before the period compared: Q4 2006, reported in 2007, against Q4 2005
+    year = match["year"] or f"{int(antecedent[:4]) - 1:04d}"
+    return DATE, f"{year}-{part}"
 
 
 @rule(
@@ -376,8 +402,14 @@ def _zone(match: re.Match) -> str:
     return f"{offset[0]}{int(offset[1:]):02d}" + ("" if minutes == "00" else f":{minutes}")
 
 
-@rule("military_clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:(?P<tz>{TZ})|hours|hrs)\b")
+@rule(
+    "military_clock",
+    rf"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:(?P<tz>{TZ})|hours|hrs)\b"
+    rf"(?:\s+(?P<day>{RELATIVE_DAY}|{WEEKDAY})\b)?(?=\s+on\s+(?P<ahead>{WEEKDAY})\b)?",
+)
 def military_clock(match: re.Match, ctx: Context) -> Value | None:
+    """'0800 GMT', '1400 hours'; a day written after it is its day ('0800 GMT tomorrow', '0800 GMT on
+    Monday'), as for other clock times."""
     return TIME, f"{_clock_day(match, ctx)}T{match['h']}:{match['m']}{_zone(match)}"
 
 
