@@ -129,3 +129,62 @@ def test_a_bare_day_without_one_written_year_is_resolved_as_before(tag, text):
 )
 def test_a_military_clock_takes_the_day_written_after_it(tag, text, expression, value):
     assert tag(text)[expression] == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        (
+            "The company cut its costs to $118.3 billion last year, $19.8 billion less than the year previous.",
+            "2010-01-28",
+            "the year previous",
+            "2008",
+        ),
+        (
+            "Revenue was $7.1 billion in 2006, up from $5.8 billion in 2005. Profit had doubled the previous year.",
+            "2007-01-18",
+            "the previous year",
+            "2004",
+        ),
+        (
+            "The treaty was signed in 1995. The following year, elections were held.",
+            None,
+            "The following year",
+            "1996",
+        ),
+        ("Prices rose in 2004; that year, wages fell.", "2024-06-11", "that year", "2004"),
+        (
+            "He resigned on March 3, 2008, and left the country the day after.",
+            "2024-06-11",
+            "the day after",
+            "2008-03-04",
+        ),
+    ],
+)
+def test_an_anchored_year_counts_from_the_last_year_named(tag, text, published, expression, value):
+    assert tag(text, published)[expression] == ("DATE", value)
+
+
+def test_the_day_before_an_event_is_not_a_date_on_its_own(tag):
+    assert not any(words.startswith("the day") for words in tag("Talks stalled the day before the vote."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "Ford said on Tuesday that sales rose. Its stock hit a high in morning trading.",
+            "morning",
+            "2010-03-02TMO",
+        ),
+        ("Shares slipped in afternoon trade.", "afternoon", "2010-03-03TAF"),
+        ("Oil fell in early-morning trading in Asia.", "early-morning", "2010-03-03TMO"),
+    ],
+)
+def test_a_trading_session_is_that_part_of_the_reports_day(tag, text, expression, value):
+    assert tag(text, "2010-03-03")[expression] == ("TIME", value)
+
+
+@pytest.mark.parametrize("text", ["He spent the evening trading stories.", "The morning session was calm."])
+def test_a_part_of_day_before_trading_without_a_preposition_is_left_out(tag, text):
+    assert not tag(text, "2010-03-03")

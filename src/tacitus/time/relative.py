@@ -7,7 +7,7 @@ Registered in the same rule list as `rules.py`; see its docstring for how a rule
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from tacitus.time import calendar as cal
 from tacitus.time.lexicon import PARTS_OF_DAY, WEEKDAYS, number_value
@@ -112,17 +112,24 @@ def the_weekend(match: re.Match, ctx: Context) -> Value | None:
 
 @rule(
     "anchored_period",
-    r"\b(?:[Tt]he\s+(?P<rel>same|following|next|previous|preceding|prior)|(?P<that>[Tt]hat))\s+(?P<unit>day|week|month|year)\b(?!\s+(?:of|to|in|and|or|,)\b)",
+    r"\b(?:[Tt]he\s+(?P<rel>same|following|next|previous|preceding|prior)|(?P<that>[Tt]hat))\s+(?P<unit>day|week|month|year)\b(?!\s+(?:of|to|in|and|or|,)\b)"
+    r"|\b[Tt]he\s+(?P<unit2>day|week|month|year)\s+(?P<post>before|previous|earlier|after)(?=\s*(?:[.,;:)]|$))",
 )
 def anchored_period(match: re.Match, ctx: Context) -> Value | None:
-    """'the next day', 'the previous year', 'that day': counted from the last day the text named."""
+    """'the next day', 'the previous year', 'that day', 'the year before': counted from the last day the text
+    named; a year from the last year it named ('cut costs last year, $19.8 billion more than the year
+    previous' is the year before that)."""
     anchor = ctx.anchor()
-    unit = match["unit"].lower()
-    relation = (match["rel"] or "same").lower()
+    unit = (match["unit"] or match["unit2"]).lower()
+    relation = (
+        match["rel"] or {"after": "following", "": "same"}.get(match["post"] or "", "previous")
+    ).lower()
+    if unit == "year" and ctx.last_year is not None:
+        anchor = date(ctx.last_year, 1, 1)
     offset = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(relation, 0)
     if anchor is None:
         return DATE, None
-    if relation in ("next", "following") and ctx.last_day is None:
+    if relation in ("next", "following") and ctx.last_day is None and not (unit == "year" and ctx.last_year):
         return None  # "the next year" with nothing named before is a duration or a plan, not a date
     return DATE, cal.period(anchor, unit, offset)
 
@@ -160,6 +167,25 @@ def the_day(match: re.Match, ctx: Context) -> Value | None:
     """'shares fell 3% on the day': the day the text is about (the last day named, else publication)."""
     anchor = ctx.anchor()
     return DATE, anchor.isoformat() if anchor else None
+
+
+SESSION_LEAD = re.compile(
+    r"\b(?:in|during|at|by|from|into|after|before|through|throughout|until|since|of)\s+(?:the\s+)?"
+    r"(?:(?:early|late|mid)(?:\s+|-))?$",
+    re.IGNORECASE,
+)
+
+
+@rule("trading_session", rf"\b(?P<x>(?P<part>{PART}))\s+(?:trading|trade|deals|dealings|session)\b")
+def trading_session(match: re.Match, ctx: Context) -> Value | None:
+    """'shares rose in morning trading': that part of the day the report is about (the last day named,
+    else publication), as 'on the day' is. Only after a preposition: not 'spent the evening trading
+    stories'."""
+    if not SESSION_LEAD.search(ctx.text[max(0, match.start() - 30) : match.start()]):
+        return None
+    anchor = ctx.anchor()
+    day = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    return TIME, f"{day}T{PARTS_OF_DAY[match['part'].lower()]}"
 
 
 @rule(

@@ -42,6 +42,7 @@ class Context:
     text: str = ""  # doc.text, which spaCy rebuilds on every access
     last_day: date | None = None
     last_sentence: int = -1  # the sentence (its first token) where `last_day` was named
+    last_year: int | None = None  # the year of the last date the text named ("in 2009", "last year")
     last_period: str | None = None  # the last month, quarter, half, season or week named ("2009-Q3")
     parsed: bool = True  # False for a text only tokenised: no tense, no dependency checks
     _directions: dict = field(default_factory=dict)

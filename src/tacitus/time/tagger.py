@@ -103,9 +103,11 @@ def _widen(text: str, start: int, kind: TimexType, floor: int) -> int:
 def _remember(context: Context, kind: TimexType, value: str | None, start: int) -> None:
     """Keep the last fully specified day, the anchor of 'two days later' and 'the next day', and where it
     was named (a clock time takes it only from its own sentence); and the last part of a year named, the
-    antecedent of 'the same period last year'."""
+    antecedent of 'the same period last year', and the last year named, that of 'the previous year'."""
     if kind == TimexType.DATE and value and PERIOD_VALUE.match(value):
         context.last_period = value
+    if kind in (TimexType.DATE, TimexType.TIME) and value and value[:4].isdigit():
+        context.last_year = int(value[:4])
     if kind not in (TimexType.DATE, TimexType.TIME) or not value or len(value) < 10:
         return
     try:
