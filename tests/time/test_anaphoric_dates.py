@@ -188,3 +188,35 @@ def test_a_trading_session_is_that_part_of_the_reports_day(tag, text, expression
 @pytest.mark.parametrize("text", ["He spent the evening trading stories.", "The morning session was calm."])
 def test_a_part_of_day_before_trading_without_a_preposition_is_left_out(tag, text):
     assert not tag(text, "2010-03-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        (
+            "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.",
+            "2006-01-27",
+            "2005",
+        ),
+        ("The firm expects a profit for the full year.", "2006-01-27", "2006"),
+        ("Revenue in 2019 grew 4%. Over the whole year, margins fell.", "2024-06-11", "2019"),
+        ("The firm expects a profit for the full year.", None, "XXXX"),
+    ],
+)
+def test_the_whole_year_is_the_year_reported_on(tag, text, published, value):
+    found = tag(text, published)
+    expression = next(words for words in found if words.endswith(" year") and words.startswith("the "))
+    assert found[expression] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It had, at one point, set an intraday low.", True),
+        ("At one point the Dow fell 400 points.", True),
+        ("At one point, he will have to choose.", False),  # not a past clause
+        ("The rate rose one point.", False),
+    ],
+)
+def test_at_one_point_is_the_past_in_a_past_clause(tag, text, found):
+    assert (tag(text).get("one point") == ("DATE", "PAST_REF")) is found

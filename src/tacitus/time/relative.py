@@ -189,6 +189,26 @@ def trading_session(match: re.Match, ctx: Context) -> Value | None:
 
 
 @rule(
+    "whole_year",
+    r"\b(?:[Ff]or|[Ii]n|[Dd]uring|[Oo]ver|[Tt]hroughout)\s+(?P<x>the\s+(?:entire|whole|full)\s+year)\b(?!\s+(?:of|to)\b)",
+)
+def whole_year(match: re.Match, ctx: Context) -> Value | None:
+    """'a loss of $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year': the year
+    the text is reporting on, the last one it named (else the publication year)."""
+    if ctx.last_year is not None:
+        return DATE, f"{ctx.last_year:04d}"
+    return DATE, f"{ctx.dct.year:04d}" if ctx.dct else "XXXX"
+
+
+@rule("at_one_point", r"\b[Aa]t\s+(?P<x>one\s+point)\b(?!\s+(?:in|of)\s+(?:the\s+)?(?:future|time)\b)")
+def at_one_point(match: re.Match, ctx: Context) -> Value | None:
+    """'It had, at one point, set an intraday low': an unnamed moment of the past, when the clause is past."""
+    if ctx.direction(match.start(), match.end()) != cal.PAST:
+        return None
+    return DATE, "PAST_REF"
+
+
+@rule(
     "earlier_later",
     rf"\b(?:(?P<n>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|before|after)|(?P<dir2>a\s+year\s+(?:ago|earlier)))\b(?!\s+(?:than|that)\b)",
 )
