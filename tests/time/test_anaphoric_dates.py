@@ -220,3 +220,19 @@ def test_the_whole_year_is_the_year_reported_on(tag, text, published, value):
 )
 def test_at_one_point_is_the_past_in_a_past_clause(tag, text, found):
     assert (tag(text).get("one point") == ("DATE", "PAST_REF")) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("This is not a day anybody can be prepared for.", None),
+        ("If there ever came a day when I could not serve, I would resign.", None),
+        ("It was a year we will never forget.", None),
+        ("The strike lasted a day.", "a day"),
+        ("He was jailed for a year and then freed.", "a year"),
+        ("She waited a month, they said.", "a month"),
+    ],
+)
+def test_a_day_described_by_a_relative_clause_is_not_a_duration(tag, text, duration):
+    durations = [words for words, (kind, _) in tag(text).items() if kind == "DURATION"]
+    assert durations == ([duration] if duration else [])

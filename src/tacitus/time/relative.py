@@ -235,6 +235,13 @@ def earlier_later(match: re.Match, ctx: Context) -> Value | None:
 # ---------------------------------------------------------------- durations
 
 
+# Words that open a relative clause after "a day", "a year": the noun is described, not measured.
+RELATIVE_CLAUSE = re.compile(
+    r"\s+(?:when|where|whose|anybody|anyone|nobody|no\s+one|everyone|everybody|we|they|he|she"
+    r"|I|you)\b(?!\s+(?:of|in|for)\b)",
+)
+
+
 @rule(
     "duration",
     rf"\b(?:(?:the|[Tt]hese|[Tt]hose)\s+(?P<rel>past|last|next|first|previous|coming|following|final|last)\s+)?(?P<n>{NUM})(?:\s+|-)(?:(?:more|straight|consecutive|long|full|trading|business|working)\s+)?(?P<unit>{UNIT})s?\b(?!-old|\s+old\b)(?:[\s-]long\b)?",
@@ -259,6 +266,8 @@ def duration(match: re.Match, ctx: Context) -> Value | None:
         return None  # "a second consecutive day": the ordinal
     if unit == "hour" and text in ("a", "an") and re.match(r"\s+(?:of|when)\b", after):
         return None
+    if text in ("a", "an") and RELATIVE_CLAUSE.match(ctx.text[match.end() : match.end() + 16]):
+        return None  # "not a day anybody can be prepared for", "a day when": a day described, not a length
     return DURATION, _duration(amount, unit)
 
 
