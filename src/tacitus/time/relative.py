@@ -7,7 +7,7 @@ Registered in the same rule list as `rules.py`; see its docstring for how a rule
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from tacitus.time import calendar as cal
 from tacitus.time.lexicon import PARTS_OF_DAY, WEEKDAYS, number_value
@@ -22,6 +22,7 @@ from tacitus.time.rules import (
     TZ,
     UNIT,
     WEEKDAY,
+    YEAR,
     Context,
     Value,
     _duration,
@@ -111,19 +112,51 @@ def the_weekend(match: re.Match, ctx: Context) -> Value | None:
 
 @rule(
     "anchored_period",
-    r"\b(?:[Tt]he\s+(?P<rel>same|following|next|previous|preceding|prior)|(?P<that>[Tt]hat))\s+(?P<unit>day|week|month|year)\b(?!\s+(?:of|to|in|and|or|,)\b)",
+    r"\b(?:[Tt]he\s+(?P<rel>same|following|next|previous|preceding|prior)|(?P<that>[Tt]hat))\s+(?P<unit>day|week|month|year)\b(?!\s+(?:of|to|in|and|or|,)\b)"
+    r"|\b[Tt]he\s+(?P<unit2>day|week|month|year)\s+(?P<post>before|previous|earlier|after)(?=\s*(?:[.,;:)]|$))",
 )
 def anchored_period(match: re.Match, ctx: Context) -> Value | None:
-    """'the next day', 'the previous year', 'that day': counted from the last day the text named."""
+    """'the next day', 'the previous year', 'that day', 'the year before': counted from the last day the text
+    named; a year from the last year it named ('cut costs last year, $19.8 billion more than the year
+    previous' is the year before that)."""
     anchor = ctx.anchor()
-    unit = match["unit"].lower()
-    relation = (match["rel"] or "same").lower()
+    unit = (match["unit"] or match["unit2"]).lower()
+    relation = (
+        match["rel"] or {"after": "following", "": "same"}.get(match["post"] or "", "previous")
+    ).lower()
+    if unit == "year" and ctx.last_year is not None:
+        anchor = date(ctx.last_year, 1, 1)
     offset = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(relation, 0)
     if anchor is None:
         return DATE, None
-    if relation in ("next", "following") and ctx.last_day is None:
+    if relation in ("next", "following") and ctx.last_day is None and not (unit == "year" and ctx.last_year):
         return None  # "the next year" with nothing named before is a duration or a plan, not a date
     return DATE, cal.period(anchor, unit, offset)
+
+
+@rule(
+    "same_period",
+    rf"\b[Tt]he\s+same\s+(?P<unit>period|time|month|quarter|week|season)\s+(?:(?:of|in)\s+)?"
+    rf"(?:(?:the\s+)?(?:last|previous|prior|preceding)\s+year|a\s+year\s+(?:ago|earlier|before|previously)"
+    rf"|(?P<year>{YEAR}))\b",
+)
+def same_period(match: re.Match, ctx: Context) -> Value | None:
+    """'sales rose in February compared to the same period last year': the part of a year the text named
+    last, in the year the words give. With no month, quarter, half, season or week named before, nothing
+    is guessed: the shorter 'last year' is kept instead."""
+    antecedent = ctx.last_period
+    unit = match["unit"].lower()
+    if antecedent is None:
+        return None
+    part = antecedent[5:]
+    if unit == "quarter" and part.isdigit():
+        part = f"Q{(int(part) - 1) // 3 + 1}"
+    wanted = {"month": r"\d\d", "quarter": r"Q\d", "week": r"W\d\d", "season": r"SP|SU|FA|WI"}.get(unit, ".+")
+    if not re.fullmatch(wanted, part):
+        return None  # "the same month" after a quarter: which month is not said
+    # "last year" is the year before the period compared: Q4 2006, reported in 2007, against Q4 2005
+    year = match["year"] or f"{int(antecedent[:4]) - 1:04d}"
+    return DATE, f"{year}-{part}"
 
 
 @rule(
@@ -134,6 +167,45 @@ def the_day(match: re.Match, ctx: Context) -> Value | None:
     """'shares fell 3% on the day': the day the text is about (the last day named, else publication)."""
     anchor = ctx.anchor()
     return DATE, anchor.isoformat() if anchor else None
+
+
+SESSION_LEAD = re.compile(
+    r"\b(?:in|during|at|by|from|into|after|before|through|throughout|until|since|of)\s+(?:the\s+)?"
+    r"(?:(?:early|late|mid)(?:\s+|-))?$",
+    re.IGNORECASE,
+)
+
+
+@rule("trading_session", rf"\b(?P<x>(?P<part>{PART}))\s+(?:trading|trade|deals|dealings|session)\b")
+def trading_session(match: re.Match, ctx: Context) -> Value | None:
+    """'shares rose in morning trading': that part of the day the report is about (the last day named,
+    else publication), as 'on the day' is. Only after a preposition: not 'spent the evening trading
+    stories'."""
+    if not SESSION_LEAD.search(ctx.text[max(0, match.start() - 30) : match.start()]):
+        return None
+    anchor = ctx.anchor()
+    day = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    return TIME, f"{day}T{PARTS_OF_DAY[match['part'].lower()]}"
+
+
+@rule(
+    "whole_year",
+    r"\b(?:[Ff]or|[Ii]n|[Dd]uring|[Oo]ver|[Tt]hroughout)\s+(?P<x>the\s+(?:entire|whole|full)\s+year)\b(?!\s+(?:of|to)\b)",
+)
+def whole_year(match: re.Match, ctx: Context) -> Value | None:
+    """'a loss of $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year': the year
+    the text is reporting on, the last one it named (else the publication year)."""
+    if ctx.last_year is not None:
+        return DATE, f"{ctx.last_year:04d}"
+    return DATE, f"{ctx.dct.year:04d}" if ctx.dct else "XXXX"
+
+
+@rule("at_one_point", r"\b[Aa]t\s+(?P<x>one\s+point)\b(?!\s+(?:in|of)\s+(?:the\s+)?(?:future|time)\b)")
+def at_one_point(match: re.Match, ctx: Context) -> Value | None:
+    """'It had, at one point, set an intraday low': an unnamed moment of the past, when the clause is past."""
+    if ctx.direction(match.start(), match.end()) != cal.PAST:
+        return None
+    return DATE, "PAST_REF"
 
 
 @rule(
@@ -163,6 +235,13 @@ def earlier_later(match: re.Match, ctx: Context) -> Value | None:
 # ---------------------------------------------------------------- durations
 
 
+# Words that open a relative clause after "a day", "a year": the noun is described, not measured.
+RELATIVE_CLAUSE = re.compile(
+    r"\s+(?:when|where|whose|anybody|anyone|nobody|no\s+one|everyone|everybody|we|they|he|she"
+    r"|I|you)\b(?!\s+(?:of|in|for)\b)",
+)
+
+
 @rule(
     "duration",
     rf"\b(?:(?:the|[Tt]hese|[Tt]hose)\s+(?P<rel>past|last|next|first|previous|coming|following|final|last)\s+)?(?P<n>{NUM})(?:\s+|-)(?:(?:more|straight|consecutive|long|full|trading|business|working)\s+)?(?P<unit>{UNIT})s?\b(?!-old|\s+old\b)(?:[\s-]long\b)?",
@@ -187,6 +266,8 @@ def duration(match: re.Match, ctx: Context) -> Value | None:
         return None  # "a second consecutive day": the ordinal
     if unit == "hour" and text in ("a", "an") and re.match(r"\s+(?:of|when)\b", after):
         return None
+    if text in ("a", "an") and RELATIVE_CLAUSE.match(ctx.text[match.end() : match.end() + 16]):
+        return None  # "not a day anybody can be prepared for", "a day when": a day described, not a length
     return DURATION, _duration(amount, unit)
 
 
@@ -376,8 +457,14 @@ def _zone(match: re.Match) -> str:
     return f"{offset[0]}{int(offset[1:]):02d}" + ("" if minutes == "00" else f":{minutes}")
 
 
-@rule("military_clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:(?P<tz>{TZ})|hours|hrs)\b")
+@rule(
+    "military_clock",
+    rf"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:(?P<tz>{TZ})|hours|hrs)\b"
+    rf"(?:\s+(?P<day>{RELATIVE_DAY}|{WEEKDAY})\b)?(?=\s+on\s+(?P<ahead>{WEEKDAY})\b)?",
+)
 def military_clock(match: re.Match, ctx: Context) -> Value | None:
+    """'0800 GMT', '1400 hours'; a day written after it is its day ('0800 GMT tomorrow', '0800 GMT on
+    Monday'), as for other clock times."""
     return TIME, f"{_clock_day(match, ctx)}T{match['h']}:{match['m']}{_zone(match)}"
 
 

@@ -42,8 +42,11 @@ class Context:
     text: str = ""  # doc.text, which spaCy rebuilds on every access
     last_day: date | None = None
     last_sentence: int = -1  # the sentence (its first token) where `last_day` was named
+    last_year: int | None = None  # the year of the last date the text named ("in 2009", "last year")
+    last_period: str | None = None  # the last month, quarter, half, season or week named ("2009-Q3")
     parsed: bool = True  # False for a text only tokenised: no tense, no dependency checks
     _directions: dict = field(default_factory=dict)
+    _written: list | None = None  # (offset, month, day, year) of every date written in full
 
     def direction(self, start: int, end: int) -> int:
         if not self.parsed:
@@ -52,6 +55,18 @@ class Context:
         if key not in self._directions:
             self._directions[key] = span_direction(self.doc, start, end)
         return self._directions[key]
+
+    def year_written(self, month: int, day: int, before: int) -> int | None:
+        """The year the text gave this month and day the last time it wrote them in full before `before`:
+        a later bare "September 11" is that day, not this year's."""
+        if self._written is None:
+            self._written = [
+                (found.start(), _month(found["month"]), _day(found["day"]), int(found["year"]))
+                for pattern in (FULL_DATE_MDY, FULL_DATE_DMY)
+                for found in pattern.finditer(self.text)
+            ]
+        years = [y for start, m, d, y in self._written if start < before and (m, d) == (month, day)]
+        return years[-1] if len(set(years)) == 1 else None
 
     def anchor(self) -> date | None:
         """The day anchored expressions count from: the last day named, else the publication date."""
@@ -88,6 +103,11 @@ PART = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 TZ = r"(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST)"
 RELATIVE_DAY = r"(?:today|tonight|yesterday|tomorrow|Today|Tonight|Yesterday|Tomorrow)"
+# A date written in full, for the year a later bare "September 11" takes.
+FULL_DATE_MDY = re.compile(rf"\b(?P<month>{MONTH})[^\S\n]+(?P<day>{DAY}),?[^\S\n]+(?P<year>{YEAR})\b")
+FULL_DATE_DMY = re.compile(
+    rf"\b(?P<day>{DAY})[^\S\n]+(?:of[^\S\n]+)?(?P<month>{MONTH}),?[^\S\n]+(?P<year>{YEAR})\b"
+)
 
 _rules: list[Rule] = []
 
@@ -188,6 +208,9 @@ def month_day_year(match: re.Match, ctx: Context) -> Value | None:
         return DATE, _full(int(match["year"]), month, day)
     if month_in_name(match, ctx):
         return None  # "the March 23 Movement"
+    written = ctx.year_written(month, day, match.start())
+    if written is not None:
+        return DATE, _full(written, month, day)  # "September 11, 2001 … the September 11 attacks"
     if ctx.dct is None:
         return DATE, _full(None, month, day)
     year = cal.day_year(ctx.dct, month, day, ctx.direction(match.start(), match.end()))

@@ -31,6 +31,8 @@ DURATION_MODIFIERS = re.compile(
     r"\b(?:[Aa]lmost|[Nn]early|[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly|[Mm]ore\s+than|[Ll]ess\s+than"
     r"|[Oo]ver|[Uu]nder|[Aa]t\s+least|[Uu]p\s+to|[Jj]ust|[Oo]nly|[Ss]ome)\s+$"
 )
+# A named part of one year: month, quarter, half, season, ISO week ('2009-01', '2009-Q3', '2009-SU').
+PERIOD_VALUE = re.compile(r"^\d{4}-(?:\d\d|Q[1-4]|H[12]|SP|SU|FA|WI|W\d\d)$")
 RELATIVE_HEADS = re.compile(r"^(?:this|that|today|tonight|last|next)\b", re.IGNORECASE)
 
 
@@ -100,7 +102,12 @@ def _widen(text: str, start: int, kind: TimexType, floor: int) -> int:
 
 def _remember(context: Context, kind: TimexType, value: str | None, start: int) -> None:
     """Keep the last fully specified day, the anchor of 'two days later' and 'the next day', and where it
-    was named (a clock time takes it only from its own sentence)."""
+    was named (a clock time takes it only from its own sentence); and the last part of a year named, the
+    antecedent of 'the same period last year', and the last year named, that of 'the previous year'."""
+    if kind == TimexType.DATE and value and PERIOD_VALUE.match(value):
+        context.last_period = value
+    if kind in (TimexType.DATE, TimexType.TIME) and value and value[:4].isdigit():
+        context.last_year = int(value[:4])
     if kind not in (TimexType.DATE, TimexType.TIME) or not value or len(value) < 10:
         return
     try:
