@@ -10,6 +10,8 @@ clause that governs it ("said on Monday that…", "in January, during which…")
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from spacy.tokens import Token
 
 from tacitus.contract import DateValue, EventStatus, Place, PlaceUse
@@ -201,25 +203,37 @@ class PlaceAndDate:
         anchor_ids = {a.i for a in anchors}
         return [
             t
-            for t in self.document.timexes
-            if t.start in by_offset
-            and not dates.in_argument_phrase(self._timex_root(t, by_offset[t.start]), anchor_ids)
+            for t in self._timexes_at(by_offset)
+            if not dates.in_argument_phrase(self._timex_root(t, by_offset[t.start]), anchor_ids)
         ]
+
+    def _timexes_at(self, offsets) -> list:
+        """The document's timexes that start at one of `offsets`, in document order: looked up by offset,
+        not by scanning every timex of the article per event (which grew with the square of its length)."""
+        timexes = self.document.timexes
+        cached = getattr(self, "_timex_index", None)
+        if cached is None or cached[0] is not timexes or cached[1] != len(timexes):
+            index: dict[int, list] = {}
+            for order, timex in enumerate(timexes):
+                index.setdefault(timex.start, []).append((order, timex))
+            cached = self._timex_index = (timexes, len(timexes), index)
+        found = sorted(pair for offset in offsets for pair in cached[2].get(offset, ()))
+        return [timex for _, timex in found]
 
     def _describes_argument(self, value: DateValue, mention: Mention) -> bool:
         """The time stage's date is a timex that only describes a participant ("the 2014 law")."""
         by_offset = {t.idx: t for t in self.own_tokens(mention.anchors)}
         anchor_ids = {a.i for a in mention.anchors}
         return any(
-            t.start in by_offset
-            and t.text == value.text
+            t.text == value.text
             and dates.in_argument_phrase(self._timex_root(t, by_offset[t.start]), anchor_ids)
-            for t in self.document.timexes
+            for t in self._timexes_at(by_offset)
         )
 
     def _timex_root(self, timex, first: Token) -> Token:
         """The timex's own head token: the one whose head lies outside the timex."""
-        span = [t for t in first.doc[first.i :] if t.idx < timex.end]
+        # tokens run in text order: stop at the timex's end rather than filter every token to the doc's end
+        span = list(takewhile(lambda t: t.idx < timex.end, first.doc[first.i :]))
         return next((t for t in span if not (timex.start <= t.head.idx < timex.end) or t.head is t), first)
 
     def date_of(self, mention: Mention) -> DateValue | None:
@@ -256,7 +270,7 @@ class PlaceAndDate:
             head = current.head
             own = {t.i for t in current.subtree}
             offsets = {t.idx for t in head.subtree if t.i not in own and not self._in_other_event(t, head)}
-            found = [t for t in self.document.timexes if t.start in offsets]
+            found = self._timexes_at(offsets)
             if found or head.lemma_ in self.lexicon.control["speech"]:
                 return found  # a reported event takes the report's date, not the date of what frames it
             current = head
