@@ -10,6 +10,7 @@ clause that governs it ("said on Monday that…", "in January, during which…")
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from itertools import takewhile
 
 from spacy.tokens import Token
@@ -144,28 +145,53 @@ class PlaceAndDate:
     def document_place(self, token: Token) -> Place | bool | None:
         """The places stage's place whose mention covers `token`; False when that mention is metonymic (not
         a place at all); None when no mention covers it."""
-        for entry in self.document.places:
-            for mention in entry.mentions:
-                if mention.part is None and mention.start <= token.idx < mention.end:
-                    if mention.use == PlaceUse.METONYMIC:
-                        return False
-                    return Place(
-                        name=mention.text or entry.name,
-                        country=entry.country,
-                        lat=entry.lat,
-                        lon=entry.lon,
-                        place_id=entry.id,
-                        geonames_id=entry.geonames_id,
-                        admin1=entry.admin1,
-                        precision=PRECISION.get(entry.feature),
-                    )
-        return None
+        found = self._place_mention_at(token.idx)
+        if found is None:
+            return None
+        entry, mention = found
+        if mention.use == PlaceUse.METONYMIC:
+            return False
+        return Place(
+            name=mention.text or entry.name,
+            country=entry.country,
+            lat=entry.lat,
+            lon=entry.lon,
+            place_id=entry.id,
+            geonames_id=entry.geonames_id,
+            admin1=entry.admin1,
+            precision=PRECISION.get(entry.feature),
+        )
+
+    def _place_mention_at(self, offset: int):
+        """The first (place, mention) in document order whose body mention covers `offset`: by bisect over
+        mentions sorted by start, built once, not a scan of every place per token."""
+        places_ = self.document.places
+        cached = getattr(self, "_place_index", None)
+        if cached is None or cached[0] is not places_ or cached[1] != len(places_):
+            rows = sorted(
+                (mention.start, (p, m), mention.end, entry, mention)
+                for p, entry in enumerate(places_)
+                for m, mention in enumerate(entry.mentions)
+                if mention.part is None and mention.end > mention.start
+            )
+            longest = max((row[2] - row[0] for row in rows), default=0)
+            cached = self._place_index = (places_, len(places_), rows, [row[0] for row in rows], longest)
+        _, _, rows, starts, longest = cached
+        low, high = bisect_left(starts, offset - longest + 1), bisect_right(starts, offset)
+        covering = [row for row in rows[low:high] if offset < row[2]]
+        if not covering:
+            return None
+        row = min(covering, key=lambda row: row[1])
+        return row[3], row[4]
 
     def _entity_text(self, token: Token) -> str:
-        if token.ent_type_:
-            for ent in token.doc.ents:
-                if ent.start <= token.i < ent.end:
-                    return ent.text
+        if token.ent_type_:  # the entity around the token, walked by its IOB tags rather than every entity
+            doc, start, end = token.doc, token.i, token.i + 1
+            while doc[start].ent_iob_ == "I" and start > 0:
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return doc[start:end].text
         parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
         return " ".join(t.text for t in [*parts, token])
 
