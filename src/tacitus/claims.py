@@ -9,6 +9,7 @@ sits in, else the subject of the verb of saying or believing that governs it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -191,19 +192,21 @@ def annotate(analysis: Analysis, document: Document) -> None:
     from tacitus.actors import actor_at
 
     doc = analysis.doc
+    # The tokens inside a timex and the quote around a number, found by offset (bisect) rather than by
+    # pairing every token or number with every timex or quote, which grew with the square of the length.
+    starts = [t.idx for t in doc]
     excluded = {
-        t.i
-        for t in doc
+        i
         for timex in document.timexes
-        if timex.part is None and timex.start <= t.idx < timex.end
+        if timex.part is None
+        for i in range(bisect_left(starts, timex.start), bisect_left(starts, timex.end))
     }
+    quotes = _QuoteIndex(document)
     for number in find_numbers(doc, excluded):
         span = doc[number.start : number.end]
         sentence = span.sent
         speaker = None
-        quote = next(
-            (q for q in document.quotes if q.evidence.start <= span.start_char < q.evidence.end), None
-        )
+        quote = quotes.around(span.start_char)
         if quote is not None:
             speaker = quote.speaker
         if speaker is None:
@@ -221,3 +224,22 @@ def annotate(analysis: Analysis, document: Document) -> None:
                 evidence=TextSpan(start=start, end=start + len(text), text=text),
             )
         )
+
+
+class _QuoteIndex:
+    """The first quote (in document order) whose evidence holds an offset, looked up by bisect."""
+
+    def __init__(self, document: Document) -> None:
+        self.quotes = sorted(
+            (q.evidence.start, order, q)
+            for order, q in enumerate(document.quotes)
+            if q.evidence.end > q.evidence.start
+        )
+        self.starts = [start for start, _, _ in self.quotes]
+        self.longest = max((q.evidence.end - q.evidence.start for _, _, q in self.quotes), default=0)
+
+    def around(self, offset: int):
+        low = bisect_left(self.starts, offset - self.longest + 1)
+        high = bisect_right(self.starts, offset)
+        holding = [(order, q) for _, order, q in self.quotes[low:high] if offset < q.evidence.end]
+        return min(holding, key=lambda pair: pair[0])[1] if holding else None

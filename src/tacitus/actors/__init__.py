@@ -8,7 +8,10 @@ definite descriptions that refer to it. `actor_at` lets later stages map any spa
 
 from __future__ import annotations
 
+import weakref
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from tacitus.actors.coref import resolve_references
@@ -57,16 +60,52 @@ def find_actors(analysis: Analysis, kb: KnowledgeBase) -> list[Actor]:
 
 def actor_at(document: Document, start: int, end: int) -> str | None:
     """The id of the actor with a mention covering, else overlapping, the characters [start, end)."""
-    overlapping = None
-    for actor in document.actors:
-        for mention in actor.mentions:
-            if mention.part is not None:
-                continue
-            if mention.start <= start and end <= mention.end:
-                return actor.id
-            if overlapping is None and mention.start < end and start < mention.end:
-                overlapping = actor.id
-    return overlapping
+    index = _mention_index(document)
+    low = bisect_left(index.starts, min(start, end) - index.longest)
+    high = bisect_right(index.starts, max(start, end))
+    rows = index.rows[low:high]
+    covering = [
+        (order, actor_id) for m_start, m_end, order, actor_id in rows if m_start <= start and end <= m_end
+    ]
+    if covering:
+        return min(covering)[1]
+    overlapping = [
+        (order, actor_id) for m_start, m_end, order, actor_id in rows if m_start < end and start < m_end
+    ]
+    return min(overlapping)[1] if overlapping else None
+
+
+@dataclass
+class _MentionIndex:
+    """The body mentions of a document's actors sorted by start, each with its (actor, mention) order: later
+    stages ask `actor_at` once per event, quote or number, and scanning every mention per question grew with
+    the square of the article's length."""
+
+    actors: list
+    count: int
+    rows: list[tuple[int, int, tuple[int, int], str]]
+    starts: list[int]
+    longest: int
+
+
+_last_index: list = [None, None]  # [the document (weakly), its index]
+
+
+def _mention_index(document: Document) -> _MentionIndex:
+    ref, index = _last_index
+    fresh = ref is not None and ref() is document and index.actors is document.actors
+    if fresh and index.count == len(document.actors):
+        return index
+    rows = sorted(
+        (mention.start, mention.end, (a, m), actor.id)
+        for a, actor in enumerate(document.actors)
+        for m, mention in enumerate(actor.mentions)
+        if mention.part is None
+    )
+    longest = max((end - start for start, end, _, _ in rows), default=0)
+    index = _MentionIndex(document.actors, len(document.actors), rows, [row[0] for row in rows], longest)
+    _last_index[:] = [weakref.ref(document), index]
+    return index
 
 
 _CODE_SECTORS = ("IGO", "NGO", "IMG")

@@ -8,6 +8,8 @@ filtered by any regional adjective. Wrong links cost more than missing ones, so 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Token
 
 from tacitus.actors.resolve import Cluster
@@ -92,25 +94,36 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
     owners = [(m.start, m.end, c) for c in clusters for m in c.mentions]
     owners.sort(key=lambda item: item[0])
     gender = _gender_cues(doc, clusters)
+    # Only mentions from WINDOW sentences back up to the token can be antecedents: sliced by bisect from the
+    # owners sorted by start, not filtered from every mention of the article per pronoun.
+    owner_starts = [item[0] for item in owners]
+    sentence_first: dict[int, int] = {}
+    for i, number in sentence_of.items():
+        sentence_first.setdefault(number, i)
+
+    def nearby(token: Token) -> list:
+        first = sentence_first[max(0, sentence_of[token.i] - WINDOW)]
+        return owners[bisect_left(owner_starts, first) : bisect_right(owner_starts, token.i)]
+
     for token in doc:
         if token.i in covered:
             continue
         lower = token.lower_
         if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
             wanted = "f" if lower in _FEMININE else "m"
-            agreeing = [o for o in owners if gender.get(id(o[2]), wanted) == wanted]
+            agreeing = [o for o in nearby(token) if gender.get(id(o[2]), wanted) == wanted]
             cluster = _antecedent(doc, token, agreeing, sentence_of, {ActorType.PERSON}, ())
             if cluster is not None:
                 cluster.extra.append((token.i, token.i + 1))
                 gender.setdefault(id(cluster), wanted)
         elif lower == "it" and token.dep_ in _SUBJECT and token.head.lemma_ in _SAYING:
             # "Hamas issued a statement. It said…": a body that speaks
-            cluster = _antecedent(doc, token, owners, sentence_of, _SPEAKING_BODIES, ())
+            cluster = _antecedent(doc, token, nearby(token), sentence_of, _SPEAKING_BODIES, ())
             if cluster is not None:
                 cluster.extra.append((token.i, token.i + 1))
         elif lower in DESCRIPTIONS and token.pos_ == "NOUN" and token.dep_ != "compound" and _definite(token):
             regions = _regions(token)
-            cluster = _antecedent(doc, token, owners, sentence_of, DESCRIPTIONS[lower], regions)
+            cluster = _antecedent(doc, token, nearby(token), sentence_of, DESCRIPTIONS[lower], regions)
             if cluster is not None:
                 cluster.extra.append((_det(token).i, token.i + 1))
 

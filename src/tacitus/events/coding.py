@@ -524,6 +524,8 @@ class Coder(Control, Arguments, PlaceAndDate):
                 )
             )
             sources = self.subject_actors(verb) if same else []
+            if not sources:
+                continue  # before the look-back: once per verb over every mention grew with the square
             earlier = [
                 m
                 for m in mentions
@@ -531,7 +533,7 @@ class Coder(Control, Arguments, PlaceAndDate):
                 and m.sources
                 and 0 <= self.sentence_index.get(verb.i, 0) - self.sentence_index.get(m.trigger.i, 0) <= 2
             ]
-            if not sources or not earlier:
+            if not earlier:
                 continue
             model = max(earlier, key=lambda m: m.trigger.i)
             status, explicit = verb_status(verb, self.lexicon, self.speech_head(verb) is not None)

@@ -123,10 +123,15 @@ def _both_dated(a: DateValue | None, b: DateValue | None) -> bool:
 
 def merge_coreferent(mentions: list[Mention]) -> list[Cluster]:
     clusters: list[Cluster] = []
+    # A cluster only takes mentions of its first mention's part and type (`can_merge`): look among those
+    # alone, newest first, instead of every cluster of the article.
+    by_kind: dict[tuple, list[Cluster]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
-        target = next((c for c in reversed(clusters) if can_merge(c, mention)), None)
+        kind = by_kind.setdefault((mention.part, mention.type), [])
+        target = next((c for c in reversed(kind) if can_merge(c, mention)), None)
         if target is None:
             clusters.append(Cluster([mention]))
+            kind.append(clusters[-1])
         else:
             target.mentions.append(mention)
     return clusters

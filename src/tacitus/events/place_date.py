@@ -10,6 +10,9 @@ clause that governs it ("said on Monday that…", "in January, during which…")
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import takewhile
+
 from spacy.tokens import Token
 
 from tacitus.contract import DateValue, EventStatus, Place, PlaceUse
@@ -142,28 +145,53 @@ class PlaceAndDate:
     def document_place(self, token: Token) -> Place | bool | None:
         """The places stage's place whose mention covers `token`; False when that mention is metonymic (not
         a place at all); None when no mention covers it."""
-        for entry in self.document.places:
-            for mention in entry.mentions:
-                if mention.part is None and mention.start <= token.idx < mention.end:
-                    if mention.use == PlaceUse.METONYMIC:
-                        return False
-                    return Place(
-                        name=mention.text or entry.name,
-                        country=entry.country,
-                        lat=entry.lat,
-                        lon=entry.lon,
-                        place_id=entry.id,
-                        geonames_id=entry.geonames_id,
-                        admin1=entry.admin1,
-                        precision=PRECISION.get(entry.feature),
-                    )
-        return None
+        found = self._place_mention_at(token.idx)
+        if found is None:
+            return None
+        entry, mention = found
+        if mention.use == PlaceUse.METONYMIC:
+            return False
+        return Place(
+            name=mention.text or entry.name,
+            country=entry.country,
+            lat=entry.lat,
+            lon=entry.lon,
+            place_id=entry.id,
+            geonames_id=entry.geonames_id,
+            admin1=entry.admin1,
+            precision=PRECISION.get(entry.feature),
+        )
+
+    def _place_mention_at(self, offset: int):
+        """The first (place, mention) in document order whose body mention covers `offset`: by bisect over
+        mentions sorted by start, built once, not a scan of every place per token."""
+        places_ = self.document.places
+        cached = getattr(self, "_place_index", None)
+        if cached is None or cached[0] is not places_ or cached[1] != len(places_):
+            rows = sorted(
+                (mention.start, (p, m), mention.end, entry, mention)
+                for p, entry in enumerate(places_)
+                for m, mention in enumerate(entry.mentions)
+                if mention.part is None and mention.end > mention.start
+            )
+            longest = max((row[2] - row[0] for row in rows), default=0)
+            cached = self._place_index = (places_, len(places_), rows, [row[0] for row in rows], longest)
+        _, _, rows, starts, longest = cached
+        low, high = bisect_left(starts, offset - longest + 1), bisect_right(starts, offset)
+        covering = [row for row in rows[low:high] if offset < row[2]]
+        if not covering:
+            return None
+        row = min(covering, key=lambda row: row[1])
+        return row[3], row[4]
 
     def _entity_text(self, token: Token) -> str:
-        if token.ent_type_:
-            for ent in token.doc.ents:
-                if ent.start <= token.i < ent.end:
-                    return ent.text
+        if token.ent_type_:  # the entity around the token, walked by its IOB tags rather than every entity
+            doc, start, end = token.doc, token.i, token.i + 1
+            while doc[start].ent_iob_ == "I" and start > 0:
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return doc[start:end].text
         parts = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
         return " ".join(t.text for t in [*parts, token])
 
@@ -201,25 +229,37 @@ class PlaceAndDate:
         anchor_ids = {a.i for a in anchors}
         return [
             t
-            for t in self.document.timexes
-            if t.start in by_offset
-            and not dates.in_argument_phrase(self._timex_root(t, by_offset[t.start]), anchor_ids)
+            for t in self._timexes_at(by_offset)
+            if not dates.in_argument_phrase(self._timex_root(t, by_offset[t.start]), anchor_ids)
         ]
+
+    def _timexes_at(self, offsets) -> list:
+        """The document's timexes that start at one of `offsets`, in document order: looked up by offset,
+        not by scanning every timex of the article per event (which grew with the square of its length)."""
+        timexes = self.document.timexes
+        cached = getattr(self, "_timex_index", None)
+        if cached is None or cached[0] is not timexes or cached[1] != len(timexes):
+            index: dict[int, list] = {}
+            for order, timex in enumerate(timexes):
+                index.setdefault(timex.start, []).append((order, timex))
+            cached = self._timex_index = (timexes, len(timexes), index)
+        found = sorted(pair for offset in offsets for pair in cached[2].get(offset, ()))
+        return [timex for _, timex in found]
 
     def _describes_argument(self, value: DateValue, mention: Mention) -> bool:
         """The time stage's date is a timex that only describes a participant ("the 2014 law")."""
         by_offset = {t.idx: t for t in self.own_tokens(mention.anchors)}
         anchor_ids = {a.i for a in mention.anchors}
         return any(
-            t.start in by_offset
-            and t.text == value.text
+            t.text == value.text
             and dates.in_argument_phrase(self._timex_root(t, by_offset[t.start]), anchor_ids)
-            for t in self.document.timexes
+            for t in self._timexes_at(by_offset)
         )
 
     def _timex_root(self, timex, first: Token) -> Token:
         """The timex's own head token: the one whose head lies outside the timex."""
-        span = [t for t in first.doc[first.i :] if t.idx < timex.end]
+        # tokens run in text order: stop at the timex's end rather than filter every token to the doc's end
+        span = list(takewhile(lambda t: t.idx < timex.end, first.doc[first.i :]))
         return next((t for t in span if not (timex.start <= t.head.idx < timex.end) or t.head is t), first)
 
     def date_of(self, mention: Mention) -> DateValue | None:
@@ -256,7 +296,7 @@ class PlaceAndDate:
             head = current.head
             own = {t.i for t in current.subtree}
             offsets = {t.idx for t in head.subtree if t.i not in own and not self._in_other_event(t, head)}
-            found = [t for t in self.document.timexes if t.start in offsets]
+            found = self._timexes_at(offsets)
             if found or head.lemma_ in self.lexicon.control["speech"]:
                 return found  # a reported event takes the report's date, not the date of what frames it
             current = head

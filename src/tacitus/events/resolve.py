@@ -7,7 +7,7 @@ the timexes, with a short pronoun and definite-description resolver of our own.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -123,10 +123,25 @@ class Resolver:
 
     def speaker_at(self, offset: int) -> str | None:
         """The speaker of the quote that contains `offset`, if any."""
-        for quote in self.document.quotes:
-            if quote.evidence.part is None and quote.evidence.start <= offset < quote.evidence.end:
-                return quote.speaker or self._speaker_near(quote.evidence.start, quote.evidence.end)
-        return None
+        quotes = self.document.quotes
+        cached = getattr(self, "_quote_index", None)
+        if cached is None or cached[0] is not quotes or cached[1] != len(quotes):
+            # body quotes sorted by start (bisect), built once: a scan of every quote per event grew with
+            # the square of the article's length
+            rows = sorted(
+                (q.evidence.start, order, q)
+                for order, q in enumerate(quotes)
+                if q.evidence.part is None and q.evidence.end > q.evidence.start
+            )
+            longest = max((q.evidence.end - q.evidence.start for _, _, q in rows), default=0)
+            cached = self._quote_index = (quotes, len(quotes), rows, [row[0] for row in rows], longest)
+        _, _, rows, starts, longest = cached
+        low, high = bisect_left(starts, offset - longest + 1), bisect_right(starts, offset)
+        holding = [(order, q) for _, order, q in rows[low:high] if offset < q.evidence.end]
+        if not holding:
+            return None
+        quote = min(holding, key=lambda pair: pair[0])[1]
+        return quote.speaker or self._speaker_near(quote.evidence.start, quote.evidence.end)
 
     def _speaker_near(self, start: int, end: int) -> str | None:
         """A quote without a coded speaker: the subject of a speech verb in its sentences (“…,” said Marzouk)."""

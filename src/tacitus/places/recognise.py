@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,6 +50,7 @@ PLACE_WORDS = {
     "lake",
 }
 MAX_WORDS = 4
+SUBSTRING_LIMIT = 40  # a candidate name longer than this is matched against entity texts by a plain scan
 DIVISION_SUFFIXES = {"county", "parish", "township", "borough", "district", "province", "governorate"}
 
 
@@ -128,10 +129,32 @@ class Context:
 
     lower_words: set[str]
     entities: list[tuple[str, str]]  # (text, label)
+    _labels: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def of(cls, doc: Doc) -> Context:
         return cls({t.text for t in doc if t.text.islower()}, [(e.text, e.label_) for e in doc.ents])
+
+    def labels_containing(self, text: str) -> frozenset[str]:
+        """The labels of the article's entities whose text contains `text`.
+
+        Read from an index of every substring (up to SUBSTRING_LIMIT characters) of each distinct entity text,
+        built once: scanning every entity for every candidate grew with the square of the article's length.
+        """
+        if not self._labels:
+            by_text: dict[str, set[str]] = {}
+            for entity, label in self.entities:
+                by_text.setdefault(entity, set()).add(label)
+            index: dict[str, set[str]] = {}
+            for entity, labels in by_text.items():
+                for i in range(len(entity)):
+                    for j in range(i + 1, min(len(entity), i + SUBSTRING_LIMIT) + 1):
+                        index.setdefault(entity[i:j], set()).update(labels)
+            self._labels.update({key: frozenset(value) for key, value in index.items()})
+            self._labels[""] = frozenset(label for _, label in self.entities)
+        if len(text) <= SUBSTRING_LIMIT:
+            return self._labels.get(text, frozenset())
+        return frozenset(label for entity, label in self.entities if text in entity)
 
 
 def features(doc: Doc, cand: Candidate, gaz: Gazetteer, context: Context | None = None) -> dict[str, float]:
@@ -164,7 +187,7 @@ def features(doc: Doc, cand: Candidate, gaz: Gazetteer, context: Context | None 
     # the word also occurs in lower case in the article: a common noun ("Mobile", "Bath") more than a name;
     # a name the parser calls a place once is likely a place everywhere, one it calls a person a person
     out["lower_elsewhere"] = 1.0 if len(span) == 1 and span.text.lower() in context.lower_words else 0.0
-    labels = {label for text, label in context.entities if span.text in text}
+    labels = context.labels_containing(span.text)
     out["place_elsewhere"] = 1.0 if labels & PLACE_LABELS else 0.0
     out["person_elsewhere"] = 1.0 if "PERSON" in labels else 0.0
     out["org_elsewhere"] = 1.0 if "ORG" in labels else 0.0

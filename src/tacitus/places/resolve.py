@@ -127,13 +127,25 @@ def resolve(names: list[Name], gaz: Gazetteer) -> list[tuple[int | None, float]]
         if row is not None and gaz.country[row]:
             votes[gaz.country[row]] += 1.0 / len({gaz.country[r] for r in rows})
     main = votes.most_common(1)[0][0] if votes else None
+    # The other names' places as a set (the nearest distance reads no multiplicity), and each score computed
+    # once per (row, name, excluded place): per name over every other name grew with the square of the length.
+    counts = Counter(c for c in chosen if c is not None)
+    scores: dict[tuple, float] = {}
     result: list[tuple[int | None, float]] = []
     for index, rows in enumerate(options):
         if not rows:
             result.append((None, 0.0))
             continue
-        others = [c for j, c in enumerate(chosen) if c is not None and j != index]
-        scored = sorted(((_score(r, gaz, main, others, keys[index]), r) for r in rows), reverse=True)
+        own = chosen[index]
+        excluded = own if own is not None and counts[own] == 1 else None
+        scored = []
+        for r in rows:
+            memo = (r, keys[index], excluded)
+            if memo not in scores:
+                others = [c for c in counts if c != excluded]
+                scores[memo] = _score(r, gaz, main, others, keys[index])
+            scored.append((scores[memo], r))
+        scored.sort(reverse=True)
         best, row = scored[0]
         margin = best - scored[1][0] if len(scored) > 1 else 5.0
         result.append((row, round(1.0 / (1.0 + math.exp(-margin)), 3)))

@@ -6,6 +6,8 @@ takes Tuesday from "said". Read from the dependency parse already in the analysi
 
 from __future__ import annotations
 
+import weakref
+
 from spacy.tokens import Doc, Token
 
 from tacitus.analysis import Analysis
@@ -30,10 +32,10 @@ def date_for_span(
     if span is None or not len(span):
         return _fallback(analysis, fallback_to_published)
     trigger = span.root
-    paths = [(timex, path) for timex in document.timexes if (path := _attachment(doc, timex)) is not None]
+    dating = _dating(analysis, document)
     verb = governing_verb(trigger)
     for anchor in _anchors(trigger, verb):
-        hits = [timex for timex, path in paths if anchor.i in path]
+        hits = dating.get(anchor.i)
         if hits:
             best = max(hits, key=_specificity)
             return DateValue(value=best.value, text=best.text)
@@ -62,6 +64,27 @@ def reporting_verb(verb: Token) -> Token | None:
         if current.lemma_.lower() in REPORTING_LEMMAS:
             return current
     return None
+
+
+# The last analysis's index: token index -> the timexes whose attachment path passes through it, in document
+# order. Built once per analysis, not once per event or quote: rebuilding every path per call made extraction
+# time grow with the square of the article's length. Rebuilt when the analysis or the timex list changes.
+_last_dating: tuple = (None, None, None, -1, {})
+
+
+def _dating(analysis: Analysis, document: Document) -> dict[int, list[Timex]]:
+    global _last_dating
+    timexes = document.timexes
+    ref, doc, cached_timexes, count, index = _last_dating
+    fresh = ref is not None and ref() is analysis and doc is document
+    if fresh and cached_timexes is timexes and count == len(timexes):
+        return index
+    index = {}
+    for timex in timexes:
+        for i in dict.fromkeys(_attachment(analysis.doc, timex) or ()):
+            index.setdefault(i, []).append(timex)
+    _last_dating = (weakref.ref(analysis), document, timexes, len(timexes), index)
+    return index
 
 
 def _attachment(doc: Doc, timex: Timex) -> list[int] | None:

@@ -16,6 +16,7 @@ rule's event when it was at least 0.6 sure gained less than 0.01.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -57,19 +58,32 @@ def predicate_example(coder, token: Token) -> list[str]:
 
 def sentence_candidates(coder, sentence: SpacySpan) -> list[Candidate]:
     """The actors the actor stage found in this sentence, each mention by its head in the parse."""
+    rows = _mentions_by_start(coder)
+    low = bisect_left(rows, (sentence.start_char,))
+    high = bisect_left(rows, (sentence.end_char + 1,))
+    inside = sorted(row[2:] for row in rows[low:high] if row[1] <= sentence.end_char)
     found: list[Candidate] = []
-    for actor in coder.document.actors:
-        for mention in actor.mentions:
-            if (
-                mention.part is not None
-                or mention.start < sentence.start_char
-                or mention.end > sentence.end_char
-            ):
-                continue
-            piece = coder.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if piece is not None and len(piece):
-                found.append(Candidate(actor.id, piece.root, str(actor.type.value)))
+    for _, actor, mention in inside:
+        piece = coder.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if piece is not None and len(piece):
+            found.append(Candidate(actor.id, piece.root, str(actor.type.value)))
     return found
+
+
+def _mentions_by_start(coder) -> list[tuple]:
+    """(start, end, order, actor, mention) of every body mention, sorted by start and built once per coder:
+    scanning every mention of the article for every sentence grew with the square of its length."""
+    actors = coder.document.actors
+    cached = getattr(coder, "_mentions_by_start", None)
+    if cached is None or cached[0] is not actors or cached[1] != len(actors):
+        rows = sorted(
+            (mention.start, mention.end, (a, m), actor, mention)
+            for a, actor in enumerate(actors)
+            for m, mention in enumerate(actor.mentions)
+            if mention.part is None
+        )
+        cached = coder._mentions_by_start = (actors, len(actors), rows)
+    return cached[2]
 
 
 def argument_example(coder, predicate: Token, candidate: Candidate) -> list[str]:
