@@ -16,6 +16,7 @@ from tacitus import actors, claims, events, nlp, places, quotes
 from tacitus import time as timex_stage
 from tacitus.analysis import Analysis, analysis_text
 from tacitus.contract import Article, Document, Sentence, Span
+from tacitus.ingest.language import too_short_to_tell
 
 Stage = Callable[[Analysis, Document], None]
 
@@ -43,8 +44,11 @@ EXTRACTED_LANGUAGES = frozenset({"en"})
 
 
 def extracted(article: Article) -> bool:
-    """Whether the stages run on this article: English, or too short to tell (no language detected)."""
-    return article.language is None or article.language in EXTRACTED_LANGUAGES
+    """Whether the stages run on this article: English, too short to tell (no language detected), or too
+    short for a detected language to outweigh its English function words (`too_short_to_tell`)."""
+    if article.language is None or article.language in EXTRACTED_LANGUAGES:
+        return True
+    return too_short_to_tell(article.text)
 
 
 def not_extracted_warning(language: str) -> str:

@@ -108,3 +108,16 @@ def clearly_english(sample: str) -> bool:
     function = sum(1 for word in words if word in ENGLISH_FUNCTION_WORDS)
     the = sum(1 for word in words if word == "the")
     return function / len(words) >= FAST_MIN_SHARE and the / len(words) >= FAST_MIN_THE
+
+
+def too_short_to_tell(text: str) -> bool:
+    """True when a text has too few words for its detected language to be trusted over its function words.
+
+    py3langid guesses something for any text, and on a sentence of names it guesses wrong ("Mousa Abu Marzouk
+    met Mikhail Bogdanov in the Russian capital." comes out as Bikol). Under `FAST_MIN_WORDS` words, a text
+    whose share of English function words reaches `FAST_MIN_SHARE` is read as English whatever was detected.
+    """
+    words = [word.casefold() for word in WORD.findall(text[:SAMPLE_CHARS])]
+    if not words or len(words) >= FAST_MIN_WORDS:
+        return False
+    return sum(1 for word in words if word in ENGLISH_FUNCTION_WORDS) / len(words) >= FAST_MIN_SHARE
