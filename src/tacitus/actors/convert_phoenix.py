@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pycountry
 
+from tacitus.actors.kb import SECTORS
 from tacitus.actors.phoenix import name_words
 
 ACTOR_FILES = (
@@ -35,32 +36,7 @@ AGENT_FILE = "Phoenix.agents.txt"
 _OLD_CODES = {"TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "SRP": "SRB", "SCG": "SRB"}
 # Three-letter CAMEO prefixes that stand for a kind of actor rather than a country
 _PREFIX_SECTOR = {"IGO": "IGO", "NGO": "NGO", "IMG": "IMG", "MNC": "BUS", "NGM": "NGO"}
-_SECTORS = {
-    "GOV",
-    "MIL",
-    "REB",
-    "PTY",
-    "OPP",
-    "MED",
-    "CVL",
-    "IGO",
-    "NGO",
-    "BUS",
-    "JUD",
-    "LEG",
-    "COP",
-    "SPY",
-    "REL",
-    "EDU",
-    "HLH",
-    "ELI",
-    "LAB",
-    "AGR",
-    "REF",
-    "CRM",
-    "UAF",
-    "IMG",
-}
+_SECTORS = SECTORS  # the sector codes the knowledge base accepts (kb.SECTORS), one list for both
 # Words that make an undated name a body rather than a person
 _BODY_WORDS = frozenset(
     re.split(
