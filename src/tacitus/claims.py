@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.analysis import Analysis
 from tacitus.contract import Claim, Document, Quantity
 from tacitus.contract import Span as TextSpan
+from tacitus.number_words import ONES, TENS
 from tacitus.quotes import BELIEF_VERBS, SPEECH_VERBS
 
 NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -46,34 +47,10 @@ QUALIFIERS = (
     "just under",
     "well over",
 )
+# "zero" is left out: "zero" alone is no figure a claim reports
 _WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    **{word: value for word, value in ONES.items() if value},
+    **TENS,
     "hundred": 100,
     "dozen": 12,
     "dozens": 24,
