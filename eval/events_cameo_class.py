@@ -11,15 +11,11 @@ event at all (every PLOVER type is a cooperation or a conflict).
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
-from sentence_sets import EVAL_DATA, macro_f1, main_event, read_cameo_class, run_pipeline
-from splits import select, sentence_part
+from sentence_sets import EVAL_DATA, eval_main, macro_f1, main_event, read_cameo_class, run_pipeline
 
 DEFAULT_DATA = EVAL_DATA / "cameo-class" / "train.tsv"
 
@@ -69,20 +65,16 @@ def report(scores: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--part", default="all", choices=["tune", "check", "all"])
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
-    if not args.data.is_file():
-        print(f"{args.data}: not found (the cameo-class development set)", file=sys.stderr)
-        return 2
-    rows = select(read_cameo_class(args.data), lambda r: sentence_part(r[0]), args.part)[: args.limit]
-    scores = evaluate(rows)
-    scores["part"] = args.part
-    print(json.dumps(scores, indent=1) if args.json else report(scores))
-    return 0
+    return eval_main(
+        argv,
+        description=__doc__.splitlines()[0],
+        default_data=DEFAULT_DATA,
+        set_name="cameo-class",
+        read=read_cameo_class,
+        text_of=lambda r: r[0],
+        evaluate=evaluate,
+        report=report,
+    )
 
 
 if __name__ == "__main__":

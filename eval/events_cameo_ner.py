@@ -11,14 +11,18 @@ matches an unmatched gold span it shares a character with; the number the accept
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
-from pathlib import Path
 
-from sentence_sets import EVAL_DATA, actor_spans, main_event, overlaps, read_cameo_ner, run_pipeline
-from splits import select, sentence_part
+from sentence_sets import (
+    EVAL_DATA,
+    actor_spans,
+    eval_main,
+    main_event,
+    overlaps,
+    read_cameo_ner,
+    run_pipeline,
+)
 
 DEFAULT_DATA = EVAL_DATA / "cameo-ner" / "train.txt"
 ARTICLES = ("the ", "a ", "an ")
@@ -92,20 +96,16 @@ def report(scores: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--part", default="all", choices=["tune", "check", "all"])
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
-    if not args.data.is_file():
-        print(f"{args.data}: not found (the cameo-ner development set)", file=sys.stderr)
-        return 2
-    sentences = select(read_cameo_ner(args.data), lambda s: sentence_part(s.text), args.part)[: args.limit]
-    scores = evaluate(sentences)
-    scores["part"] = args.part
-    print(json.dumps(scores, indent=1) if args.json else report(scores))
-    return 0
+    return eval_main(
+        argv,
+        description=__doc__.splitlines()[0],
+        default_data=DEFAULT_DATA,
+        set_name="cameo-ner",
+        read=read_cameo_ner,
+        text_of=lambda s: s.text,
+        evaluate=evaluate,
+        report=report,
+    )
 
 
 if __name__ == "__main__":

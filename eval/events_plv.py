@@ -15,15 +15,20 @@ Gold YIELD (CAMEO 08) is PLOVER 2021 RETREAT or CONCEDE (CAMEO2PLOVER-2021.txt m
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
-from sentence_sets import EVAL_DATA, actor_spans, macro_f1, main_event, overlaps, read_plv, run_pipeline
-from splits import select, sentence_part
+from sentence_sets import (
+    EVAL_DATA,
+    actor_spans,
+    eval_main,
+    macro_f1,
+    main_event,
+    overlaps,
+    read_plv,
+    run_pipeline,
+)
 
 DEFAULT_DATA = EVAL_DATA / "plv" / "PLV_train.tsv"
 YIELD = {"RETREAT", "CONCEDE"}
@@ -95,20 +100,16 @@ def report(scores: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--part", default="all", choices=["tune", "check", "all"])
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
-    if not args.data.is_file():
-        print(f"{args.data}: not found (the plv development set)", file=sys.stderr)
-        return 2
-    rows = select(read_plv(args.data), lambda r: sentence_part(r.text), args.part)[: args.limit]
-    scores = evaluate(rows)
-    scores["part"] = args.part
-    print(json.dumps(scores, indent=1) if args.json else report(scores))
-    return 0
+    return eval_main(
+        argv,
+        description=__doc__.splitlines()[0],
+        default_data=DEFAULT_DATA,
+        set_name="plv",
+        read=read_plv,
+        text_of=lambda r: r.text,
+        evaluate=evaluate,
+        report=report,
+    )
 
 
 if __name__ == "__main__":

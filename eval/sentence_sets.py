@@ -8,7 +8,9 @@ evidence, so an actor named twice counts once.
 
 from __future__ import annotations
 
+import argparse
 import csv
+import json
 import os
 import re
 import sys
@@ -197,3 +199,26 @@ def macro_f1(pairs: list[tuple[object, object]], labels) -> tuple[float, dict]:
 
 
 __all__ = ["main_event", "read_plv", "read_cameo_class", "read_cameo_ner", "run_pipeline", "actor_spans"]
+
+
+def eval_main(
+    argv, *, description: str, default_data: Path, set_name: str, read, text_of, evaluate, report
+) -> int:
+    """The command line every sentence-level evaluation shares: --data, --part (the split of `splits.py`,
+    by sentence text), --limit, --json; a missing data file is one line and exit 2."""
+    from splits import select, sentence_part
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", type=Path, default=default_data)
+    parser.add_argument("--part", default="all", choices=["tune", "check", "all"])
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"{args.data}: not found (the {set_name} development set)", file=sys.stderr)
+        return 2
+    records = select(read(args.data), lambda record: sentence_part(text_of(record)), args.part)[: args.limit]
+    scores = evaluate(records)
+    scores["part"] = args.part
+    print(json.dumps(scores, indent=1) if args.json else report(scores))
+    return 0
