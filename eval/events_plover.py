@@ -89,9 +89,10 @@ def _countries(document, actor_ids) -> set[str]:
 
 
 def evaluate(records: list[dict]) -> dict:
-    from tacitus.events.places import gazetteer
+    from tacitus.places import gazetteer
 
-    countries = set(gazetteer().countries)
+    gaz = gazetteer.load()
+    countries = {gaz.alpha3[cc] for cc in gaz.country_row}
     start = time.perf_counter()
     coded = code_records(records)
     seconds = time.perf_counter() - start

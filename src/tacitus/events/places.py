@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import NamedTuple
 
 from tacitus.contract import Place
 from tacitus.places import gazetteer as places_gazetteer
@@ -89,13 +88,3 @@ def country_of_name(name: str) -> str | None:
 def is_country(name: str) -> bool:
     """True for a country's name ("China"), so "in China" and "in Beijing" can name one event's place."""
     return _country_row(name) is not None
-
-
-class KnownCountries(NamedTuple):
-    countries: frozenset[str]  # alpha-3
-
-
-def gazetteer() -> KnownCountries:
-    """The alpha-3 codes of the gazetteer's countries (`.countries`, as `eval/events_plover.py` reads them)."""
-    gaz = places_gazetteer.load()
-    return KnownCountries(frozenset(gaz.alpha3[cc] for cc in gaz.country_row))
