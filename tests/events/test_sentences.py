@@ -212,3 +212,9 @@ def test_attributive_participle_is_no_event(code):
 def test_refusal_to_deploy_peacekeepers(code):
     coded = code("Pakistan has refused to deploy peacekeepers in Iraq.")
     assert coded.one("REJECT").place is None or coded.one("REJECT").place.country == "IRQ"
+
+
+def test_a_quantified_subject_of_a_past_act_is_no_maxim(code):
+    # the generic-subject check is for timeless clauses ("for all good men to come to the aid"), not reports
+    coded = code("Every member state condemned the attack.")
+    assert coded.one("ACCUSE").status == EventStatus.OCCURRED

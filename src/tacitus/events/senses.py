@@ -164,6 +164,8 @@ def generic_subject(token: Token, lexicon: Lexicon) -> bool:
     current = token
     for _ in range(4):
         if current.pos_ in ("VERB", "AUX"):
+            if not _timeless(current):
+                return False  # "Every member state condemned the attack": a past act of particular actors
             for child in current.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and any(
                     d.dep_ in ("det", "predet") and d.lower_ in determiners for d in child.children
@@ -174,6 +176,14 @@ def generic_subject(token: Token, lexicon: Lexicon) -> bool:
             return False
         current = current.head
     return False
+
+
+def _timeless(verb: Token) -> bool:
+    """An infinitive or a simple present with no past auxiliary: the tenses a maxim is written in ("for all
+    good men to come to the aid", "every citizen has a duty"), never a report of what happened."""
+    if verb.tag_ not in ("VB", "VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children)
 
 
 def non_political_consult(sectors: list[list[str]], lexicon: Lexicon) -> bool:
